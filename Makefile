@@ -1,0 +1,34 @@
+# theodoi: two commands from a fresh clone.  make run  |  make test
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+MANAGE := $(BIN)/python manage.py
+
+.PHONY: install run test test-fast test-postgres test-browser clean
+
+$(BIN)/activate: requirements.txt requirements-dev.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -r requirements-dev.txt
+	touch $(BIN)/activate
+
+install: $(BIN)/activate
+
+run: install
+	mkdir -p var
+	$(MANAGE) migrate --noinput
+	$(MANAGE) seed_demo
+	$(MANAGE) runserver 127.0.0.1:8000
+
+# Everything: unit and integration tests on SQLite, the database tests again on a PostgreSQL
+# started for the purpose, and the browser tests in headless Chromium.
+test: install
+	$(BIN)/pytest -q -m "not browser" -n 2
+	scripts/with-postgres.sh $(BIN)/pytest -q -m "postgres or not browser" tests/integration
+	$(BIN)/pytest -q -m browser
+
+test-fast: install
+	$(BIN)/pytest -q -m "not browser" -n 2 tests/parser
+
+clean:
+	rm -rf $(VENV) var/static

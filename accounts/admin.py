@@ -1,0 +1,11 @@
+from django.contrib import admin
+from django.contrib.auth.admin import UserAdmin
+
+from .models import User
+
+
+@admin.register(User)
+class TheodoiUserAdmin(UserAdmin):
+    list_display = ("username", "first_name", "role", "commune", "is_active")
+    list_filter = ("role", "commune", "is_active")
+    fieldsets = UserAdmin.fieldsets + (("theodoi", {"fields": ("commune", "role", "position", "units", "city")}),)

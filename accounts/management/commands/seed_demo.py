@@ -1,0 +1,87 @@
+"""python manage.py seed_demo: the sample commune, its plan and one demo account per role.
+
+Idempotent: run it at every `make run`. Passwords are generated and printed only when an
+account is created; `--reset-passwords` prints new ones.
+"""
+import secrets
+from pathlib import Path
+
+from django.conf import settings
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+from accounts.models import Role, User
+from communes.models import Commune, DirectoryEntry, EntryCategory, UnitKind
+from communes.services import seed_directory
+from plans.services.importer import import_plan
+
+DEMO_PLAN = Path(settings.BASE_DIR) / "tests" / "fixtures" / "ke-hoach-ktxh-2023-xa-hung-dong.txt"
+
+# username, full name, role, position key, unit keys
+ACCOUNTS = [
+    ("chutich", "Trần Anh Tấn", Role.CHAIRMAN, "chu-tich", []),
+    ("pct.kinhte", "Phó Chủ tịch Kinh tế", Role.VICE_CHAIRMAN, "pct-kinh-te", []),
+    ("vanphong", "Nguyễn Thị Thanh Nhân", Role.OFFICE, None, ["van-phong-tk"]),
+    ("diachinh", "Công chức Địa chính", Role.UNIT_OFFICER, None, ["cc-dia-chinh"]),
+    ("congan", "Trưởng Công an xã", Role.UNIT_OFFICER, None, ["cong-an"]),
+    ("xom1", "Trưởng xóm 1", Role.UNIT_OFFICER, None, ["xom-1"]),
+    ("xem", "Thường trực HĐND (chỉ xem)", Role.VIEWER, None, []),
+    ("tp.vinh", "Phòng Tài chính - Kế hoạch TP Vinh (chỉ xem)", Role.CITY_VIEWER, None, []),
+    ("quantri", "Quản trị hệ thống", Role.SITE_ADMIN, None, []),
+]
+EXTRA_UNITS = [(f"xom-{n}", f"Xóm {n}", UnitKind.HAMLET) for n in range(1, 13)] + [
+    ("truong-mam-non", "Trường Mầm non Hưng Đông", UnitKind.SCHOOL),
+    ("truong-tieu-hoc", "Trường Tiểu học Hưng Đông", UnitKind.SCHOOL),
+    ("truong-thcs", "Trường THCS Hưng Đông", UnitKind.SCHOOL),
+    ("htx-nong-nghiep", "HTX Nông nghiệp Hưng Đông", UnitKind.COOPERATIVE),
+]
+
+
+class Command(BaseCommand):
+    help = "Tạo dữ liệu mẫu: xã Hưng Đông, kế hoạch năm 2023 và tài khoản mẫu cho từng vai trò."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--reset-passwords", action="store_true", help="đặt lại và in mật khẩu mới")
+
+    def handle(self, *args, **options):
+        with transaction.atomic():
+            commune, _ = Commune.objects.get_or_create(name="Hưng Đông", kind="xã", defaults={"parent_city": "Vinh"})
+            seed_directory(commune)
+            self._extra_units(commune)
+        result = import_plan(commune, DEMO_PLAN.read_bytes(), DEMO_PLAN.name)
+        self.stdout.write(f"Kế hoạch mẫu: {result.plan.title} (phiên bản {result.plan.version}).")
+        printed = [self._account(commune, spec, options["reset_passwords"]) for spec in ACCOUNTS]
+        self._print_accounts([p for p in printed if p])
+
+    def _extra_units(self, commune) -> None:
+        for key, name, kind in EXTRA_UNITS:
+            DirectoryEntry.objects.get_or_create(commune=commune, key=key, defaults={
+                "name": name, "category": EntryCategory.UNIT, "kind": kind})
+
+    def _account(self, commune, spec, reset: bool):
+        username, full_name, role, position_key, unit_keys = spec
+        user = User.objects.filter(username=username).first()
+        if user and not reset:
+            return None
+        password = secrets.token_urlsafe(9)
+        with transaction.atomic():
+            user = user or User(username=username)
+            user.first_name, user.role = full_name, role
+            user.commune = None if role in (Role.SITE_ADMIN, Role.CITY_VIEWER) else commune
+            user.city = "Vinh" if role == Role.CITY_VIEWER else ""
+            user.is_staff = user.is_superuser = role == Role.SITE_ADMIN
+            user.position = commune.entries.filter(key=position_key).first() if position_key else None
+            user.set_password(password)
+            user.save()
+            user.units.set(commune.entries.filter(key__in=unit_keys))
+        return username, password, role.label
+
+    def _print_accounts(self, rows) -> None:
+        if not rows:
+            self.stdout.write("Tài khoản mẫu đã có từ trước (mật khẩu chỉ in một lần; "
+                              "dùng --reset-passwords để đặt lại).")
+            return
+        self.stdout.write("\nTÀI KHOẢN MẪU (mật khẩu chỉ in một lần này, hãy ghi lại):")
+        for username, password, label in rows:
+            self.stdout.write(f"  {username:<12} {password:<16} {label}")
+        self.stdout.write("")

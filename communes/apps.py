@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+
+
+class CommunesConfig(AppConfig):
+    name = "communes"
+    verbose_name = "Xã/phường và danh bạ"
+
+    def ready(self) -> None:
+        from . import signals  # noqa: F401  (re-resolve references when the directory changes)

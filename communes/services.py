@@ -1,0 +1,60 @@
+"""The commune's directory in the database, seen by the parser as a planparser Directory."""
+from django.db import transaction
+
+from planparser.directory import Directory, Entry
+
+from .models import Alias, Commune, DirectoryEntry, EntryCategory
+
+
+def seed_directory(commune: Commune) -> None:
+    """Give a new commune the default directory of its kind (xã or phường), once."""
+    if commune.entries.exists():
+        return
+    with transaction.atomic():
+        for entry in Directory.default(commune.kind).entries():
+            row = DirectoryEntry.objects.create(
+                commune=commune, key=entry.key, name=entry.name, category=entry.category,
+                kind=entry.kind, portfolio=entry.portfolio,
+            )
+            Alias.objects.bulk_create([Alias(entry=row, text=a) for a in dict.fromkeys(entry.aliases)])
+
+
+def build_directory(commune: Commune) -> Directory:
+    entries = commune.entries.prefetch_related("aliases")
+    return Directory((
+        Entry(key=e.key, name=e.name, category=e.category, kind=e.kind, portfolio=e.portfolio,
+              aliases=tuple(a.text for a in e.aliases.all()) + (e.name,))
+        for e in entries
+    ), locality_name=commune.name)
+
+
+def entry_for_ref(commune: Commune, ref: dict, column: str) -> DirectoryEntry:
+    """The entry a parsed ref names; an unknown name becomes a new entry marked for review."""
+    key = ref["key"].removeprefix("moi:")
+    entry = commune.entries.filter(key=key).first()
+    if entry:
+        return entry
+    category = EntryCategory.POSITION if column == "leader" else EntryCategory.UNIT
+    entry = DirectoryEntry.objects.create(
+        commune=commune, key=key[:80], name=ref["text"][:200], category=category, kind="other", needs_review=True,
+    )
+    Alias.objects.create(entry=entry, text=ref["text"][:200])
+    return entry
+
+
+def reresolve_refs(commune: Commune) -> int:
+    """Resolve every printed name again after a directory edit; returns how many changed."""
+    from plans.models import AssignmentRef  # plans depends on communes, not the reverse
+
+    directory = build_directory(commune)
+    by_key = {e.key: e for e in commune.entries.all()}
+    changed = []
+    refs = AssignmentRef.objects.filter(assignment__node__plan__commune=commune).select_related("entry")
+    for ref in refs:
+        resolved, _ = directory.resolve_cell(ref.text, ref.role)
+        target = by_key.get(resolved[0]["key"]) if resolved else None
+        if target and target != ref.entry:
+            ref.entry = target
+            changed.append(ref)
+    AssignmentRef.objects.bulk_update(changed, ["entry"])
+    return len(changed)

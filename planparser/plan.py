@@ -1,0 +1,124 @@
+"""Entry point: a plan document (text or DOCX) in, the Plan JSON of the contract out."""
+import os
+
+from .blocks import Para, PlanReadError, Row
+from .columns import detect_columns, read_row
+from .deadlines import parse_deadline
+from .directory import Directory
+from .header import header_facts
+from .indicator_audit import audit_indicators
+from .indicators import parse_appendix
+from .reader_docx import read_docx
+from .reader_text import read_text
+from .solutions import clean_cell, split_solutions
+from .textutil import fold
+from .tree import Node, TreeBuilder
+from .tree_audit import audit_tree
+
+_COLUMN_NAMES = {"leader": "Phân công chỉ đạo", "lead": "Đơn vị chủ trì", "coordinating": "Đơn vị phối hợp"}
+_REF_FIELDS = {"leader": "leaders", "lead": "lead_units", "coordinating": "coordinating_units"}
+
+
+def parse_file(path: str, directory: Directory | None = None) -> dict:
+    name = os.path.basename(path)
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read()
+    except OSError as exc:
+        raise PlanReadError(f"Không mở được tệp «{name}»: {exc.strerror}.") from None
+    return parse_document(data, name, directory)
+
+
+def parse_document(data: bytes, name: str, directory: Directory | None = None) -> dict:
+    if not data or not data.strip():
+        raise PlanReadError(f"Tệp «{name}» trống.")
+    blocks = read_docx(data, name) if _is_docx(data, name) else read_text(data, name)
+    prose, table_rows = _split_blocks(blocks, name)
+    facts = header_facts(prose)
+    locality = facts["locality"] or {}
+    directory = directory or Directory.default(locality.get("kind", "xã"), locality.get("name", ""))
+    builder = _build_tree(table_rows, facts["year"])
+    tasks, problems = _resolve(builder.roots, facts["year"], directory)
+    indicators, indicator_problems = parse_appendix(_appendix_lines(prose))
+    anomalies = audit_tree(tasks) + audit_indicators(indicators) + problems + indicator_problems
+    return {**facts, "tasks": tasks, "indicators": indicators, "anomalies": anomalies,
+            "warnings": builder.warnings}
+
+
+def _is_docx(data: bytes, name: str) -> bool:
+    if data[:2] == b"PK":
+        return True
+    if name.lower().endswith((".docx", ".doc", ".xlsx", ".pdf")):
+        raise PlanReadError(f"Tệp «{name}» không phải tệp Word .docx hợp lệ (chỉ nhận .docx hoặc văn bản .txt).")
+    return False
+
+
+def _split_blocks(blocks, name: str) -> tuple[list[str], list[tuple[Row, dict]]]:
+    prose: list[str] = []
+    rows: list[tuple[Row, dict]] = []
+    columns: dict | None = None
+    for block in blocks:
+        if isinstance(block, Para):
+            prose.append(block.text)
+            continue
+        header = detect_columns(block.cells)
+        if header:
+            columns = header
+        elif columns and any(c.strip() for c in block.cells):
+            rows.append((block, columns))
+        elif not columns:
+            prose.extend(c for c in block.cells if c.strip())  # a layout table, e.g. the two-column heading
+    if not rows:
+        raise PlanReadError(
+            f"Không tìm thấy bảng nhiệm vụ trong tệp «{name}»: cần một dòng tiêu đề bảng có các cột "
+            "như «NHIỆM VỤ», «PHÂN CÔNG CHỈ ĐẠO» hoặc «ĐƠN VỊ CHỦ TRÌ», «THỜI GIAN HOÀN THÀNH»."
+        )
+    return prose, rows
+
+
+def _build_tree(rows, year: int | None) -> TreeBuilder:
+    builder = TreeBuilder()
+    looks_like_deadline = lambda text: parse_deadline(text, year)["kind"] != "unknown"  # noqa: E731
+    for row, columns in rows:
+        builder.add(read_row(row, columns, looks_like_deadline))
+    return builder
+
+
+def _resolve(nodes: list[Node], year, directory) -> tuple[list[dict], list[dict]]:
+    problems: list[dict] = []
+    return [_node_json(n, year, directory, problems) for n in nodes], problems
+
+
+def _node_json(node: Node, year, directory, problems) -> dict:
+    rows = [_row_json(node, r, year, directory, problems) for r in node.rows]
+    children = [_node_json(c, year, directory, problems) for c in node.children]
+    return {"code": node.code, "number": node.number, "title": clean_cell(node.title).replace("\n", " "),
+            "children": children, "rows": rows, "line": node.line}
+
+
+def _row_json(node: Node, cells: dict, year, directory, problems) -> dict:
+    where = f"{node.code} (dòng {cells['lines'][0]})"
+    row = {"solutions": split_solutions(cells["solution"])}
+    for role, field in _REF_FIELDS.items():
+        refs, issues = directory.resolve_cell(clean_cell(cells[role]).replace("\n", " "), role)
+        row[field] = refs
+        problems.extend({"kind": "directory", "where": where, "message": m} for m in issues)
+    row["deadline"] = parse_deadline(clean_cell(cells["deadline"]).replace("\n", " "), year)
+    if row["deadline"]["kind"] == "unknown":
+        problems.append(_deadline_problem(where, row["deadline"]["text"]))
+    row["output"] = clean_cell(cells["output"]).replace("\n", " ") or None
+    row["lines"] = cells["lines"]
+    return row
+
+
+def _deadline_problem(where: str, text: str) -> dict:
+    message = (f"Không hiểu thời hạn «{text}»; cần người xác định ngày hạn." if text
+               else "Dòng phân công không ghi thời hạn hoàn thành.")
+    return {"kind": "deadline", "where": where, "message": message}
+
+
+def _appendix_lines(prose: list[str]) -> list[str]:
+    for index, line in enumerate(prose):
+        if fold(line).startswith("phu luc"):
+            return prose[index:]
+    return []

@@ -1,0 +1,32 @@
+"""Text helpers shared by every parser module: normalisation and accent folding."""
+import re
+import unicodedata
+
+_SUPERSCRIPT_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁽⁾", "0123456789()")
+_SPACES = re.compile(r"\s+")
+
+
+def nfc(text: str) -> str:
+    """Word sometimes saves decomposed accents; everything downstream expects NFC."""
+    return unicodedata.normalize("NFC", text or "")
+
+
+def squash(text: str) -> str:
+    """Collapse runs of white space (tabs, newlines, non-breaking spaces) into one space."""
+    return _SPACES.sub(" ", nfc(text).replace("\u00a0", " ")).strip()
+
+
+def fold(text: str) -> str:
+    """Lower-case, accent-free form for matching: 'Địa chính' -> 'dia chinh'.
+
+    'đ' is not decomposable in Unicode, so it is mapped by hand.
+    """
+    text = nfc(text).lower().replace("đ", "d")
+    decomposed = unicodedata.normalize("NFD", text)
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return squash(stripped)
+
+
+def superscripts_to_ascii(text: str) -> str:
+    """'⁽²⁾' -> '(2)', '¹' -> '1'."""
+    return text.translate(_SUPERSCRIPT_DIGITS)

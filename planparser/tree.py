@@ -1,0 +1,130 @@
+"""Build the task tree from table rows: numbering, page-break joins and continuation rows."""
+from dataclasses import dataclass, field
+
+from .columns import RowView, number_rank, number_token
+
+_SENTENCE_END = ".;:!?"
+
+
+@dataclass
+class Node:
+    number: str | None
+    title: str
+    rank: int
+    line: int
+    code: str = ""
+    children: list["Node"] = field(default_factory=list)
+    rows: list[dict] = field(default_factory=list)  # raw row cells by role, before resolution
+    unnumbered: int = 0  # how many unnumbered children were generated, for stable codes
+
+
+class TreeBuilder:
+    """Feed RowViews in document order; read .roots and .warnings at the end."""
+
+    def __init__(self) -> None:
+        self.roots: list[Node] = []
+        self.warnings: list[dict] = []
+        self._stack: list[Node] = []
+        self._last_table: int | None = None
+        self._codes: set[str] = set()
+
+    def add(self, view: RowView) -> None:
+        new_table = view.table != self._last_table
+        self._last_table = view.table
+        if view.realigned:
+            self._warn(view, "Dòng bị lệch cột khi chuyển đổi; các ô đã được xếp lại theo nội dung.")
+        if view.number:
+            self._add_numbered(view)
+        elif view.task and new_table and self._continues_title(view):
+            self._join_title(view)
+        elif view.task:
+            self._add_unnumbered(view)
+        else:
+            self._add_row(self._current(view), view)
+
+    # --- nodes -------------------------------------------------------------------------
+    def _add_numbered(self, view: RowView) -> None:
+        token = number_token(view.number) or view.number
+        node = Node(number=token, title=view.task, rank=number_rank(token), line=view.line)
+        while self._stack and self._stack[-1].rank >= node.rank:
+            self._stack.pop()
+        self._attach(node, self._stack[-1] if self._stack else None)
+        if view.has_assignment():
+            self._add_row(node, view)
+
+    def _add_unnumbered(self, view: RowView) -> None:
+        while self._stack and self._stack[-1].rows:
+            self._stack.pop()  # an unnumbered task is a sibling of the task above, not its child
+        parent = self._stack[-1] if self._stack else None
+        rank = parent.rank + 1 if parent else 1
+        node = Node(number=None, title=view.task, rank=rank, line=view.line)
+        self._attach(node, parent)
+        if view.has_assignment():
+            self._add_row(node, view)
+
+    def _attach(self, node: Node, parent: Node | None) -> None:
+        node.code = self._code_for(node, parent)
+        (parent.children if parent else self.roots).append(node)
+        self._stack.append(node)
+
+    def _code_for(self, node: Node, parent: Node | None) -> str:
+        if node.number is None:
+            owner = parent or self
+            owner.unnumbered = getattr(owner, "unnumbered", 0) + 1
+            tail = f"u{owner.unnumbered}"
+        else:
+            tail = node.number
+            if parent and parent.number and tail.startswith(parent.number + "."):
+                tail = tail[len(parent.number) + 1:]
+        code = f"{parent.code}.{tail}" if parent else tail
+        return self._unique(code)
+
+    def _unique(self, code: str) -> str:
+        candidate, n = code, 1
+        while candidate in self._codes:
+            n += 1
+            candidate = f"{code}~{n}"  # a duplicate number; the numbering audit reports it
+        self._codes.add(candidate)
+        return candidate
+
+    def _current(self, view: RowView) -> Node:
+        if self._stack:
+            return self._stack[-1]
+        node = Node(number=None, title="(Dòng không thuộc nhiệm vụ nào)", rank=1, line=view.line)
+        self._attach(node, None)
+        self._warn(view, "Dòng nằm trước mọi nhiệm vụ; đã đưa vào mục riêng để rà soát.")
+        return node
+
+    # --- page-break joins --------------------------------------------------------------
+    def _continues_title(self, view: RowView) -> bool:
+        last = self._stack[-1] if self._stack else None
+        if last is None or not last.rows:
+            return False
+        first = view.task.lstrip()[:1]
+        return last.title.rstrip()[-1:] not in _SENTENCE_END or first.islower() or first.isdigit()
+
+    def _join_title(self, view: RowView) -> None:
+        node = self._stack[-1]
+        node.title = f"{node.title.rstrip()} {view.task.strip()}"
+        self._warn(view, f"Tên nhiệm vụ {node.code} bị ngắt trang; đã nối phần tiếp theo.", node.code)
+        if view.has_assignment():
+            self._add_row(node, view)
+
+    # --- assignment rows ---------------------------------------------------------------
+    def _add_row(self, node: Node, view: RowView) -> None:
+        cells = dict(view.cells)
+        if node.rows and view.only_solutions():
+            previous = node.rows[-1]
+            previous["solution"] = f"{previous['solution']}\n{cells['solution']}".strip()
+            previous["lines"].append(view.line)
+            return
+        if node.rows and not cells["leader"] and not cells["lead"]:
+            # Same assignment as the row above, with only what this row prints of its own.
+            for role in ("leader", "lead", "coordinating", "deadline"):
+                cells[role] = cells[role] or node.rows[-1][role]
+        cells["lines"] = [view.line]
+        node.rows.append(cells)
+
+    def _warn(self, view: RowView, message: str, where: str | None = None) -> None:
+        place = where or (self._stack[-1].code if self._stack else "bảng nhiệm vụ")
+        self.warnings.append({"kind": "structure", "where": place, "line": view.line, "message": message})

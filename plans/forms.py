@@ -1,0 +1,10 @@
+from django import forms
+
+
+class PlanUploadForm(forms.Form):
+    file = forms.FileField(label="Tệp kế hoạch (.docx hoặc .txt)")
+
+
+class PlanConfirmForm(forms.Form):
+    token = forms.CharField(widget=forms.HiddenInput)
+    name = forms.CharField(widget=forms.HiddenInput)

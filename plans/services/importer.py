@@ -1,0 +1,150 @@
+"""Import a parsed plan document into the database: one transaction, versioned, idempotent."""
+import hashlib
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+
+from django.core.files.base import ContentFile
+from django.db import transaction
+
+from communes.models import Commune
+from communes.services import build_directory, entry_for_ref, seed_directory
+from planparser.blocks import PlanReadError
+from planparser.plan import parse_document
+
+from indicators.models import Indicator, Target
+
+from ..models import Anomaly, Assignment, AssignmentRef, NodeLevel, Plan, Solution, TaskNode
+from .diff import diff_plans
+
+_REF_FIELDS = (("leaders", "leader"), ("lead_units", "lead"), ("coordinating_units", "coordinating"))
+
+
+@dataclass
+class ImportResult:
+    plan: Plan
+    created: bool
+    changes: list[str] = field(default_factory=list)
+
+
+def parse_for_commune(commune: Commune, data: bytes, name: str) -> dict:
+    """The Plan JSON as this commune's directory reads it; raises PlanReadError."""
+    seed_directory(commune)
+    parsed = parse_document(data, name, build_directory(commune))
+    if not parsed.get("year"):
+        raise PlanReadError(f"Không xác định được năm kế hoạch trong tệp «{name}» (cần tiêu đề có «năm YYYY»).")
+    return parsed
+
+
+def import_plan(commune: Commune, data: bytes, name: str, user=None) -> ImportResult:
+    checksum = hashlib.sha256(data).hexdigest()
+    same = Plan.objects.filter(commune=commune, checksum=checksum).order_by("-version").first()
+    if same:
+        return ImportResult(plan=same, created=False)
+    parsed = parse_for_commune(commune, data, name)
+    with transaction.atomic():
+        previous = (Plan.objects.select_for_update().filter(commune=commune, year=parsed["year"], is_current=True)
+                    .first())
+        plan = _create_plan(commune, parsed, data, name, checksum, previous, user)
+        _store_tree(plan, parsed["tasks"])
+        _store_indicators(plan, parsed["indicators"])
+        _store_anomalies(plan, parsed)
+    changes = diff_plans(previous.parsed, parsed) if previous else []
+    return ImportResult(plan=plan, created=True, changes=changes)
+
+
+def _create_plan(commune, parsed, data, name, checksum, previous, user) -> Plan:
+    if previous:
+        Plan.objects.filter(pk=previous.pk).update(is_current=False)
+    signer = parsed.get("signer") or {}
+    plan = Plan(
+        commune=commune, year=parsed["year"], version=(previous.version + 1) if previous else 1,
+        number=parsed.get("number") or "", title=parsed.get("title") or name,
+        issued_on=date.fromisoformat(parsed["issued_on"]) if parsed.get("issued_on") else None,
+        signer_name=signer.get("name", ""), signer_title=signer.get("title", ""),
+        report_day=parsed.get("report_day"), source_name=name[:255], checksum=checksum,
+        parsed=_jsonable(parsed), imported_by=user if user and user.is_authenticated else None,
+    )
+    plan.source_file.save(name, ContentFile(data), save=False)
+    plan.save()
+    if parsed.get("report_day") and commune.report_day != parsed["report_day"]:
+        Commune.objects.filter(pk=commune.pk).update(report_day=parsed["report_day"])
+    return plan
+
+
+def _jsonable(parsed: dict) -> dict:
+    from planparser.jsonout import to_jsonable
+
+    return to_jsonable(parsed)
+
+
+def _store_tree(plan: Plan, nodes: list[dict], parent: TaskNode | None = None, counter=None) -> None:
+    counter = counter if counter is not None else [0]
+    for node in nodes:
+        counter[0] += 1
+        row = TaskNode.objects.create(
+            plan=plan, parent=parent, level=_level(node), number=node["number"] or "", code=node["code"],
+            title=node["title"], order=counter[0], source_line=node.get("line"),
+        )
+        for index, assignment in enumerate(node["rows"], start=1):
+            _store_assignment(plan.commune, row, index, assignment)
+        _store_tree(plan, node["children"], row, counter)
+
+
+def _level(node: dict) -> str:
+    if node["rows"] or not node["children"]:
+        return NodeLevel.TASK
+    if all(child["rows"] or not child["children"] for child in node["children"]):
+        return NodeLevel.GROUP
+    return NodeLevel.PART
+
+
+def _store_assignment(commune: Commune, node: TaskNode, order: int, row: dict) -> None:
+    deadline = row["deadline"]
+    assignment = Assignment.objects.create(
+        node=node, order=order, deadline_text=deadline["text"][:300], deadline_kind=deadline["kind"],
+        due=_date(deadline.get("due")), start=_date(deadline.get("start")),
+        milestones=deadline.get("milestones") or [], recurrence=deadline.get("recurrence") or "",
+        by_solution=deadline.get("by_solution"), output=row.get("output") or "",
+    )
+    Solution.objects.bulk_create(
+        Solution(assignment=assignment, order=i, number=s["number"] or "", text=s["text"])
+        for i, s in enumerate(row["solutions"], start=1)
+    )
+    refs = [AssignmentRef(assignment=assignment, role=role, order=i, text=ref["text"][:300],
+                          entry=entry_for_ref(commune, ref, role))
+            for field_name, role in _REF_FIELDS for i, ref in enumerate(row[field_name], start=1)]
+    AssignmentRef.objects.bulk_create(refs)
+
+
+def _date(value: str | None) -> date | None:
+    return date.fromisoformat(value) if value else None
+
+
+def _store_indicators(plan: Plan, indicators: list[dict], parent: Indicator | None = None, counter=None) -> None:
+    counter = counter if counter is not None else [0]
+    for item in indicators:
+        counter[0] += 1
+        row = Indicator.objects.create(
+            plan=plan, parent=parent, code=item["code"], group=item.get("group") or "", name=item["name"][:400],
+            text=item.get("text") or "", footnote=item.get("footnote") or "", order=counter[0],
+        )
+        Target.objects.bulk_create(_target(row, i, t) for i, t in enumerate(item["targets"], start=1))
+        _store_indicators(plan, item.get("components") or [], row, counter)
+
+
+def _target(indicator: Indicator, order: int, target: dict) -> Target:
+    def dec(value):
+        return None if value is None else Decimal(str(value))
+
+    return Target(indicator=indicator, order=order, comparator=target["comparator"], value=dec(target.get("value")),
+                  low=dec(target.get("low")), high=dec(target.get("high")), unit=target.get("unit") or "",
+                  basis=target.get("basis") or "")
+
+
+def _store_anomalies(plan: Plan, parsed: dict) -> None:
+    items = [(a, False) for a in parsed["anomalies"]] + [(w, True) for w in parsed.get("warnings", [])]
+    Anomaly.objects.bulk_create(
+        Anomaly(plan=plan, kind=a["kind"], where=a["where"][:120], message=a["message"], is_warning=warn, order=i)
+        for i, (a, warn) in enumerate(items, start=1)
+    )

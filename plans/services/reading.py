@@ -1,0 +1,51 @@
+"""Load a plan's tree for display in a fixed number of queries, whatever its size."""
+from collections import defaultdict
+
+from django.db.models import Prefetch
+
+from planparser.deadlines import describe_deadline
+
+from ..models import Assignment, AssignmentRef, Plan, RefRole, TaskNode
+
+
+def _assignments():
+    refs = AssignmentRef.objects.select_related("entry")
+    return Assignment.objects.prefetch_related("solutions", Prefetch("refs", queryset=refs))
+
+
+def decorate(assignment: Assignment) -> Assignment:
+    """Attach what templates show: refs split by role, and the deadline in words."""
+    refs = list(assignment.refs.all())
+    assignment.leaders = [r for r in refs if r.role == RefRole.LEADER]
+    assignment.lead_units = [r for r in refs if r.role == RefRole.LEAD]
+    assignment.coordinating_units = [r for r in refs if r.role == RefRole.COORDINATING]
+    assignment.deadline_words = describe_deadline(assignment.deadline)
+    return assignment
+
+
+def plan_tree(plan: Plan) -> list[TaskNode]:
+    nodes = list(plan.nodes.prefetch_related(Prefetch("assignments", queryset=_assignments())))
+    children = defaultdict(list)
+    for node in nodes:
+        node.rows = [decorate(a) for a in node.assignments.all()]
+        children[node.parent_id].append(node)
+    for node in nodes:
+        node.kids = children[node.id]
+    return children[None]
+
+
+def node_rows(node: TaskNode) -> list[Assignment]:
+    return [decorate(a) for a in _assignments().filter(node=node)]
+
+
+def entry_rows(entry) -> dict[str, list[Assignment]]:
+    """The current plans' rows an entry leads, directs or coordinates, by role."""
+    assignments = (_assignments().filter(refs__entry=entry, node__plan__is_current=True)
+                   .select_related("node", "node__plan").distinct())
+    by_role = {role: [] for role in RefRole.values}
+    for assignment in assignments:
+        decorate(assignment)
+        roles = {r.role for r in assignment.refs.all() if r.entry_id == entry.id}
+        for role in roles:
+            by_role[role].append(assignment)
+    return by_role

@@ -1,0 +1,32 @@
+import os
+from pathlib import Path
+
+import pytest
+
+# Tests only: pytest-django's live_server and sync Playwright share the thread.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+FIXTURES = Path(__file__).parent / "fixtures"
+SAMPLE = FIXTURES / "ke-hoach-ktxh-2023-xa-hung-dong.txt"
+VARIANT = FIXTURES / "bien-the-ke-hoach.txt"
+
+
+@pytest.fixture(autouse=True)
+def _media_in_tmp(request, tmp_path_factory):
+    """Uploaded and staged files go to a temporary folder, never into var/."""
+    if "settings" not in request.fixturenames and not request.node.get_closest_marker("django_db"):
+        yield
+        return
+    settings = request.getfixturevalue("settings")
+    settings.MEDIA_ROOT = str(tmp_path_factory.mktemp("media"))
+    yield
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    return {
+        **browser_type_launch_args,
+        "executable_path": os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"),
+        "args": ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+    }
