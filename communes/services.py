@@ -4,14 +4,15 @@ from django.db import transaction
 from planparser.directory import Directory, Entry
 
 from .models import Alias, Commune, DirectoryEntry, EntryCategory
+from .signals import muted
 
 
 def seed_directory(commune: Commune) -> None:
     """Give a new commune the default directory of its kind (xã or phường), once."""
     if commune.entries.exists():
         return
-    with transaction.atomic():
-        for entry in Directory.default(commune.kind).entries():
+    with transaction.atomic(), muted():
+        for entry in Directory.default(commune.kind, commune.name).entries():
             row = DirectoryEntry.objects.create(
                 commune=commune, key=entry.key, name=entry.name, category=entry.category,
                 kind=entry.kind, portfolio=entry.portfolio,
@@ -35,10 +36,11 @@ def entry_for_ref(commune: Commune, ref: dict, column: str) -> DirectoryEntry:
     if entry:
         return entry
     category = EntryCategory.POSITION if column == "leader" else EntryCategory.UNIT
-    entry = DirectoryEntry.objects.create(
-        commune=commune, key=key[:80], name=ref["text"][:200], category=category, kind="other", needs_review=True,
-    )
-    Alias.objects.create(entry=entry, text=ref["text"][:200])
+    with muted():
+        entry = DirectoryEntry.objects.create(
+            commune=commune, key=key[:80], name=ref["text"][:200], category=category, kind="other", needs_review=True,
+        )
+        Alias.objects.create(entry=entry, text=ref["text"][:200])
     return entry
 
 

@@ -30,3 +30,10 @@ def browser_type_launch_args(browser_type_launch_args):
         "args": ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
     }
+
+
+def pytest_configure(config):
+    from django.conf import settings
+
+    # Hashing a test password with PBKDF2 costs a third of a second; tests create dozens of users.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
-from django.urls import path
+from django.urls import include, path
 
 from communes import views as communes
 from plans import views as plans
@@ -20,6 +20,7 @@ urlpatterns = [
     path("ke-hoach/<int:pk>/", plans.plan_detail, name="plan_detail"),
     path("ke-hoach/<int:pk>/thay-doi/", plans.plan_changes, name="plan_changes"),
     path("ke-hoach/<int:pk>/nhiem-vu/<str:code>/", plans.task_detail, name="task_detail"),
+    path("chi-tieu/", include("indicators.urls")),
     path("danh-ba/", communes.directory, name="directory"),
     path("danh-ba/<int:pk>/", communes.entry_detail, name="entry_detail"),
     path("quan-tri/", admin.site.urls),

@@ -1,0 +1,128 @@
+"""The value entry form: Vietnamese-style numbers, and an explanation demanded when the value turns red."""
+from datetime import date
+from decimal import Decimal
+
+from django import forms
+from django.conf import settings
+
+from communes.models import EntryCategory
+from planparser.vinumbers import ViNumberError, parse_vi_number
+from theodoi.periods import MONTH, Period, period_containing, periods_of_year
+
+from . import services
+from .models import Indicator
+from .recording import Reading, verdict_for
+
+MAX_DECIMALS = 6
+MAX_INTEGER_DIGITS = 18
+RATE_UNITS = ("%", "‰")
+VALUE_LABEL = "Giá trị thực hiện"
+MET_CHOICES = [("", "— chọn —"), ("yes", "Đạt"), ("no", "Chưa đạt")]
+
+
+def check_number(value: Decimal, unit: str, label: str = VALUE_LABEL) -> Decimal:
+    """Refuse what a value can never be; messages name the field, for the form and the Excel import alike."""
+    if value < 0:
+        kind = "tỷ lệ" if unit in RATE_UNITS else "giá trị thực hiện"
+        raise ViNumberError(f"{label}: {kind} không được là số âm (đơn vị tính: {unit or 'không ghi'})")
+    if -value.as_tuple().exponent > MAX_DECIMALS:
+        raise ViNumberError(f"{label}: tối đa {MAX_DECIMALS} chữ số thập phân")
+    if value.adjusted() >= MAX_INTEGER_DIGITS:
+        raise ViNumberError(f"{label}: số quá lớn")
+    return value
+
+
+def default_period(year: int, today: date | None = None) -> Period:
+    """The month being reported now, or the plan year's last month once that year has closed."""
+    current = period_containing(today or date.today(), MONTH)
+    if current.year == year:
+        return current
+    return Period(MONTH, year, 12 if current.year > year else 1)
+
+
+class ValueForm(forms.Form):
+    period = forms.ChoiceField(label="Kỳ báo cáo")
+    value = forms.CharField(label=VALUE_LABEL, required=False, max_length=40,
+                            help_text="Viết kiểu Việt Nam: dấu phẩy là dấu thập phân, ví dụ 10,8 hoặc 1.234,5.")
+    met = forms.ChoiceField(label="Kết quả", choices=MET_CHOICES, required=False)
+    is_cumulative = forms.BooleanField(label="Số lũy kế từ đầu năm", required=False,
+                                       help_text="Bỏ chọn nếu là số tại thời điểm báo cáo (ví dụ một tỷ lệ).")
+    source = forms.CharField(label="Nguồn số liệu / văn bản", required=False, max_length=300)
+    note = forms.CharField(label="Ghi chú", required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    evidence = forms.FileField(label="Tệp minh chứng", required=False)
+    explanation = forms.CharField(label="Giải trình (bắt buộc khi chỉ tiêu chuyển đỏ)", required=False,
+                                  widget=forms.Textarea(attrs={"rows": 3}))
+
+    def __init__(self, *args, indicator: Indicator, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.indicator = indicator
+        self.target = indicator.primary_target
+        self.qualitative = self.target is not None and self.target.comparator == "achieve"
+        self.unit = self.target.unit if self.target else ""
+        self.demands_explanation = False
+        self.verdict = None
+        self.fields["period"].choices = [(p.key, p.label) for p in periods_of_year(indicator.plan.year)]
+        if self.unit:
+            self.fields["value"].label = f"{VALUE_LABEL} ({self.unit})"
+
+    def clean_period(self) -> Period:
+        return Period.from_key(self.cleaned_data["period"])
+
+    def clean_value(self) -> Decimal | None:
+        text = self.cleaned_data["value"].strip()
+        if self.qualitative and not text:
+            return None
+        if not text:
+            raise forms.ValidationError(f"{VALUE_LABEL}: chưa nhập số.")
+        try:
+            return check_number(parse_vi_number(text), self.unit)
+        except ViNumberError as exc:
+            message = str(exc)
+            raise forms.ValidationError(message if message.startswith(VALUE_LABEL) else f"{VALUE_LABEL}: {message}")
+
+    def clean_met(self) -> bool | None:
+        choice = self.cleaned_data["met"]
+        if self.qualitative and not choice:
+            raise forms.ValidationError("Kết quả: chọn «Đạt» hoặc «Chưa đạt» cho chỉ tiêu định tính.")
+        return {"yes": True, "no": False}.get(choice)
+
+    def clean_evidence(self):
+        upload = self.cleaned_data.get("evidence")
+        if upload and upload.size > settings.THEODOI_MAX_UPLOAD_BYTES:
+            raise forms.ValidationError("Tệp minh chứng quá lớn.")
+        return upload
+
+    def clean(self):
+        data = super().clean()
+        if self.errors:
+            return data
+        self.verdict = verdict_for(self.indicator, self.reading())
+        if self.verdict.colour == services.RED and not data.get("explanation", "").strip():
+            self.demands_explanation = True
+            self.add_error("explanation", "Với số liệu này chỉ tiêu chuyển màu đỏ (có nguy cơ không đạt). "
+                                          "Đơn vị cần nhập giải trình (nguyên nhân, giải pháp khắc phục) trước khi lưu.")
+        return data
+
+    def reading(self) -> Reading:
+        data = self.cleaned_data
+        return Reading(period=data["period"], value=data.get("value"), met=data.get("met"),
+                       cumulative=data.get("is_cumulative", False), source=data.get("source", "").strip(),
+                       note=data.get("note", "").strip(), explanation=data.get("explanation", "").strip())
+
+
+class LeadUnitForm(forms.ModelForm):
+    class Meta:
+        model = Indicator
+        fields = ["lead_unit"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        units = self.instance.plan.commune.entries.filter(category=EntryCategory.UNIT)
+        self.fields["lead_unit"].queryset = units
+        self.fields["lead_unit"].empty_label = "— theo chỉ tiêu cha / chưa giao —"
+
+
+def suggests_cumulative(indicator: Indicator) -> bool:
+    """Amounts of money are usually reported year to date; rates and per-head figures at a point in time."""
+    target = indicator.primary_target
+    return bool(target and target.comparator in (">=", ">") and "đồng" in target.unit and "/" not in target.unit)

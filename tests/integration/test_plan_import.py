@@ -1,0 +1,132 @@
+"""Importing the plan into the database: counts, idempotence, versions, transactions, commands."""
+import subprocess
+import sys
+
+import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
+
+from communes.models import Alias, DirectoryEntry
+from communes.services import reresolve_refs
+from indicators.models import Indicator
+from plans.models import Anomaly, Assignment, AssignmentRef, NodeLevel, Plan, TaskNode
+from plans.services.importer import import_plan
+from tests.conftest import SAMPLE
+
+
+def test_import_stores_the_tree_rows_refs_and_indicators(plan):
+    assert plan.year == 2023 and plan.version == 1 and plan.is_current
+    assert plan.signer_name == "Trần Anh Tấn" and plan.report_day == 20
+    assert plan.commune.report_day == 20
+    assert TaskNode.objects.filter(plan=plan, level=NodeLevel.TASK).count() == 47
+    assert TaskNode.objects.filter(plan=plan, level=NodeLevel.GROUP).count() == 12
+    assert TaskNode.objects.filter(plan=plan, level=NodeLevel.PART).count() == 2
+    assert Assignment.objects.filter(node__plan=plan).count() == 69
+    assert Indicator.objects.filter(plan=plan, parent=None).count() == 25
+    assert not AssignmentRef.objects.filter(assignment__node__plan=plan, entry=None).exists()
+    assert not DirectoryEntry.objects.filter(commune=plan.commune, needs_review=True).exists()
+    joined = TaskNode.objects.get(plan=plan, code="II.5.4")
+    assert "235 năm Phụng Hoàng - Trung Đô Vinh" in joined.title
+
+
+def test_what_does_the_land_official_lead(plan):
+    entry = DirectoryEntry.objects.get(commune=plan.commune, key="cc-dia-chinh")
+    codes = sorted(set(AssignmentRef.objects.filter(entry=entry, role="lead")
+                       .values_list("assignment__node__code", flat=True)))
+    # Read off the sample: Công chức Địa chính leads in these tasks.
+    assert codes == ["I.1.1", "I.4.1", "I.4.4", "I.5.1", "II.3.1", "II.3.2"]
+
+
+def test_reimporting_the_same_file_changes_nothing(plan):
+    counts = (Plan.objects.count(), TaskNode.objects.count(), Assignment.objects.count())
+    result = import_plan(plan.commune, SAMPLE.read_bytes(), SAMPLE.name)
+    assert not result.created and result.plan == plan
+    assert (Plan.objects.count(), TaskNode.objects.count(), Assignment.objects.count()) == counts
+
+
+def test_a_changed_file_becomes_a_new_version_with_its_differences(plan):
+    changed = SAMPLE.read_text().replace("Cuối tháng 7 và tháng 10/2023", "Tháng 11/2023")
+    result = import_plan(plan.commune, changed.encode(), "ke-hoach-sua.txt")
+    assert result.created and result.plan.version == 2 and result.plan.is_current
+    plan.refresh_from_db()
+    assert not plan.is_current
+    assert result.changes == ["Nhiệm vụ I.3.3, dòng 1: thời hạn «Cuối tháng 7 và tháng 10/2023» → «Tháng 11/2023»"]
+
+
+def test_a_failure_half_way_leaves_nothing_behind(commune, monkeypatch):
+    from plans.services import importer
+
+    def explode(*args, **kwargs):
+        raise RuntimeError("đĩa đầy")
+
+    monkeypatch.setattr(importer, "_store_indicators", explode)
+    with pytest.raises(RuntimeError):
+        import_plan(commune, SAMPLE.read_bytes(), SAMPLE.name)
+    assert Plan.objects.count() == 0 and TaskNode.objects.count() == 0 and Assignment.objects.count() == 0
+
+
+def test_plan_anomalies_are_stored_with_their_places(plan):
+    kinds = sorted(Anomaly.objects.filter(plan=plan, is_warning=False).values_list("kind", "where"))
+    assert ("count", "I") in kinds and ("numbering", "II.4") in kinds and ("numbering", "I.4.2") in kinds
+    assert ("arithmetic", "Phụ lục I, I.4") in kinds and ("share", "Phụ lục I, I.2") in kinds
+
+
+def test_an_unknown_unit_becomes_a_directory_entry_for_review_and_an_edit_re_resolves(commune):
+    text = SAMPLE.read_text().replace("Công chức Tư pháp\tCBCC xã, các xóm", "Ban Tiếp công dân\tCBCC xã, các xóm")
+    plan = import_plan(commune, text.encode(), "kh.txt").plan
+    new = DirectoryEntry.objects.get(commune=commune, needs_review=True)
+    assert new.name == "Ban Tiếp công dân"
+    assert Anomaly.objects.filter(plan=plan, kind="directory").exists()
+    # The office decides it is the justice official: an alias on that entry, then re-resolution.
+    justice = DirectoryEntry.objects.get(commune=commune, key="cc-tu-phap")
+    Alias.objects.create(entry=justice, text="Ban Tiếp công dân")
+    new.delete()
+    reresolve_refs(commune)
+    refs = AssignmentRef.objects.filter(assignment__node__plan=plan, text="Ban Tiếp công dân")
+    assert refs.count() == 3  # the three rows of II.5.1 and II.5.2 that named it
+    assert {ref.entry for ref in refs} == {justice}
+
+
+def test_directory_edit_signal_re_resolves_after_commit(commune, django_capture_on_commit_callbacks):
+    text = SAMPLE.read_text().replace("Đ/c PCT phụ trách XDCB", "Đ/c PCT phụ trách Nông thôn mới")
+    plan = import_plan(commune, text.encode(), "kh.txt").plan
+    ref = AssignmentRef.objects.get(assignment__node__plan=plan, assignment__node__code="I.5.3", role="leader")
+    assert ref.entry.needs_review
+    economy = DirectoryEntry.objects.get(commune=commune, key="pct-kinh-te")
+    with django_capture_on_commit_callbacks(execute=True):
+        # The office tells the directory who this is, and drops the placeholder entry made for review.
+        Alias.objects.create(entry=economy, text="PCT phụ trách Nông thôn mới")
+        ref.entry.delete()
+    ref.refresh_from_db()
+    assert ref.entry == economy
+
+
+def test_parse_plan_command_prints_json_and_writes_nothing(db, capsys):
+    call_command("parse_plan", str(SAMPLE))
+    out = capsys.readouterr().out
+    assert '"year": 2023' in out and '"code": "II.5.4"' in out
+    assert Plan.objects.count() == 0
+
+
+def test_import_plan_command(db, capsys):
+    call_command("import_plan", str(SAMPLE), "--commune", "Hưng Đông")
+    assert "47 nhiệm vụ" in capsys.readouterr().out
+    call_command("import_plan", str(SAMPLE), "--commune", "Hưng Đông")
+    assert "không thay đổi gì" in capsys.readouterr().out
+    assert Plan.objects.count() == 1
+
+
+def test_import_command_on_a_broken_file_fails_with_a_vietnamese_message(db, tmp_path):
+    broken = tmp_path / "hong.docx"
+    broken.write_bytes(b"PK\x03\x04 garbage")
+    with pytest.raises(CommandError, match="hong.docx"):
+        call_command("import_plan", str(broken), "--commune", "Hưng Đông")
+    assert Plan.objects.count() == 0
+
+
+def test_parse_plan_exit_code_is_non_zero_on_a_missing_table(tmp_path):
+    empty = tmp_path / "khong-bang.txt"
+    empty.write_text("KẾ HOẠCH\nkhông có bảng\n")
+    done = subprocess.run([sys.executable, "manage.py", "parse_plan", str(empty)], capture_output=True, text=True)
+    assert done.returncode != 0
+    assert "khong-bang.txt" in done.stderr and "bảng nhiệm vụ" in done.stderr

@@ -1,0 +1,102 @@
+"""The plan pages as the office, a unit, a viewer and another commune see them."""
+import pytest
+from django.urls import reverse
+
+from communes.models import DirectoryEntry
+from plans.models import Plan
+from tests.conftest import SAMPLE
+
+
+@pytest.fixture
+def office(client, personas):
+    client.force_login(personas["office"])
+    return client
+
+
+def test_plan_page_shows_the_tree_deadlines_and_anomalies_linked_to_their_place(office, plan):
+    page = office.get(reverse("plan_detail", args=[plan.pk])).content.decode()
+    assert "Điểm bất thường trong kế hoạch" in page
+    assert 'href="#II.4"' in page and 'id="II.4"' in page
+    assert "Cuối tháng 7 và tháng 10/2023" in page
+    assert "ngày 31 tháng 10 năm 2023" in page  # the due date as understood
+    assert "235 năm Phụng Hoàng - Trung Đô Vinh" in page
+
+
+def test_home_goes_to_the_current_plan(office, plan):
+    assert office.get(reverse("home")).url == reverse("plan_detail", args=[plan.pk])
+
+
+def test_task_page(office, plan):
+    page = office.get(reverse("task_detail", args=[plan.pk, "I.4.2"])).content.decode()
+    assert "Duy trì các nguồn thu" in page
+    assert "thiếu giải pháp (4)" in page
+    assert "Công chức Kế toán" in page
+
+
+def test_directory_search_ignores_accents(office, plan):
+    page = office.get(reverse("directory"), {"q": "dia chinh"}).content.decode()
+    assert "Công chức Địa chính" in page and "Trạm Y tế" not in page
+
+
+def test_entry_page_lists_what_the_unit_leads(office, plan):
+    entry = DirectoryEntry.objects.get(commune=plan.commune, key="cc-dia-chinh")
+    page = office.get(reverse("entry_detail", args=[entry.pk])).content.decode()
+    assert "Chủ trì (" in page and "I.4.4" in page and "II.3.2" in page
+
+
+def test_other_commune_gets_404(client, personas, plan):
+    client.force_login(personas["outsider"])
+    assert client.get(reverse("plan_detail", args=[plan.pk])).status_code == 404
+    assert client.get(reverse("task_detail", args=[plan.pk, "I.1"])).status_code == 404
+    entry = DirectoryEntry.objects.get(commune=plan.commune, key="cc-dia-chinh")
+    assert client.get(reverse("entry_detail", args=[entry.pk])).status_code == 404
+
+
+def test_anonymous_is_sent_to_login(client, plan):
+    response = client.get(reverse("plan_detail", args=[plan.pk]))
+    assert response.status_code == 302 and response.url.startswith(reverse("login"))
+
+
+def test_upload_previews_and_stores_nothing_until_confirmed(office, commune):
+    with SAMPLE.open("rb") as handle:
+        response = office.post(reverse("plan_upload"), {"file": handle})
+    page = response.content.decode()
+    assert response.status_code == 200 and "Xác nhận nhập kế hoạch" in page
+    assert "II.5.4" in page and "Điểm bất thường" in page
+    assert Plan.objects.count() == 0
+    token = response.context["confirm"].initial["token"]
+    response = office.post(reverse("plan_confirm"), {"token": token, "name": SAMPLE.name})
+    plan = Plan.objects.get()
+    assert response.url == reverse("plan_detail", args=[plan.pk])
+    assert plan.imported_by.username == "vanphong"
+
+
+def test_upload_of_a_broken_file_shows_a_vietnamese_error(office, commune, tmp_path):
+    bad = tmp_path / "ke-hoach.docx"
+    bad.write_bytes(b"PK\x03\x04 not a document")
+    with bad.open("rb") as handle:
+        response = office.post(reverse("plan_upload"), {"file": handle})
+    assert response.status_code == 400
+    assert "ke-hoach.docx" in response.content.decode()
+    assert Plan.objects.count() == 0
+
+
+def test_upload_refuses_other_file_types(office, commune, tmp_path):
+    bad = tmp_path / "ke-hoach.pdf"
+    bad.write_bytes(b"%PDF-1.4")
+    with bad.open("rb") as handle:
+        response = office.post(reverse("plan_upload"), {"file": handle})
+    assert response.status_code == 400 and "chỉ nhận kế hoạch dạng .docx hoặc .txt" in response.content.decode()
+
+
+def test_confirm_with_an_unknown_token_stores_nothing(office, commune):
+    response = office.post(reverse("plan_confirm"), {"token": "khong-ton-tai", "name": "x.txt"}, follow=True)
+    assert "hết hạn" in response.content.decode()
+    assert Plan.objects.count() == 0
+
+
+@pytest.mark.parametrize("persona", ["viewer", "owner"])
+def test_only_the_office_imports(client, personas, persona):
+    client.force_login(personas[persona])
+    assert client.get(reverse("plan_upload")).status_code == 403
+    assert client.post(reverse("plan_confirm"), {"token": "x", "name": "y"}).status_code == 403
