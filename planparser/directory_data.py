@@ -32,7 +32,7 @@ _OFFICIALS = (
     ("cc-dia-chinh", "Công chức Địa chính",
      ("Địa chính", "Địa chính - Môi trường", "Địa chính - Nông nghiệp", "Tài nguyên - Môi trường",
       "Địa chính - Tài nguyên")),
-    ("cc-do-thi", "Công chức Địa chính - Xây dựng - Đô thị - Môi trường",
+    ("cc-do-thi", "Công chức Đô thị - Xây dựng",
      ("Đô thị", "Địa chính - Xây dựng - Đô thị - Môi trường", "Địa chính - Xây dựng - Đô thị và Môi trường",
       "Địa chính - Xây dựng", "Xây dựng", "Đô thị - Xây dựng", "Xây dựng - Đô thị", "Đô thị - Môi trường",
       "Giao thông - Thủy lợi", "Giao thông")),

@@ -10,7 +10,8 @@ if [ -z "$PGBIN" ] || [ ! -x "$PGBIN/initdb" ]; then
 fi
 PORT=${THEODOI_PG_PORT:-54329}
 D=$(mktemp -d)
-as_pg() { if [ "$(id -u)" = 0 ]; then chown -R postgres "$D"; runuser -u postgres -- "$@"; else "$@"; fi; }
+# Run from $D: the postgres user may not be allowed into the caller's working directory.
+as_pg() { if [ "$(id -u)" = 0 ]; then chown -R postgres "$D"; (cd "$D" && runuser -u postgres -- "$@"); else "$@"; fi; }
 cleanup() { as_pg "$PGBIN/pg_ctl" -D "$D/data" -m fast stop >/dev/null 2>&1 || true; rm -rf "$D"; }
 trap cleanup EXIT
 as_pg "$PGBIN/initdb" -D "$D/data" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null
