@@ -37,3 +37,14 @@ def pytest_configure(config):
 
     # Hashing a test password with PBKDF2 costs a third of a second; tests create dozens of users.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix, tmp_path_factory):
+    """SQLite tests use a file, not shared memory: concurrency tests need real locks and busy timeouts."""
+    from django.conf import settings
+
+    database = settings.DATABASES["default"]
+    if database["ENGINE"].endswith("sqlite3"):
+        worker = os.environ.get("PYTEST_XDIST_WORKER", "main")
+        database.setdefault("TEST", {})["NAME"] = str(tmp_path_factory.mktemp("db") / f"test-{worker}.sqlite3")

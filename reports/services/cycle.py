@@ -1,0 +1,180 @@
+"""The unit report's life: draft → submitted → accepted, or returned and resubmitted; reopen and lock.
+
+Every transition is one transaction and one audit entry. Saves are optimistic: the form carries the
+version it was loaded at, and a save against a newer version is refused as a conflict, never merged blindly.
+"""
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+
+from audit.services import log_action
+from plans.models import Assignment, Plan, RefRole
+
+from ..models import Completion, PeriodState, ReportState, RowReport, RowRole, RowStatus, UnitReport
+from .periods import state_on
+
+
+class CycleError(Exception):
+    """A transition that is not allowed now; the message is Vietnamese and says why."""
+
+
+@dataclass
+class SaveResult:
+    ok: bool
+    conflict: bool = False
+    errors: dict[int, list[str]] = field(default_factory=dict)
+    current: dict[int, dict] = field(default_factory=dict)  # what the database holds, on a conflict
+
+
+def unit_rows(plan: Plan, unit) -> tuple[list[Assignment], list[Assignment]]:
+    """The rows a unit leads and those it coordinates, in plan order."""
+    rows = (Assignment.objects.filter(node__plan=plan, refs__entry=unit)
+            .select_related("node").prefetch_related("solutions").distinct().order_by("node__order", "order"))
+    lead = list(rows.filter(refs__role=RefRole.LEAD, refs__entry=unit))
+    lead_ids = {a.pk for a in lead}
+    coordinating = [a for a in rows.filter(refs__role=RefRole.COORDINATING, refs__entry=unit) if a.pk not in lead_ids]
+    return lead, coordinating
+
+
+def open_report(period, unit, plan: Plan) -> UnitReport:
+    """The unit's report for the period, created with one line per row and last month's status carried over."""
+    with transaction.atomic():
+        report, created = UnitReport.objects.get_or_create(period=period, unit=unit, defaults={"plan": plan})
+        if created:
+            _create_rows(report, plan, unit)
+    return report
+
+
+def _create_rows(report: UnitReport, plan: Plan, unit) -> None:
+    lead, coordinating = unit_rows(plan, unit)
+    previous = {r.assignment_id: r for r in RowReport.objects.filter(
+        report__unit=unit, report__plan=plan, role=RowRole.LEAD).exclude(report=report)
+        .order_by("report__period__year", "report__period__month")}
+    rows = [RowReport(report=report, assignment=a, role=RowRole.LEAD,
+                      status=getattr(previous.get(a.pk), "status", ""),
+                      percent=getattr(previous.get(a.pk), "percent", None)) for a in lead]
+    rows += [RowReport(report=report, assignment=a, role=RowRole.COORDINATING) for a in coordinating]
+    RowReport.objects.bulk_create(rows)
+
+
+def is_editable(report: UnitReport, today: date) -> bool:
+    if report.state not in (ReportState.DRAFT, ReportState.RETURNED):
+        return False
+    if report.reopened_until and today <= report.reopened_until:
+        return True
+    return state_on(report.period, today) != PeriodState.LOCKED
+
+
+def save(report: UnitReport, user, version: int, rows: dict[int, dict], submit: bool, today: date) -> SaveResult:
+    if not is_editable(report, today):
+        raise CycleError("Báo cáo này không sửa được nữa (đã gửi, đã duyệt hoặc kỳ đã khoá).")
+    errors = validate(report, rows, submit)
+    if errors:
+        return SaveResult(ok=False, errors=errors)
+    with transaction.atomic():
+        bumped = UnitReport.objects.filter(pk=report.pk, version=version).update(
+            version=F("version") + 1, updated_at=timezone.now())
+        if not bumped:
+            return SaveResult(ok=False, conflict=True, current=snapshot_rows(report))
+        _write_rows(report, rows)
+        if submit:
+            _submit(report, user, today)
+        log_action("report.submitted" if submit else "report.saved", report, user=user,
+                   data={"rows": {str(k): v for k, v in _loggable(rows).items()}})
+    report.refresh_from_db()
+    return SaveResult(ok=True)
+
+
+def _loggable(rows: dict[int, dict]) -> dict[int, dict]:
+    return {pk: {k: (v.name if hasattr(v, "name") else str(v) if v is not None else None) for k, v in data.items()}
+            for pk, data in rows.items()}
+
+
+def _write_rows(report: UnitReport, rows: dict[int, dict]) -> None:
+    for row in report.rows.filter(pk__in=rows.keys()):
+        for name, value in rows[row.pk].items():
+            if name == "evidence_file" and not value:
+                continue  # an empty file input keeps the file already uploaded
+            setattr(row, name, value)
+        row.checked_in = bool(row.results.strip())
+        row.save()
+
+
+def _submit(report: UnitReport, user, today: date) -> None:
+    first_time = report.submitted_at is None
+    UnitReport.objects.filter(pk=report.pk).update(
+        state=ReportState.SUBMITTED, submitted_at=timezone.now(), submitted_by=user,
+        # Timeliness is that of the first submission, as DHIS2 counts it; a return does not make it late.
+        is_late=(today > report.period.deadline) if first_time else report.is_late,
+    )
+
+
+def snapshot_rows(report: UnitReport) -> dict[int, dict]:
+    fields = ("status", "percent", "results", "obstacles", "proposals", "evidence_number", "evidence_date")
+    return {r.pk: {f: getattr(r, f) for f in fields} for r in report.rows.all()}
+
+
+def validate(report: UnitReport, rows: dict[int, dict], submit: bool) -> dict[int, list[str]]:
+    errors: dict[int, list[str]] = {}
+    for row in report.rows.select_related("assignment__node"):
+        data = rows.get(row.pk, {})
+        problems = _row_problems(row, data, submit)
+        if problems:
+            errors[row.pk] = problems
+    return errors
+
+
+def _row_problems(row: RowReport, data: dict, submit: bool) -> list[str]:
+    problems = []
+    status, percent = data.get("status", row.status), data.get("percent", row.percent)
+    if row.role == RowRole.LEAD and submit and not status:
+        problems.append("Chưa chọn tình trạng thực hiện.")
+    if status == RowStatus.DONE and percent not in (None, 100):
+        problems.append("Đã chọn «Hoàn thành» thì tiến độ phải là 100%.")
+    recurring = row.assignment.deadline_kind == "recurring"
+    if submit and recurring and row.role == RowRole.LEAD and not (data.get("results") or row.results).strip():
+        problems.append("Nhiệm vụ thường xuyên: cần ghi kết quả trong kỳ (cập nhật định kỳ).")
+    return problems
+
+
+def accept(report: UnitReport, user, today: date) -> None:
+    with transaction.atomic():
+        if UnitReport.objects.filter(pk=report.pk, state=ReportState.SUBMITTED).update(
+                state=ReportState.ACCEPTED, decided_at=timezone.now(), decided_by=user) != 1:
+            raise CycleError("Chỉ chấp nhận được báo cáo đang chờ duyệt.")
+        done = report.rows.filter(role=RowRole.LEAD, status=RowStatus.DONE).select_related("assignment")
+        for row in done:
+            _complete(row.assignment, report, today)
+        log_action("report.accepted", report, user=user, data={"completed": [r.assignment_id for r in done]})
+
+
+def _complete(assignment: Assignment, report: UnitReport, today: date) -> None:
+    """Accepting completion completes the next open milestone (or the row), dated the day of acceptance."""
+    count = max(len(assignment.milestones or []), 1)
+    taken = set(assignment.completions.values_list("milestone", flat=True))
+    free = [i for i in range(count) if i not in taken]
+    if free:
+        Completion.objects.create(assignment=assignment, milestone=free[0], completed_on=today, report=report)
+
+
+def return_report(report: UnitReport, user, reason: str) -> None:
+    if not reason.strip():
+        raise CycleError("Cần ghi lý do trả lại để đơn vị biết phải sửa gì.")
+    with transaction.atomic():
+        if UnitReport.objects.filter(pk=report.pk, state=ReportState.SUBMITTED).update(
+                state=ReportState.RETURNED, decided_at=timezone.now(), decided_by=user,
+                return_reason=reason.strip(), return_count=F("return_count") + 1) != 1:
+            raise CycleError("Chỉ trả lại được báo cáo đang chờ duyệt.")
+        log_action("report.returned", report, user=user, data={"reason": reason.strip()})
+
+
+def reopen(report: UnitReport, user, reason: str, until: date) -> None:
+    if not reason.strip():
+        raise CycleError("Cần ghi lý do mở lại kỳ báo cáo cho đơn vị.")
+    with transaction.atomic():
+        state = ReportState.RETURNED if report.state != ReportState.DRAFT else ReportState.DRAFT
+        UnitReport.objects.filter(pk=report.pk).update(state=state, reopened_until=until, reopen_reason=reason.strip())
+        log_action("report.reopened", report, user=user, data={"reason": reason.strip(), "until": until.isoformat()})

@@ -1,0 +1,63 @@
+"""Monthly periods per commune: which one is being reported, opening, closing and locking them.
+
+A unit reports month m (data 15/(m-1) to 14/m, Decree 09) before the commune's report day of month m.
+Until that day the period is open; after it, closed (reports still come in, marked late); it is locked
+once the next month's deadline has passed too, or when the office locks it.
+"""
+import calendar
+from datetime import date
+
+from django.db import transaction
+
+from communes.models import Commune
+from theodoi.periods import MONTH, Period
+
+from ..models import PeriodState, ReportingPeriod
+
+
+def deadline_for(commune: Commune, year: int, month: int) -> date:
+    day = min(commune.report_day or 20, calendar.monthrange(year, month)[1])
+    return date(year, month, day)
+
+
+def month_being_reported(commune: Commune, today: date) -> tuple[int, int]:
+    if today <= deadline_for(commune, today.year, today.month):
+        return today.year, today.month
+    return (today.year + 1, 1) if today.month == 12 else (today.year, today.month + 1)
+
+
+def ensure_period(commune: Commune, year: int, month: int) -> ReportingPeriod:
+    span = Period(MONTH, year, month)
+    period, _ = ReportingPeriod.objects.get_or_create(
+        commune=commune, year=year, month=month,
+        defaults={"start": span.start, "end": span.end, "deadline": deadline_for(commune, year, month)},
+    )
+    return period
+
+
+def current_period(commune: Commune, today: date) -> ReportingPeriod:
+    return ensure_period(commune, *month_being_reported(commune, today))
+
+
+def state_on(period: ReportingPeriod, today: date) -> str:
+    """The state the calendar gives; an explicit lock by the office is never undone here."""
+    if period.state == PeriodState.LOCKED:
+        return PeriodState.LOCKED
+    next_year, next_month = (period.year + 1, 1) if period.month == 12 else (period.year, period.month + 1)
+    if today > deadline_for(period.commune, next_year, next_month):
+        return PeriodState.LOCKED
+    return PeriodState.CLOSED if today > period.deadline else PeriodState.OPEN
+
+
+def advance_periods(today: date) -> list[str]:
+    """What the daily cron does: open this month's period everywhere and move states on. Idempotent."""
+    changes = []
+    for commune in Commune.objects.all():
+        ensure_period(commune, *month_being_reported(commune, today))
+        for period in commune.periods.exclude(state=PeriodState.LOCKED).select_related("commune"):
+            new_state = state_on(period, today)
+            if new_state != period.state:
+                with transaction.atomic():
+                    ReportingPeriod.objects.filter(pk=period.pk, state=period.state).update(state=new_state)
+                changes.append(f"{commune}: {period} → {PeriodState(new_state).label}")
+    return changes

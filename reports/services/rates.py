@@ -1,0 +1,93 @@
+"""Counting the cycle: who reported (as DHIS2 counts it), and rows by the 4-way status."""
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from datetime import date
+
+from django.db.models import Prefetch
+
+from communes.models import EntryCategory
+from plans.models import Assignment, AssignmentRef, Plan, RefRole
+
+from .. import status as st
+from ..models import Completion, ReportingPeriod, RowReport, RowRole, UnitReport
+
+
+@dataclass
+class Rate:
+    expected: int
+    reported: int
+    on_time: int
+
+    @property
+    def reporting_rate(self) -> float:
+        """DHIS2: reports received / reports expected × 100."""
+        return 100 * self.reported / self.expected if self.expected else 0.0
+
+    @property
+    def on_time_rate(self) -> float:
+        """DHIS2: reports received by the deadline / reports expected × 100."""
+        return 100 * self.on_time / self.expected if self.expected else 0.0
+
+
+def lead_units(plan: Plan) -> dict[int, set[int]]:
+    """unit id → the rows it leads; only real units report, not group references."""
+    refs = AssignmentRef.objects.filter(assignment__node__plan=plan, role=RefRole.LEAD,
+                                        entry__category=EntryCategory.UNIT).values_list("entry_id", "assignment_id")
+    units: dict[int, set[int]] = defaultdict(set)
+    for unit_id, assignment_id in refs:
+        units[unit_id].add(assignment_id)
+    return units
+
+
+def reports_of(period: ReportingPeriod) -> dict[int, UnitReport]:
+    return {r.unit_id: r for r in period.reports.all()}
+
+
+def unit_rate(unit_id: int, reports: dict[int, UnitReport]) -> Rate:
+    report = reports.get(unit_id)
+    reported = bool(report and report.submitted_at)
+    return Rate(1, int(reported), int(reported and not report.is_late))
+
+
+def leader_rates(plan: Plan, period: ReportingPeriod) -> dict[int, Rate]:
+    """Per directing leader: the reports expected from the lead units of the rows they direct."""
+    reports, units = reports_of(period), lead_units(plan)
+    directed: dict[int, set[int]] = defaultdict(set)
+    for leader_id, assignment_id in AssignmentRef.objects.filter(
+            assignment__node__plan=plan, role=RefRole.LEADER).values_list("entry_id", "assignment_id"):
+        directed[leader_id] |= {u for u, rows in units.items() if assignment_id in rows}
+    return {leader: _sum(unit_rate(u, reports) for u in unit_ids) for leader, unit_ids in directed.items()}
+
+
+def _sum(rates) -> Rate:
+    total = Rate(0, 0, 0)
+    for rate in rates:
+        total = Rate(total.expected + rate.expected, total.reported + rate.reported, total.on_time + rate.on_time)
+    return total
+
+
+def row_statuses(plan: Plan, today: date) -> dict[int, st.RowStatus]:
+    assignments = Assignment.objects.filter(node__plan=plan).prefetch_related(
+        Prefetch("completions", queryset=Completion.objects.all()))
+    return {a.pk: status_of(a, today) for a in assignments}
+
+
+def status_of(assignment: Assignment, today: date) -> st.RowStatus:
+    completions = {c.milestone: c.completed_on for c in assignment.completions.all()}
+    milestones = [date.fromisoformat(m) for m in assignment.milestones or []]
+    return st.row_status(assignment.deadline_kind, assignment.due, milestones, completions, today)
+
+
+def status_counts(statuses: dict[int, st.RowStatus], groups: dict[int, set[int]]) -> dict[int, Counter]:
+    """groups: key (a unit, a leader, a task group) → the rows in it."""
+    return {key: Counter(statuses[a].code for a in rows if a in statuses) for key, rows in groups.items()}
+
+
+def missed_checkins(plan: Plan, unit_id: int, periods: list[ReportingPeriod]) -> int:
+    """Recurring rows a unit leads that went without a check-in in a period that has ended."""
+    led = lead_units(plan).get(unit_id, set())
+    recurring = set(Assignment.objects.filter(pk__in=led, deadline_kind="recurring").values_list("pk", flat=True))
+    done = set(RowReport.objects.filter(report__unit_id=unit_id, report__period__in=periods, role=RowRole.LEAD,
+                                        checked_in=True, report__submitted_at__isnull=False)
+               .values_list("report__period_id", "assignment_id"))
+    return sum(1 for p in periods for a in recurring if (p.pk, a) not in done)

@@ -1,0 +1,126 @@
+"""Monthly report pages: thin views over services.cycle; lookups always scoped by services.access."""
+from datetime import date, timedelta
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from accounts.models import Role
+from plans.services import access
+
+from . import forms, permissions
+from .models import ReportingPeriod, UnitReport
+from .services import cycle, periods, rates
+from .services.views_data import compliance_rows, report_rows
+
+
+def _reports(user):
+    return UnitReport.objects.filter(period__commune__in=access.communes_for(user)).select_related(
+        "period", "period__commune", "unit", "plan")
+
+
+def _period(user, pk) -> ReportingPeriod:
+    return get_object_or_404(ReportingPeriod.objects.filter(commune__in=access.communes_for(user)), pk=pk)
+
+
+@login_required
+def report_index(request):
+    plan = access.plans_for(request.user).filter(is_current=True).select_related("commune").first()
+    if plan is None:
+        return render(request, "reports/index.html", {"plan": None})
+    today = timezone.localdate()
+    period = (_period(request.user, request.GET["ky"]) if request.GET.get("ky", "").isdigit()
+              else periods.current_period(plan.commune, today))
+    mine = request.user.units.all() if request.user.role == Role.UNIT_OFFICER else []
+    return render(request, "reports/index.html", {
+        "plan": plan, "period": period, "state": periods.state_on(period, today), "mine": mine,
+        "rows": compliance_rows(plan, period), "all_periods": plan.commune.periods.all()[:24],
+        "can_decide": permissions.can_decide(request.user),
+    })
+
+
+@login_required
+def report_open(request, period_pk, unit_pk):
+    period = _period(request.user, period_pk)
+    unit = access.entry_for(request.user, unit_pk)
+    existing = UnitReport.objects.filter(period=period, unit=unit).first()
+    if existing:
+        return redirect("report_detail", pk=existing.pk)
+    plan = access.plans_for(request.user).filter(commune=period.commune, is_current=True).first()
+    probe = UnitReport(period=period, unit=unit)
+    if plan is None or not permissions.can_edit(request.user, probe):
+        raise Http404("Đơn vị chưa lập báo cáo kỳ này.")
+    return redirect("report_detail", pk=cycle.open_report(period, unit, plan).pk)
+
+
+@login_required
+def report_detail(request, pk):
+    report = get_object_or_404(_reports(request.user), pk=pk)
+    today = timezone.localdate()
+    editable = cycle.is_editable(report, today) and permissions.can_edit(request.user, report)
+    context = {"report": report, "editable": editable, "can_decide": permissions.can_decide(request.user),
+               "state": periods.state_on(report.period, today), "reopen_until": today + timedelta(days=5)}
+    if request.method == "POST":
+        if not editable:
+            raise PermissionDenied("Bạn không sửa được báo cáo này.")
+        return _save(request, report, context, today)
+    context["rows"] = report_rows(report, {}, {}, today)
+    return render(request, "reports/detail.html", context)
+
+
+def _save(request, report, context, today: date):
+    rows = list(report.rows.all())
+    values, errors = forms.read_rows(rows, request.POST, request.FILES)
+    submit = request.POST.get("action") == "submit"
+    version = int(request.POST.get("version", "0") or 0)
+    result = cycle.SaveResult(ok=False, errors=errors) if errors else cycle.save(
+        report, request.user, version, values, submit, today)
+    if result.ok:
+        messages.success(request, "Đã gửi báo cáo." if submit else "Đã lưu bản nháp.")
+        return redirect("report_detail", pk=report.pk)
+    if result.conflict:
+        report.refresh_from_db()
+        messages.error(request, "Báo cáo vừa được người khác lưu trước bạn. Những gì bạn nhập vẫn còn bên dưới; "
+                                "các ô có thay đổi của người kia được ghi rõ. Hãy xem lại rồi lưu lần nữa.")
+    context.update(rows=report_rows(report, values, result.errors, today, result.current), conflict=result.conflict,
+                   version=report.version)
+    return render(request, "reports/detail.html", context, status=409 if result.conflict else 400)
+
+
+@require_POST
+@login_required
+def report_decide(request, pk):
+    report = get_object_or_404(_reports(request.user), pk=pk)
+    if not permissions.can_decide(request.user):
+        raise PermissionDenied("Chỉ Văn phòng – Thống kê hoặc Chủ tịch được duyệt báo cáo.")
+    try:
+        if request.POST.get("action") == "accept":
+            cycle.accept(report, request.user, timezone.localdate())
+            messages.success(request, f"Đã chấp nhận báo cáo của {report.unit}.")
+        else:
+            cycle.return_report(report, request.user, request.POST.get("reason", ""))
+            messages.success(request, f"Đã trả lại báo cáo của {report.unit}.")
+    except cycle.CycleError as exc:
+        messages.error(request, str(exc))
+    return redirect("report_detail", pk=report.pk)
+
+
+@require_POST
+@login_required
+def report_reopen(request, pk):
+    report = get_object_or_404(_reports(request.user), pk=pk)
+    if not permissions.can_decide(request.user):
+        raise PermissionDenied("Chỉ Văn phòng – Thống kê được mở lại kỳ báo cáo.")
+    try:
+        until = date.fromisoformat(request.POST.get("until", ""))
+        cycle.reopen(report, request.user, request.POST.get("reason", ""), until)
+        messages.success(request, f"Đã mở lại kỳ báo cáo cho {report.unit} đến ngày {until:%d/%m/%Y}.")
+    except ValueError:
+        messages.error(request, "Ngày mở lại đến không hợp lệ.")
+    except cycle.CycleError as exc:
+        messages.error(request, str(exc))
+    return redirect("report_detail", pk=report.pk)
