@@ -10,7 +10,8 @@ from ..models import Assignment, AssignmentRef, Plan, RefRole, TaskNode
 
 def _assignments():
     refs = AssignmentRef.objects.select_related("entry")
-    return Assignment.objects.prefetch_related("solutions", Prefetch("refs", queryset=refs))
+    # "completions" (reports app) feeds the computed status shown beside every row.
+    return Assignment.objects.prefetch_related("solutions", "completions", Prefetch("refs", queryset=refs))
 
 
 def decorate(assignment: Assignment) -> Assignment:

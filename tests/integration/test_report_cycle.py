@@ -214,3 +214,19 @@ def test_the_unit_page_flow_and_permissions(client, plan, land, personas):
     assert client.post(reverse("report_decide", args=[report.pk]), {"action": "accept"}).status_code == 403
     client.force_login(personas["outsider"])
     assert client.get(reverse("report_detail", args=[report.pk])).status_code == 404
+
+
+def test_the_form_shows_a_conflict_and_keeps_what_was_typed(client, plan, land, personas):
+    report = open_jan(plan, land)
+    row = report.rows.filter(role="lead").first()
+    cycle.save(report, personas["office"], 1, {row.pk: {"results": "Văn phòng đã nhập"}}, False, date(2023, 1, 10))
+    client.force_login(personas["owner"])
+    with at("2023-01-10"):
+        response = client.post(reverse("report_detail", args=[report.pk]), {
+            "version": "1", "action": "save", f"r{row.pk}-results": "Địa chính tự nhập"})
+    page = response.content.decode()
+    assert response.status_code == 409
+    assert "vừa được người khác lưu trước bạn" in page
+    assert "Địa chính tự nhập" in page and "Văn phòng đã nhập" in page
+    row.refresh_from_db()
+    assert row.results == "Văn phòng đã nhập"
