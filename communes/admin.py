@@ -1,5 +1,11 @@
-"""The directory is edited here for now; every save re-resolves the plan's printed names."""
+"""The directory is edited here for now; every save re-resolves the plan's printed names.
+
+The Office–Statistics officer is staff so they can reach it, and sees and edits only their own
+commune's entries: the admin is scoped through the same access helper as every page.
+"""
 from django.contrib import admin
+
+from plans.services.access import communes_for
 
 from .models import Alias, Commune, DirectoryEntry
 
@@ -14,9 +20,29 @@ class CommuneAdmin(admin.ModelAdmin):
     list_display = ("name", "kind", "parent_city", "report_day")
 
 
+class _ManagedByOffice:
+    """Module, view and edit rights for whoever manages the plan, limited to their communes."""
+
+    def has_module_permission(self, request):
+        return request.user.is_active and request.user.can_manage_plan
+
+    def has_view_permission(self, request, obj=None):
+        return self.has_module_permission(request)
+
+    has_change_permission = has_add_permission = has_delete_permission = has_view_permission
+
+
 @admin.register(DirectoryEntry)
-class DirectoryEntryAdmin(admin.ModelAdmin):
-    list_display = ("name", "category", "kind", "portfolio", "needs_review", "commune")
-    list_filter = ("commune", "category", "needs_review")
+class DirectoryEntryAdmin(_ManagedByOffice, admin.ModelAdmin):
+    list_display = ("name", "category", "kind", "portfolio", "needs_review", "email")
+    list_filter = ("category", "needs_review")
     search_fields = ("name", "key", "aliases__text")
     inlines = [AliasInline]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).filter(commune__in=communes_for(request.user))
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "commune":
+            kwargs["queryset"] = communes_for(request.user)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)

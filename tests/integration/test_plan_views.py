@@ -100,3 +100,18 @@ def test_only_the_office_imports(client, personas, persona):
     client.force_login(personas[persona])
     assert client.get(reverse("plan_upload")).status_code == 403
     assert client.post(reverse("plan_confirm"), {"token": "x", "name": "y"}).status_code == 403
+
+
+def test_office_edits_only_its_own_directory_in_the_admin(client, personas, plan, other_commune):
+    office = personas["office"]
+    office.is_staff = True
+    office.save()
+    client.force_login(office)
+    mine = DirectoryEntry.objects.get(commune=plan.commune, key="cc-dia-chinh")
+    theirs = DirectoryEntry.objects.get(commune=other_commune, key="cc-dia-chinh")
+    listing = client.get("/quan-tri/communes/directoryentry/")
+    assert listing.status_code == 200
+    assert client.get(f"/quan-tri/communes/directoryentry/{mine.pk}/change/").status_code == 200
+    assert client.get(f"/quan-tri/communes/directoryentry/{theirs.pk}/change/").status_code in (302, 404)
+    client.force_login(personas["viewer"])
+    assert client.get("/quan-tri/communes/directoryentry/").status_code in (302, 403)

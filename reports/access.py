@@ -1,0 +1,22 @@
+"""Who may use each monthly-cycle URL; tests/integration/test_access_matrix.py walks every URL against this."""
+DECIDERS = ("office", "site_admin", "chairman")
+
+
+def _report(world):
+    """The land official's January report in this world's commune, made on demand."""
+    from reports.services import cycle, periods
+
+    period = periods.ensure_period(world.commune, world.plan.year, 1)
+    return cycle.open_report(period, world.entry, world.plan)
+
+
+ACCESS = {
+    "report_index": {"read_only": True},
+    "report_open": {"read_only": True, "redirects": True,
+                    "kwargs": lambda w: {"period_pk": _report(w).period_id, "unit_pk": w.entry.pk}},
+    "report_detail": {"read_only": True, "kwargs": lambda w: {"pk": _report(w).pk}},
+    "report_decide": {"read_only": False, "method": "post", "writers": DECIDERS,
+                      "kwargs": lambda w: {"pk": _report(w).pk}},
+    "report_reopen": {"read_only": False, "method": "post", "writers": DECIDERS,
+                      "kwargs": lambda w: {"pk": _report(w).pk}},
+}
