@@ -7,6 +7,8 @@ typo, and only then becomes a new entry awaiting review. Nothing printed is sile
 """
 from __future__ import annotations
 
+import functools
+
 import bisect
 import re
 from dataclasses import dataclass
@@ -149,11 +151,22 @@ def _attached_len(raw: list[_Tok], i: int, leader: bool, first_words: frozenset[
     return committee + locality + place
 
 
+def _index_rewrites(rewrites) -> dict[str, list]:
+    """Rewrites by their first word, in their original order: a cell is scanned once per word, not per rule."""
+    index: dict[str, list] = {}
+    for pattern, replacement in rewrites:
+        index.setdefault(pattern[0], []).append((pattern, replacement))
+    return index
+
+
+_REWRITE_INDEX = {True: _index_rewrites((*_LEADER_REWRITES, *_REWRITES)), False: _index_rewrites(_REWRITES)}
+
+
 def canonical_tokens(text: str, leader: bool, first_words: frozenset[str] | None = None,
                      place: tuple[str, ...] = ()) -> list[_Tok]:
     """The cell as folded words ready to match; first_words (of aliases) and place enable place-name reading."""
     raw = _raw_tokens(text)
-    rewrites = (*_LEADER_REWRITES, *_REWRITES) if leader else _REWRITES
+    rewrites = _REWRITE_INDEX[leader]
     out: list[_Tok] = []
     i = 0
     while i < len(raw):
@@ -162,7 +175,8 @@ def canonical_tokens(text: str, leader: bool, first_words: frozenset[str] | None
             out[-1] = out[-1]._replace(end=raw[i + attached - 1].end)
             i += attached
             continue
-        pattern, replacement = next(((p, r) for p, r in rewrites if _starts_with(raw, i, p)), ((), ()))
+        candidates = rewrites.get(raw[i].text, ())
+        pattern, replacement = next(((p, r) for p, r in candidates if _starts_with(raw, i, p)), ((), ()))
         if pattern:
             start, end = raw[i].start, raw[i + len(pattern) - 1].end
             out.extend(_Tok(word, start, end, cap=raw[i].cap, orig=word) for word in replacement)
@@ -280,12 +294,12 @@ class Directory:
         units = [e for e in self._entries if e.category == "unit"
                  or (e.category == "group" and e.kind not in _LEADER_KINDS)]
         self._indexes = {"leader": _Index(leaders, True, self._place), "unit": _Index(units, False, self._place)}
+        self._resolved: dict[tuple[str, str], tuple[list[dict], list[str]]] = {}
 
     @classmethod
     def default(cls, locality_kind: str = "xã", locality_name: str = "") -> "Directory":
-        from .directory_data import default_entries  # the data module imports Entry from here
-
-        return cls(default_entries(locality_kind), locality_name)
+        # Building the alias index is the costly part of a parse; a Directory never changes once built.
+        return _default_directory(cls, locality_kind, locality_name)
 
     def entries(self) -> list[Entry]:
         return list(self._entries)
@@ -294,6 +308,14 @@ class Directory:
         return self._by_key.get(key)
 
     def resolve_cell(self, text: str, column: str) -> tuple[list[dict], list[str]]:
+        """Plans repeat the same cells ("Chủ tịch UBND xã") dozens of times: each is resolved once."""
+        key = (text or "", column)
+        if key not in self._resolved:
+            self._resolved[key] = self._resolve_cell(text, column)
+        refs, problems = self._resolved[key]
+        return [dict(ref) for ref in refs], list(problems)
+
+    def _resolve_cell(self, text: str, column: str) -> tuple[list[dict], list[str]]:
         if column not in COLUMN_LABELS:
             raise ValueError(f"Cột không hợp lệ: {column!r}")
         cell = squash(text or "")
@@ -323,6 +345,13 @@ class Directory:
     def _problem(piece: str, column: str) -> str:
         created = "chức danh lãnh đạo mới" if column == "leader" else "đơn vị mới"
         return f"Không nhận ra «{piece}» trong cột {COLUMN_LABELS[column]}; đã tạo {created} chờ rà soát."
+
+
+@functools.lru_cache(maxsize=32)
+def _default_directory(cls, locality_kind: str, locality_name: str) -> "Directory":
+    from .directory_data import default_entries  # the data module imports Entry from here
+
+    return cls(default_entries(locality_kind), locality_name)
 
 
 class _Scanner:
