@@ -1,5 +1,6 @@
 """Who may use each monthly-cycle URL; tests/integration/test_access_matrix.py walks every URL against this."""
 DECIDERS = ("office", "site_admin", "chairman")
+CHASERS = ("office", "site_admin", "chairman", "vice")
 
 
 def _report(world):
@@ -19,4 +20,10 @@ ACCESS = {
                       "kwargs": lambda w: {"pk": _report(w).pk}},
     "report_reopen": {"read_only": False, "method": "post", "writers": DECIDERS,
                       "kwargs": lambda w: {"pk": _report(w).pk}},
+    "report_xlsx_download": {"read_only": True, "readers": ("owner", "office", "site_admin", "chairman"),
+                             "kwargs": lambda w: {"pk": _report(w).pk}},
+    "report_xlsx_upload": {"read_only": False, "method": "post", "writers": ("owner", "office", "site_admin"),
+                           "kwargs": lambda w: {"pk": _report(w).pk}},
+    "chase_list": {"read_only": True, "readers": CHASERS},
+    "reminder_letter": {"read_only": True, "readers": CHASERS},
 }

@@ -14,3 +14,8 @@ def can_edit(user, report: UnitReport) -> bool:
 def can_decide(user) -> bool:
     """Accept or return a report, reopen a period: the office and the Chairman."""
     return user.can_manage_plan or user.role == Role.CHAIRMAN
+
+
+def can_chase(user) -> bool:
+    """The office runs the chase; the Chairman and Vice-Chairmen direct it. Units never see each other's lag."""
+    return user.can_manage_plan or user.role in (Role.CHAIRMAN, Role.VICE_CHAIRMAN)

@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 
 from . import views
 
@@ -8,4 +8,6 @@ urlpatterns = [
     path("<int:pk>/", views.report_detail, name="report_detail"),
     path("<int:pk>/duyet/", views.report_decide, name="report_decide"),
     path("<int:pk>/mo-lai/", views.report_reopen, name="report_reopen"),
+    path("", include("reports.urls_xlsx")),
+    path("", include("reports.urls_chase")),
 ]

@@ -230,3 +230,15 @@ def test_the_form_shows_a_conflict_and_keeps_what_was_typed(client, plan, land, 
     assert "Địa chính tự nhập" in page and "Văn phòng đã nhập" in page
     row.refresh_from_db()
     assert row.results == "Văn phòng đã nhập"
+
+
+def test_advance_periods_command_is_idempotent(plan, capsys):
+    from django.core.management import call_command
+
+    periods.ensure_period(plan.commune, 2023, 1)
+    call_command("advance_periods", "--today", "2023-01-21")
+    first = capsys.readouterr().out
+    assert "Tháng 01/2023 → Đã hết hạn (nộp muộn)" in first and "Đã cập nhật 1 kỳ báo cáo." in first
+    assert ReportingPeriod.objects.filter(year=2023, month=2, state=PeriodState.OPEN).exists()
+    call_command("advance_periods", "--today", "2023-01-21")
+    assert "Đã cập nhật 0 kỳ báo cáo." in capsys.readouterr().out

@@ -1,0 +1,93 @@
+"""The reminder letter (công văn đôn đốc) to the units that have not reported, drafted as DOCX in Decree 30 layout.
+
+It is a draft for the office: the number is left for the clerk (văn thư) to fill in at issuance.
+"""
+from datetime import date, timedelta
+
+from docx.shared import Cm
+
+from theodoi import decree30 as d30
+
+from .services import reminders
+
+EXCERPT = "V/v đôn đốc báo cáo tiến độ thực hiện Kế hoạch phát triển kinh tế - xã hội"
+NUMBER = "…/UBND-VP"
+DAYS_TO_REPLY = 3
+COPIES = ["- Như trên;", "- Chủ tịch, các Phó Chủ tịch UBND;", "- Lưu: VT, VP."]
+TABLE = (("STT", Cm(1.2)), ("Đơn vị chủ trì", Cm(3.0)), ("Mã", Cm(1.5)), ("Nhiệm vụ", Cm(6.3)),
+         ("Thời hạn", Cm(2.4)), ("Số ngày quá hạn", Cm(2.1)))  # 16.5 cm: the text width
+
+
+def commune_short(commune) -> str:
+    """ "UBND xã Hưng Đông", as a sentence names it."""
+    return f"UBND {commune.get_kind_display().lower()} {commune.name}"
+
+
+def plan_citation(plan) -> str:
+    number = plan.number.strip()
+    if number.startswith("/"):
+        number = "…" + number  # the sample prints "Số: /KH-UBND": the number was never filled in
+    title = plan.title.removeprefix("Kế hoạch").strip()
+    title = title[:1].lower() + title[1:]
+    parts = ["Kế hoạch", f"số {number}" if number else "", f"ngày {plan.issued_on:%d/%m/%Y}" if plan.issued_on else "",
+             f"của {commune_short(plan.commune)} về {title}"]
+    return " ".join(p for p in parts if p)
+
+
+def citation_paragraph(plan) -> str:
+    return (f"Thực hiện {plan_citation(plan)}; theo mục V (Tổ chức thực hiện) của Kế hoạch, các ban, ngành, đơn vị "
+            f"được giao nhiệm vụ có trách nhiệm báo cáo kết quả, tiến độ triển khai thực hiện cho "
+            f"{commune_short(plan.commune)} (qua công chức Văn phòng - Thống kê) trước ngày "
+            f"{plan.commune.report_day} hằng tháng.")
+
+
+def situation_paragraph(period, today: date, count: int) -> str:
+    label = str(period).lower()
+    if today > period.deadline:
+        return (f"Đến {d30.long_date(today)}, đã quá hạn gửi báo cáo tiến độ {label} "
+                f"({d30.long_date(period.deadline)}) nhưng còn {count} đơn vị chưa gửi báo cáo.")
+    return (f"Đến {d30.long_date(today)}, còn {count} đơn vị chưa gửi báo cáo tiến độ {label} "
+            f"(hạn gửi {d30.long_date(period.deadline)}).")
+
+
+def request_paragraph(plan, period, reply_by: date) -> str:
+    return (f"{commune_short(plan.commune)} đề nghị các đơn vị nêu trên khẩn trương hoàn thành, gửi báo cáo tiến độ "
+            f"thực hiện Kế hoạch {str(period).lower()} về {commune_short(plan.commune)} (qua công chức Văn phòng - "
+            f"Thống kê hoặc trên hệ thống theodoi) trước {d30.long_date(reply_by)}; đối với các nhiệm vụ đã quá hạn, "
+            f"báo cáo rõ kết quả, nguyên nhân chậm, khó khăn, vướng mắc và đề xuất giải pháp, thời gian hoàn thành.")
+
+
+CLOSING = ("Kết quả thực hiện chế độ báo cáo là căn cứ để đánh giá, xếp loại và bình xét thi đua, khen thưởng "
+           "cuối năm. Đề nghị các đơn vị nghiêm túc thực hiện./.")
+
+
+def overdue_table_rows(overdue) -> list[list[str]]:
+    return [[str(index), row.unit.name, row.assignment.node.code, _short(row.assignment.node.title),
+             row.assignment.deadline_text, str(row.status.days_overdue)] for index, row in enumerate(overdue, 1)]
+
+
+def _short(text: str, limit: int = 220) -> str:
+    return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + " …"
+
+
+def reminder_letter(plan, period, today: date) -> bytes:
+    laggards = reminders.chase_laggards(plan, period)
+    lagging = {item.unit.pk for item in laggards}
+    overdue = [row for row in reminders.overdue_rows(plan, period, today) if row.unit.pk in lagging]
+    commune = plan.commune
+    document = d30.new_document()
+    d30.page_numbers(document)
+    d30.header(document, d30.Heading(
+        issuer=["Ủy ban nhân dân", f"{commune.get_kind_display()} {commune.name}"], number=NUMBER,
+        place=commune.name, day=today, excerpt=EXCERPT))
+    d30.addressees(document, [item.unit.name for item in laggards] or ["Các ban, ngành, đơn vị liên quan"])
+    d30.body_paragraph(document, citation_paragraph(plan))
+    d30.body_paragraph(document, situation_paragraph(period, today, len(laggards)))
+    if overdue:
+        d30.body_paragraph(document, "Đồng thời, các nhiệm vụ sau do các đơn vị chủ trì đã quá thời hạn hoàn thành "
+                                     "theo Kế hoạch nhưng chưa được công nhận hoàn thành:")
+        d30.grid_table(document, [h for h, _ in TABLE], overdue_table_rows(overdue), [w for _, w in TABLE])
+    d30.body_paragraph(document, request_paragraph(plan, period, today + timedelta(days=DAYS_TO_REPLY)))
+    d30.body_paragraph(document, CLOSING)
+    d30.signature_block(document, COPIES, d30.signer_lines(plan.signer_title), plan.signer_name)
+    return d30.to_bytes(document)

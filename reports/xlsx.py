@@ -1,0 +1,428 @@
+"""A unit's monthly report as an XLSX file to fill offline in Excel, and reading the filled file back.
+
+The file says whose it is twice: the row ids sit in a hidden column beside the rows, and the report, unit, period
+and row ids are signed on a very hidden sheet. Key columns are locked and, on upload, compared with the plan, so a
+file of another unit or period, or one whose protected cells were changed, is refused whole instead of being written
+into the wrong rows. Cell problems are listed by sheet and cell; storing goes through cycle.save (one transaction,
+optimistic version, audit entry), so nothing is stored while any cell is wrong.
+"""
+import re
+import unicodedata
+import zipfile
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from io import BytesIO
+from typing import NamedTuple
+
+from django.conf import settings
+from django.core import signing
+from openpyxl import Workbook, load_workbook
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
+from openpyxl.utils import get_column_letter
+from openpyxl.utils.datetime import to_excel
+from openpyxl.worksheet.datavalidation import DataValidation
+
+from theodoi.uploads import OfficeFileError, check_office_file
+from theodoi.xlsx_safe import safe_cell
+
+from .models import RowReport, RowRole, RowStatus
+from .services import cycle
+
+SHEET = "Báo cáo"
+META_SHEET = "_theodoi"
+TOKEN_CELL = "B5"
+HEADER_ROW = 4
+FIRST_ROW = 5
+SALT = "reports.xlsx"
+CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+DATE_FORMAT = "dd/mm/yyyy"
+EVIDENCE_NUMBER_MAX = RowReport._meta.get_field("evidence_number").max_length
+
+
+class Column(NamedTuple):
+    header: str
+    name: str
+    width: int
+    editable: bool = False
+
+
+# Widths add up to about 180 characters, which fits an A4 landscape page at roughly 70%.
+COLUMNS = (
+    Column("Mã", "code", 7), Column("Nhiệm vụ", "title", 24), Column("Giải pháp", "solutions", 30),
+    Column("Thời hạn", "deadline", 11), Column("Tình trạng", "status", 13, True),
+    Column("Tiến độ (%)", "percent", 7, True),
+    Column("Kết quả trong kỳ", "results", 28, True), Column("Khó khăn vướng mắc", "obstacles", 18, True),
+    Column("Đề xuất kiến nghị", "proposals", 18, True), Column("Số văn bản minh chứng", "evidence_number", 12, True),
+    Column("Ngày văn bản", "evidence_date", 11, True), Column("Mã dòng (không sửa)", "row_id", 10),
+)
+LETTER = {c.name: get_column_letter(i) for i, c in enumerate(COLUMNS, start=1)}
+INDEX = {c.name: i for i, c in enumerate(COLUMNS, start=1)}
+TEXT_COLUMNS = ("results", "obstacles", "proposals", "evidence_number")
+LAST_VISIBLE = get_column_letter(INDEX["evidence_date"])
+STATUS_LABELS = [label for _, label in RowStatus.choices]
+
+FONT = Font(name="Times New Roman", size=11)
+BOLD = Font(name="Times New Roman", size=11, bold=True)
+EDITABLE_FILL = PatternFill("solid", fgColor="FFF9DB")
+THIN = Side(style="thin", color="999999")
+BORDER = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
+WRAP = Alignment(wrap_text=True, vertical="top")
+
+
+class Refused(Exception):
+    """The file as a whole cannot be this report's; the message is Vietnamese and names the file."""
+
+
+def filename(report) -> str:
+    return f"bao-cao-{report.unit.key}-{report.period.year}-{report.period.month:02d}.xlsx"
+
+
+def lead_rows(report) -> list[RowReport]:
+    rows = report.rows.filter(role=RowRole.LEAD).select_related("assignment__node")
+    return list(rows.prefetch_related("assignment__solutions")
+                .order_by("assignment__node__order", "assignment__order", "pk"))
+
+
+def key_values(row: RowReport) -> dict[str, str]:
+    """What the locked columns show; the same function checks them on upload."""
+    assignment = row.assignment
+    solutions = "\n".join(f"{s.number} {s.text}".strip() for s in assignment.solutions.all())
+    return {"code": assignment.node.code, "title": assignment.node.title, "solutions": solutions,
+            "deadline": assignment.deadline_text}
+
+
+# ---- build --------------------------------------------------------------------------------------------------------
+
+def build(report) -> bytes:
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = SHEET
+    rows = lead_rows(report)
+    _title(sheet, report)
+    for column, spec in enumerate(COLUMNS, start=1):
+        _put(sheet.cell(HEADER_ROW, column), spec.header, BOLD)
+    sheet.row_dimensions[HEADER_ROW].height = 32
+    for line, row in enumerate(rows, start=FIRST_ROW):
+        _write_row(sheet, line, row)
+    if rows:
+        _validations(sheet, FIRST_ROW + len(rows) - 1)
+    _layout(sheet, FIRST_ROW + len(rows) - 1)
+    _identity(workbook, report, rows)
+    buffer = BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def _put(cell, value, font=FONT, editable=False):
+    cell.value = safe_cell(value)
+    cell.font, cell.alignment, cell.border = font, WRAP, BORDER
+    if editable:
+        cell.protection = Protection(locked=False)
+        cell.fill = EDITABLE_FILL
+    return cell
+
+
+def _title(sheet, report) -> None:
+    period, commune = report.period, report.period.commune
+    lines = [
+        f"BÁO CÁO KẾT QUẢ THỰC HIỆN KẾ HOẠCH THÁNG {period.month:02d}/{period.year} – {report.unit.name.upper()}",
+        f"UBND {commune.get_kind_display().lower()} {commune.name} · Kỳ báo cáo từ {period.start:%d/%m/%Y} đến "
+        f"{period.end:%d/%m/%Y} · Hạn nộp {period.deadline:%d/%m/%Y} · {report.plan.title}",
+        "Chỉ nhập vào các ô nền vàng (cột E đến K). Tình trạng chọn trong danh sách; tiến độ là số nguyên từ 0 "
+        "đến 100; ngày văn bản ghi dd/mm/yyyy. Không sửa các cột khoá, không thêm hay xoá dòng.",
+    ]
+    for number, text in enumerate(lines, start=1):
+        cell = sheet.cell(number, 1)
+        cell.value = safe_cell(text)
+        cell.font, cell.alignment = (BOLD if number == 1 else FONT), WRAP
+        sheet.merge_cells(f"A{number}:{LAST_VISIBLE}{number}")
+    sheet.row_dimensions[1].height, sheet.row_dimensions[2].height, sheet.row_dimensions[3].height = 22, 30, 30
+
+
+def _write_row(sheet, line: int, row: RowReport) -> None:
+    values = {**key_values(row), "status": row.get_status_display() if row.status else None,
+              "percent": row.percent, "evidence_date": row.evidence_date, "row_id": row.pk,
+              **{name: getattr(row, name) or None for name in TEXT_COLUMNS}}
+    for column, spec in enumerate(COLUMNS, start=1):
+        cell = _put(sheet.cell(line, column), values[spec.name], editable=spec.editable)
+        if spec.name == "evidence_date":
+            cell.number_format = DATE_FORMAT
+        elif spec.name in ("percent", "row_id"):
+            cell.number_format = "0"
+    sheet.row_dimensions[line].height = _height(values)
+
+
+def _height(values: dict) -> float:
+    """Excel and LibreOffice do not grow rows to fit wrapped text written by openpyxl, so estimate the lines;
+    at least three, to leave room for typing."""
+    lines = 3
+    for spec in COLUMNS:
+        text = str(values[spec.name] or "")
+        per_line = int(spec.width * 1.15)  # Times New Roman is narrower than the width unit's Calibri digit
+        lines = max(lines, sum(-(-len(part) // per_line) or 1 for part in text.split("\n")))
+    return min(lines * 14.5 + 2, 409)  # 409 points is Excel's tallest row
+
+
+def _validations(sheet, last: int) -> None:
+    def add(name: str, title: str, message: str, **kwargs) -> None:
+        rule = DataValidation(allow_blank=True, showErrorMessage=True, showInputMessage=True,
+                              errorTitle=title, error=message, promptTitle=title, prompt=message, **kwargs)
+        rule.add(f"{LETTER[name]}{FIRST_ROW}:{LETTER[name]}{last}")
+        sheet.add_data_validation(rule)
+
+    add("status", "Tình trạng", "Chọn một trong bốn tình trạng trong danh sách.", type="list",
+        formula1='"' + ",".join(STATUS_LABELS) + '"')
+    add("percent", "Tiến độ (%)", "Số nguyên từ 0 đến 100.", type="whole", operator="between",
+        formula1="0", formula2="100")
+    add("evidence_date", "Ngày văn bản", "Ghi ngày dạng dd/mm/yyyy, ví dụ 05/01/2023.", type="date",
+        operator="between", formula1=_serial(date(2000, 1, 1)), formula2=_serial(date(2100, 12, 31)))
+    add("evidence_number", "Số văn bản minh chứng", f"Tối đa {EVIDENCE_NUMBER_MAX} ký tự.", type="textLength",
+        operator="lessThanOrEqual", formula1=str(EVIDENCE_NUMBER_MAX))
+
+
+def _serial(day: date) -> str:
+    return str(int(to_excel(day)))
+
+
+def _layout(sheet, last: int) -> None:
+    for column, spec in enumerate(COLUMNS, start=1):
+        sheet.column_dimensions[get_column_letter(column)].width = spec.width
+    sheet.column_dimensions[LETTER["row_id"]].hidden = True
+    sheet.freeze_panes = f"C{FIRST_ROW}"
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.page_margins.left, sheet.page_margins.right = 0.6, 0.4
+    sheet.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
+    sheet.print_area = f"A1:{LAST_VISIBLE}{max(last, HEADER_ROW)}"
+    sheet.protection.sheet = True
+    sheet.protection.formatRows = False  # rows may be made taller to read wrapped text; nothing else changes
+
+
+def _identity(workbook, report, rows: list[RowReport]) -> None:
+    period = report.period
+    payload = {"report": report.pk, "commune": period.commune_id, "unit": report.unit.key,
+               "unit_name": report.unit.name, "year": period.year, "month": period.month,
+               "version": report.version, "rows": [r.pk for r in rows]}
+    meta = workbook.create_sheet(META_SHEET)
+    cells = [("Phần nhận dạng tệp báo cáo – không sửa.", ""), ("Báo cáo", report.pk), ("Đơn vị", report.unit.key),
+             ("Kỳ", f"{period.year}-{period.month:02d}"), ("Chữ ký", signing.dumps(payload, salt=SALT, compress=True))]
+    for number, (label, value) in enumerate(cells, start=1):
+        meta.cell(number, 1).value, meta.cell(number, 2).value = safe_cell(label), safe_cell(value)
+    meta.sheet_state = "veryHidden"
+    meta.protection.sheet = True
+
+
+# ---- read ---------------------------------------------------------------------------------------------------------
+
+@dataclass
+class Upload:
+    rows: dict[int, dict] = field(default_factory=dict)  # RowReport pk → values for cycle.save
+    lines: dict[int, int] = field(default_factory=dict)  # RowReport pk → its line on the sheet
+    errors: list[str] = field(default_factory=list)
+    version: int = 0  # the report's version when the file was downloaded
+
+
+def where(column: str, line: int) -> str:
+    return f"Sheet «{SHEET}», ô {LETTER[column]}{line}"
+
+
+def read(report, data: bytes, name: str) -> Upload:
+    workbook = _open(data, name)
+    identity = _identity_of(workbook, name)
+    _check_identity(identity, report, name)
+    sheet = workbook[SHEET]
+    expected = {r.pk: r for r in lead_rows(report)}
+    upload = Upload(version=identity.get("version", 0))
+    for line, pk in enumerate(identity["rows"], start=FIRST_ROW):
+        _check_keys(sheet, line, pk, expected, name)
+        values, problems = _read_line(sheet, line)
+        upload.rows[pk], upload.lines[pk] = values, line
+        upload.errors += problems
+    return upload
+
+
+def _open(data: bytes, name: str):
+    if not name.lower().endswith(".xlsx"):
+        raise Refused(f"Tệp «{name}» không phải tệp Excel (.xlsx); hãy dùng tệp tải từ trang báo cáo.")
+    if len(data) > settings.THEODOI_MAX_UPLOAD_BYTES:
+        raise Refused(f"Tệp «{name}» quá lớn (tối đa {settings.THEODOI_MAX_UPLOAD_BYTES // (1024 * 1024)} MB).")
+    try:
+        check_office_file(data, name)
+        return load_workbook(BytesIO(data))
+    except OfficeFileError as exc:
+        raise Refused(str(exc)) from None
+    except (zipfile.BadZipFile, KeyError, ValueError, TypeError, OSError, IndexError, AttributeError):
+        # openpyxl raises many kinds of errors on a damaged archive; to the user they all mean the same.
+        raise Refused(f"Tệp «{name}» bị hỏng hoặc không phải tệp Excel (.xlsx) hợp lệ.") from None
+
+
+def _identity_of(workbook, name: str) -> dict:
+    unknown = (f"Tệp «{name}» không phải tệp báo cáo tải từ hệ thống, hoặc phần nhận dạng của tệp đã bị sửa; "
+               "hãy tải lại tệp mẫu của báo cáo này.")
+    if SHEET not in workbook.sheetnames or META_SHEET not in workbook.sheetnames:
+        raise Refused(unknown)
+    try:
+        identity = signing.loads(_text(workbook[META_SHEET][TOKEN_CELL].value), salt=SALT)
+    except signing.BadSignature:
+        raise Refused(unknown) from None
+    return identity
+
+
+def _check_identity(identity: dict, report, name: str) -> None:
+    period = report.period
+    if identity["unit"] != report.unit.key:
+        raise Refused(f"Tệp «{name}» là báo cáo của {identity['unit_name']}, không phải của {report.unit.name}; "
+                      "không nhập gì.")
+    if (identity["year"], identity["month"]) != (period.year, period.month):
+        raise Refused(f"Tệp «{name}» là báo cáo tháng {identity['month']:02d}/{identity['year']}, không phải kỳ "
+                      f"tháng {period.month:02d}/{period.year}; hãy tải tệp của kỳ này.")
+    if (identity["report"], identity["commune"]) != (report.pk, period.commune_id):
+        raise Refused(f"Tệp «{name}» không thuộc báo cáo này; hãy tải lại tệp mẫu từ trang báo cáo.")
+
+
+def _check_keys(sheet, line: int, pk: int, expected: dict[int, RowReport], name: str) -> None:
+    def refuse(column: str) -> Refused:
+        header = COLUMNS[INDEX[column] - 1].header
+        return Refused(f"Tệp «{name}» bị từ chối: {where(column, line)} (cột «{header}») thuộc phần khoá và đã bị "
+                       "thay đổi. Hãy tải lại tệp mẫu và nhập lại, không sửa các cột khoá.")
+
+    if pk not in expected or _raw(sheet, "row_id", line) != pk:
+        raise refuse("row_id")
+    for column, value in key_values(expected[pk]).items():
+        if _text(_raw(sheet, column, line)) != _text(value):
+            raise refuse(column)
+
+
+def _raw(sheet, column: str, line: int):
+    return sheet.cell(line, INDEX[column]).value
+
+
+def _read_line(sheet, line: int) -> tuple[dict, list[str]]:
+    values, problems = {}, []
+    for column, reader in _READERS.items():
+        cell = sheet.cell(line, INDEX[column])
+        if cell.data_type == "f":
+            problems.append(f"{where(column, line)}: không được dùng công thức, hãy nhập giá trị.")
+            continue
+        values[column], problem = reader(cell.value)
+        if problem:
+            problems.append(f"{where(column, line)}: {problem}")
+    return values, problems
+
+
+def _text(value) -> str:
+    """The cell as the text the user meant: numbers without '.0', dates as dd/mm/yyyy, our guard apostrophe gone."""
+    if value is None or isinstance(value, bool):
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if isinstance(value, (datetime, date)):
+        value = f"{value:%d/%m/%Y}"
+    text = unicodedata.normalize("NFC", str(value)).replace("\r\n", "\n").strip()
+    if text.startswith("'") and safe_cell(text[1:]) == text:
+        text = text[1:]
+    return text
+
+
+def _status(value) -> tuple[str, str | None]:
+    text = _text(value)
+    if not text:
+        return "", None
+    wanted = _squash(text)
+    for code, label in RowStatus.choices:
+        if _squash(label) == wanted:
+            return code, None
+    return "", f"tình trạng «{text}» không có trong danh sách ({', '.join(STATUS_LABELS)})"
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"\s+", "", unicodedata.normalize("NFC", text)).casefold()
+
+
+def _percent(value) -> tuple[int | None, str | None]:
+    text = _text(value).rstrip("%").strip()
+    if not text:
+        return None, None
+    if isinstance(value, (int, float)) and not isinstance(value, bool) and float(value).is_integer():
+        number = int(value)
+    elif isinstance(value, str) and text.isdigit():
+        number = int(text)
+    else:
+        number = -1
+    if not 0 <= number <= 100:
+        return None, f"tiến độ «{_text(value)}» phải là số nguyên từ 0 đến 100"
+    return number, None
+
+
+def _date(value) -> tuple[date | None, str | None]:
+    if isinstance(value, datetime):
+        return value.date(), None
+    if isinstance(value, date):
+        return value, None
+    text = _text(value)
+    if not text:
+        return None, None
+    for pattern in ("%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y", "%Y-%m-%d"):
+        try:
+            day = datetime.strptime(text, pattern).date()
+        except ValueError:
+            continue
+        if 1900 <= day.year <= 2100:  # strptime takes "5/1/23" as the year 23
+            return day, None
+    return None, f"ngày văn bản «{text}» không hợp lệ; ghi theo dạng dd/mm/yyyy, ví dụ 05/01/2023"
+
+
+def _evidence_number(value) -> tuple[str, str | None]:
+    text = _text(value)
+    if len(text) > EVIDENCE_NUMBER_MAX:
+        return "", f"số văn bản minh chứng dài {len(text)} ký tự, tối đa {EVIDENCE_NUMBER_MAX}"
+    return text, None
+
+
+_READERS = {"status": _status, "percent": _percent,
+            **{name: lambda value: (_text(value), None) for name in TEXT_COLUMNS},
+            "evidence_number": _evidence_number, "evidence_date": _date}
+
+
+# ---- store --------------------------------------------------------------------------------------------------------
+
+# cycle.validate keys its errors by row; the words of each message say which column it is about.
+_MESSAGE_COLUMNS = (("tiến độ", "percent"), ("kết quả", "results"), ("tình trạng", "status"))
+
+
+def cell_errors(upload: Upload, errors: dict[int, list[str]]) -> list[str]:
+    found = []
+    for pk, messages in errors.items():
+        line = upload.lines.get(pk)
+        for message in messages:
+            column = next((c for words, c in _MESSAGE_COLUMNS if words in message.lower()), "code")
+            found.append(f"{where(column, line)}: {message}" if line else message)
+    return found
+
+
+@dataclass
+class Outcome:
+    ok: bool
+    errors: list[str] = field(default_factory=list)
+    rows: int = 0
+    overwrote_web_edits: bool = False  # saved on the web after this file was downloaded
+    conflict: bool = False
+
+
+def import_file(report, user, data: bytes, name: str, submit: bool, today: date) -> Outcome:
+    """Read and store the file; raises Refused for a file that is not this report's, CycleError when it is closed."""
+    if not cycle.is_editable(report, today):
+        raise cycle.CycleError("Báo cáo này không sửa được nữa (đã gửi, đã duyệt hoặc kỳ đã khoá); không nhập tệp.")
+    upload = read(report, data, name)
+    if upload.errors:
+        return Outcome(ok=False, errors=upload.errors)
+    version = report.version
+    result = cycle.save(report, user, version, upload.rows, submit, today)
+    if result.conflict:
+        return Outcome(ok=False, conflict=True, errors=["Báo cáo vừa được người khác lưu trong lúc nhập tệp; "
+                                                        "chưa lưu gì, hãy xem lại báo cáo rồi nhập lại tệp."])
+    if not result.ok:
+        return Outcome(ok=False, errors=cell_errors(upload, result.errors))
+    return Outcome(ok=True, rows=len(upload.rows), overwrote_web_edits=upload.version != version)
