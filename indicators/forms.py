@@ -119,6 +119,7 @@ class LeadUnitForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         units = self.instance.plan.commune.entries.filter(category=EntryCategory.UNIT)
         self.fields["lead_unit"].queryset = units
+        self.fields["lead_unit"].label = "Giao cho đơn vị"
         self.fields["lead_unit"].empty_label = "— theo chỉ tiêu cha / chưa giao —"
 
 

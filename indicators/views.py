@@ -1,0 +1,140 @@
+"""Indicator pages: thin views; lookups go through indicators.access, decisions through permissions and services."""
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import FileResponse, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_POST
+
+from plans.services.access import plan_for, plans_for
+from theodoi.periods import periods_of_year
+
+from . import permissions, recording, services
+from .access import current_plan, indicator_for
+from .display import describe_target, number_text
+from .forms import LeadUnitForm, ValueForm, default_period, suggests_cumulative
+from .models import IndicatorValue
+from .pages import chart_points, value_rows
+from .xlsx import export_plan, import_values
+
+XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+@login_required
+def indicator_list(request):
+    plan = current_plan(request.user, request.GET.get("ke-hoach"))
+    standings = recording.plan_standings(plan) if plan else []
+    return render(request, "indicators/indicator_list.html", {
+        "plan": plan, "groups": recording.grouped(standings), "counts": recording.colour_counts(standings),
+        "labels": services.COLOUR_LABELS, "can_import": permissions.can_enter_some_values(request.user),
+    })
+
+
+@login_required
+def indicator_detail(request, pk):
+    indicator = indicator_for(request.user, pk)
+    rows = value_rows(indicator)
+    return render(request, "indicators/indicator_detail.html", {
+        "indicator": indicator, "plan": indicator.plan, "rows": rows,
+        "targets": [(t, describe_target(t)) for t in indicator.targets.all()],
+        "target": indicator.primary_target, "components": indicator.components.all(),
+        "standing": rows[-1] if rows else None, "chart": chart_points(indicator, rows),
+        "history": indicator.entries.select_related("entered_by")[:50],
+        "can_enter": permissions.can_enter_value(request.user, indicator),
+        "lead_form": LeadUnitForm(instance=indicator) if permissions.can_assign_lead_unit(request.user) else None,
+        "labels": services.COLOUR_LABELS,
+    })
+
+
+@login_required
+def indicator_value_entry(request, pk):
+    indicator = indicator_for(request.user, pk)
+    permissions.require(permissions.can_enter_value(request.user, indicator))
+    if indicator.primary_target is None:
+        messages.error(request, "Chỉ tiêu này không có mục tiêu riêng; hãy nhập số liệu ở các chỉ tiêu thành phần.")
+        return redirect("indicator_detail", pk=indicator.pk)
+    form = ValueForm(request.POST or None, request.FILES or None, indicator=indicator,
+                     initial=_initial(indicator, request.GET.get("ky")))
+    if request.method == "POST" and form.is_valid():
+        recording.save_reading(indicator, form.reading(), request.user, evidence=form.cleaned_data.get("evidence"))
+        messages.success(request, f"Đã lưu số liệu {form.cleaned_data['period'].label}: {form.verdict.label}.")
+        return redirect("indicator_detail", pk=indicator.pk)
+    return render(request, "indicators/value_form.html", {
+        "indicator": indicator, "plan": indicator.plan, "form": form,
+        "targets": [describe_target(t) for t in indicator.targets.all()], "labels": services.COLOUR_LABELS,
+    }, status=400 if form.errors else 200)
+
+
+def _initial(indicator, period_key: str | None) -> dict:
+    period = default_period(indicator.plan.year)
+    if period_key:
+        try:
+            period = next(p for p in _periods(indicator) if p.key == period_key)
+        except StopIteration:
+            pass
+    stored = recording.stored_value(indicator, period)
+    if stored is None:
+        return {"period": period.key, "is_cumulative": suggests_cumulative(indicator)}
+    return {"period": period.key, "value": _typed(stored.value), "met": {True: "yes", False: "no"}.get(stored.met, ""),
+            "is_cumulative": stored.is_cumulative, "source": stored.source, "note": stored.note,
+            "explanation": stored.explanation}
+
+
+def _periods(indicator):
+    return periods_of_year(indicator.plan.year)
+
+
+def _typed(value) -> str:
+    return number_text(value) if value is not None else ""
+
+
+@require_POST
+@login_required
+def indicator_lead_unit(request, pk):
+    indicator = indicator_for(request.user, pk)
+    permissions.require(permissions.can_assign_lead_unit(request.user),
+                        "Chỉ Văn phòng – Thống kê được giao đơn vị chủ trì theo dõi chỉ tiêu.")
+    form = LeadUnitForm(request.POST, instance=indicator)
+    if form.is_valid():
+        form.save()
+        messages.success(request, "Đã cập nhật đơn vị chủ trì theo dõi chỉ tiêu.")
+    else:
+        messages.error(request, "Đơn vị không hợp lệ.")
+    return redirect("indicator_detail", pk=indicator.pk)
+
+
+@login_required
+def indicator_evidence(request, value_pk):
+    item = get_object_or_404(IndicatorValue, pk=value_pk, indicator__plan__in=plans_for(request.user))
+    if not item.evidence:
+        messages.info(request, f"Số liệu {item.period.label} không có tệp minh chứng.")
+        return redirect("indicator_detail", pk=item.indicator_id)
+    return FileResponse(item.evidence.open("rb"), as_attachment=True, filename=item.evidence.name.rsplit("/", 1)[-1])
+
+
+@login_required
+def indicator_export(request, plan_pk):
+    plan = plan_for(request.user, plan_pk)
+    response = HttpResponse(export_plan(plan), content_type=XLSX_TYPE)
+    response["Content-Disposition"] = f'attachment; filename="chi-tieu-{plan.year}-v{plan.version}.xlsx"'
+    return response
+
+
+@login_required
+def indicator_import(request, plan_pk):
+    plan = plan_for(request.user, plan_pk)
+    if not permissions.can_enter_some_values(request.user):
+        raise PermissionDenied("Bạn không có quyền nhập số liệu chỉ tiêu.")
+    result = None
+    if request.method == "POST":
+        upload = request.FILES.get("file")
+        if upload is None:
+            messages.error(request, "Chưa chọn tệp Excel.")
+        else:
+            result = import_values(plan, upload.read(), upload.name, request.user)
+            if not result.errors:
+                messages.success(request, f"Đã nhập {result.saved} số liệu; {result.unchanged} ô không thay đổi.")
+                return redirect(f"{reverse('indicator_list')}?ke-hoach={plan.pk}")
+    return render(request, "indicators/import.html", {"plan": plan, "result": result},
+                  status=400 if result and result.errors else 200)

@@ -1,0 +1,95 @@
+"""Decree 09/2019/NĐ-CP periods, with every date worked out by hand from the decree's rule (15th to 14th)."""
+from datetime import date
+
+import pytest
+
+from theodoi.periods import (HALF, MONTH, NINE_MONTHS, QUARTER, YEAR, Period, months_in, period_containing,
+                             periods_of_year)
+
+
+@pytest.mark.parametrize("period, start, end", [
+    (Period(MONTH, 2023, 1), date(2022, 12, 15), date(2023, 1, 14)),
+    (Period(MONTH, 2023, 2), date(2023, 1, 15), date(2023, 2, 14)),
+    (Period(MONTH, 2023, 3), date(2023, 2, 15), date(2023, 3, 14)),
+    (Period(MONTH, 2023, 12), date(2023, 11, 15), date(2023, 12, 14)),
+    (Period(QUARTER, 2023, 1), date(2022, 12, 15), date(2023, 3, 14)),
+    (Period(QUARTER, 2023, 2), date(2023, 3, 15), date(2023, 6, 14)),
+    (Period(QUARTER, 2023, 3), date(2023, 6, 15), date(2023, 9, 14)),
+    (Period(QUARTER, 2023, 4), date(2023, 9, 15), date(2023, 12, 14)),
+    (Period(HALF, 2023), date(2022, 12, 15), date(2023, 6, 14)),
+    (Period(NINE_MONTHS, 2023), date(2022, 12, 15), date(2023, 9, 14)),
+    (Period(YEAR, 2023), date(2022, 12, 15), date(2023, 12, 14)),
+    (Period(YEAR, 2024), date(2023, 12, 15), date(2024, 12, 14)),
+])
+def test_start_and_end(period, start, end):
+    assert (period.start, period.end) == (start, end)
+
+
+@pytest.mark.parametrize("period, label", [
+    (Period(MONTH, 2023, 1), "Tháng 01/2023"),
+    (Period(MONTH, 2023, 11), "Tháng 11/2023"),
+    (Period(QUARTER, 2023, 1), "Quý I/2023"),
+    (Period(QUARTER, 2023, 4), "Quý IV/2023"),
+    (Period(HALF, 2023), "6 tháng đầu năm 2023"),
+    (Period(NINE_MONTHS, 2023), "9 tháng năm 2023"),
+    (Period(YEAR, 2023), "Năm 2023"),
+])
+def test_labels(period, label):
+    assert period.label == label
+
+
+@pytest.mark.parametrize("day, kind, expected", [
+    (date(2023, 1, 14), MONTH, Period(MONTH, 2023, 1)),
+    (date(2023, 1, 15), MONTH, Period(MONTH, 2023, 2)),
+    (date(2022, 12, 15), MONTH, Period(MONTH, 2023, 1)),   # December's second half reports into next January
+    (date(2022, 12, 14), MONTH, Period(MONTH, 2022, 12)),
+    (date(2023, 12, 31), MONTH, Period(MONTH, 2024, 1)),
+    (date(2023, 3, 14), QUARTER, Period(QUARTER, 2023, 1)),
+    (date(2023, 3, 15), QUARTER, Period(QUARTER, 2023, 2)),
+    (date(2022, 12, 20), QUARTER, Period(QUARTER, 2023, 1)),
+    (date(2023, 6, 14), HALF, Period(HALF, 2023)),
+    (date(2023, 6, 15), HALF, None),
+    (date(2022, 12, 15), HALF, Period(HALF, 2023)),
+    (date(2023, 9, 14), NINE_MONTHS, Period(NINE_MONTHS, 2023)),
+    (date(2023, 9, 15), NINE_MONTHS, None),
+    (date(2023, 12, 14), YEAR, Period(YEAR, 2023)),
+    (date(2023, 12, 15), YEAR, Period(YEAR, 2024)),
+])
+def test_period_containing(day, kind, expected):
+    assert period_containing(day, kind) == expected
+
+
+def test_every_day_of_a_year_lies_in_exactly_one_month():
+    months = [Period(MONTH, 2024, n) for n in range(1, 13)]  # 2024: a leap year
+    assert months[0].start == date(2023, 12, 15)
+    for before, after in zip(months, months[1:]):
+        assert (after.start - before.end).days == 1
+    assert sum((m.end - m.start).days + 1 for m in months) == 366
+
+
+def test_months_in():
+    assert months_in(Period(QUARTER, 2023, 2)) == [Period(MONTH, 2023, n) for n in (4, 5, 6)]
+    assert months_in(Period(HALF, 2023)) == [Period(MONTH, 2023, n) for n in range(1, 7)]
+    assert len(months_in(Period(NINE_MONTHS, 2023))) == 9
+    assert len(months_in(Period(YEAR, 2023))) == 12
+    assert months_in(Period(MONTH, 2023, 5)) == [Period(MONTH, 2023, 5)]
+
+
+def test_elapsed_months_and_year_end():
+    assert [Period(k, 2023, n).last_month for k, n in [(MONTH, 5), (QUARTER, 1), (HALF, 1), (NINE_MONTHS, 1),
+                                                       (YEAR, 1)]] == [5, 3, 6, 9, 12]
+    assert Period(QUARTER, 2023, 4).is_year_end and Period(MONTH, 2023, 12).is_year_end
+    assert not Period(NINE_MONTHS, 2023).is_year_end
+
+
+@pytest.mark.parametrize("kind, number", [(MONTH, 0), (MONTH, 13), (QUARTER, 5), (HALF, 2), ("week", 1)])
+def test_invalid_periods_are_refused(kind, number):
+    with pytest.raises(ValueError):
+        Period(kind, 2023, number)
+
+
+def test_key_round_trip_and_year_listing():
+    periods = periods_of_year(2023)
+    assert len(periods) == 19 and len(set(periods)) == 19
+    assert all(Period.from_key(p.key) == p for p in periods)
+    assert Period(MONTH, 2023, 3).sort_key() < Period(QUARTER, 2023, 1).sort_key() < Period(MONTH, 2023, 4).sort_key()
