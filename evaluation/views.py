@@ -1,0 +1,121 @@
+"""Year-end evaluation pages: thin views over services.evaluate; plans are always looked up through access."""
+from datetime import date
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+
+from plans.services import access
+
+from . import exports, permissions
+from .forms import JudgementForm, OverrideForm
+from .models import KIND_SLUGS, SLUG_OF
+from .services import adjust
+from .services.evaluate import evaluate
+
+
+
+def _dates(request) -> tuple[date | None, date | None]:
+    def parse(name):
+        try:
+            return date.fromisoformat(request.GET.get(name, ""))
+        except ValueError:
+            return None
+    return parse("tu"), parse("den")
+
+
+def _evaluation(request, plan_pk):
+    plan = access.plan_for(request.user, plan_pk)
+    return evaluate(plan, *_dates(request))
+
+
+def _subject(evaluation, slug, subject_pk):
+    kind = KIND_SLUGS.get(slug)
+    subject = evaluation.find(kind, subject_pk) if kind else None
+    if subject is None:
+        raise Http404("Không có đối tượng đánh giá này.")
+    return subject
+
+
+@login_required
+def evaluation_index(request):
+    plans = access.plans_for(request.user).filter(is_current=True).select_related("commune").order_by("-year")
+    return render(request, "evaluation/index.html", {"plans": plans})
+
+
+@login_required
+def evaluation_plan(request, plan_pk):
+    evaluation = _evaluation(request, plan_pk)
+    return render(request, "evaluation/plan.html", {
+        "ev": evaluation, "query": request.GET.urlencode(), "slug_of": SLUG_OF,
+        "can_override": permissions.can_override(request.user), "can_judge": permissions.can_judge(request.user)})
+
+
+@login_required
+def evaluation_subject(request, plan_pk, kind, subject_pk):
+    evaluation = _evaluation(request, plan_pk)
+    subject = _subject(evaluation, kind, subject_pk)
+    return render(request, "evaluation/subject.html", {
+        "ev": evaluation, "s": subject, "slug": kind, "query": request.GET.urlencode(),
+        "can_override": permissions.can_override(request.user), "can_judge": permissions.can_judge(request.user)})
+
+
+@login_required
+def evaluation_override(request, plan_pk, kind, subject_pk):
+    evaluation = _evaluation(request, plan_pk)
+    if not permissions.can_override(request.user):
+        raise PermissionDenied("Chỉ Chủ tịch và Văn phòng – Thống kê được điều chỉnh mức xếp loại.")
+    subject = _subject(evaluation, kind, subject_pk)
+    initial = {"level": subject.level} if subject.level else {}
+    form = OverrideForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        adjust.save_override(evaluation.plan, subject.kind, subject.pk, subject.proposed.level,
+                             form.cleaned_data["level"], form.cleaned_data["reason"], request.user)
+        messages.success(request, f"Đã điều chỉnh mức xếp loại của {subject.name}.")
+        return redirect(reverse("evaluation_plan", args=[evaluation.plan.pk]) + f"#{kind}-{subject.pk}")
+    return render(request, "evaluation/override.html", {"ev": evaluation, "s": subject, "slug": kind, "form": form})
+
+
+@login_required
+def evaluation_judgement(request, plan_pk, kind, subject_pk):
+    evaluation = _evaluation(request, plan_pk)
+    if not permissions.can_judge(request.user):
+        raise PermissionDenied("Chỉ lãnh đạo UBND và Văn phòng – Thống kê được nhập đánh giá.")
+    subject = _subject(evaluation, kind, subject_pk)
+    form = JudgementForm(request.POST or None, instance=subject.judgement)
+    if request.method == "POST" and form.is_valid():
+        adjust.save_judgement(evaluation.plan, subject.kind, subject.pk, form.cleaned_data, request.user)
+        messages.success(request, f"Đã lưu đánh giá của lãnh đạo cho {subject.name}.")
+        return redirect(reverse("evaluation_subject", args=[evaluation.plan.pk, kind, subject.pk]))
+    return render(request, "evaluation/judgement.html", {"ev": evaluation, "s": subject, "slug": kind, "form": form})
+
+
+@login_required
+def evaluation_ranking(request, plan_pk):
+    evaluation = _evaluation(request, plan_pk)
+    return render(request, "evaluation/ranking.html", {"ev": evaluation, "ranking": evaluation.ranking(),
+                                                       "slug_of": SLUG_OF, "query": request.GET.urlencode()})
+
+
+@login_required
+def evaluation_docx(request, plan_pk):
+    evaluation = _evaluation(request, plan_pk)
+    return _download(exports.docx_bytes(evaluation, request.build_absolute_uri("/")[:-1]), evaluation, "docx",
+                     "application/vnd.openxmlformats-officedocument.wordprocessingml.document")
+
+
+@login_required
+def evaluation_xlsx(request, plan_pk):
+    evaluation = _evaluation(request, plan_pk)
+    return _download(exports.xlsx_bytes(evaluation, request.build_absolute_uri("/")[:-1]), evaluation, "xlsx",
+                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+
+
+def _download(content: bytes, evaluation, extension: str, mime: str) -> HttpResponse:
+    response = HttpResponse(content, content_type=mime)
+    name = f"de-xuat-xep-loai-{evaluation.plan.year}.{extension}"
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
