@@ -23,8 +23,8 @@ run: install
 # Everything: unit and integration tests on SQLite, the database tests again on a PostgreSQL
 # started for the purpose, and the browser tests in headless Chromium.
 test: install
-	$(BIN)/pytest -q -m "not browser" -n 2
-	scripts/with-postgres.sh $(BIN)/pytest -q -m "postgres or not browser" tests/integration
+	$(BIN)/pytest -q -m "not browser and not postgres_only" -n 2
+	scripts/with-postgres.sh $(BIN)/pytest -q -m "not browser" -n 2 tests/integration
 	$(BIN)/pytest -q -m browser
 
 test-fast: install

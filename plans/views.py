@@ -4,6 +4,7 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from accounts.models import Role
 from planparser.blocks import PlanReadError
 
 from .forms import PlanConfirmForm, PlanUploadForm
@@ -15,8 +16,10 @@ from .services.importer import import_plan, parse_for_commune
 
 @login_required
 def home(request):
-    plan = access.plans_for(request.user).filter(is_current=True).first()
-    return redirect("plan_detail", pk=plan.pk) if plan else redirect("plan_list")
+    """Leaders and the office start on the dashboard; a unit starts on its monthly report."""
+    if not access.plans_for(request.user).filter(is_current=True).exists():
+        return redirect("plan_list")
+    return redirect("report_index" if request.user.role == Role.UNIT_OFFICER else "dashboard")
 
 
 @login_required
@@ -56,7 +59,8 @@ def _ancestors(node):
 @login_required
 def plan_changes(request, pk):
     plan = access.plan_for(request.user, pk)
-    previous = Plan.objects.filter(commune=plan.commune, year=plan.year, version=plan.version - 1).first()
+    previous = access.plans_for(request.user).filter(commune=plan.commune, year=plan.year,
+                                                     version=plan.version - 1).first()
     changes = diff_plans(previous.parsed, plan.parsed) if previous else []
     return render(request, "plans/plan_changes.html", {"plan": plan, "previous": previous, "changes": changes})
 

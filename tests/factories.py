@@ -37,3 +37,15 @@ def make_personas(commune: Commune, other: Commune) -> dict[str, User]:
         "viewer": make_user("xem", Role.VIEWER, commune),
         "outsider": make_user("ngoai", Role.OFFICE, other, ["van-phong-tk"]),
     }
+
+
+def make_city_viewer(city="Vinh", username="tp.xem") -> User:
+    """Read-only across every commune of one city; belongs to no commune."""
+    user = make_user(username, Role.CITY_VIEWER, None)
+    user.city = city
+    user.save()
+    return user
+
+
+def make_site_admin(username="quantri") -> User:
+    return User.objects.create_superuser(username=username, password=PASSWORD, role=Role.SITE_ADMIN, is_staff=True)

@@ -1,23 +1,30 @@
 """Settings from the environment, with defaults that run on one office PC with no set-up.
 
-Nothing set: SQLite under var/, debug off unless THEODOI_DEBUG=1, a secret key generated once into var/.
+Nothing set: SQLite under var/, debug off unless THEODOI_DEBUG=1, a secret key generated once into var/ (demo only).
 DATABASE_URL switches to PostgreSQL: postgres://user:password@host:5432/theodoi
+THEODOI_PRODUCTION=1 is the hardened mode behind a TLS proxy: SECRET_KEY and ALLOWED_HOSTS must come from the
+environment, cookies are secure, HSTS is on, and debug pages are impossible; `manage.py check --deploy` is clean.
 """
 import secrets
+from datetime import timedelta
 from pathlib import Path
 
 import environ
+from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(environ.Env().str("THEODOI_VAR_DIR", default=str(BASE_DIR / "var")))
 
 env = environ.Env()
-DEBUG = env.bool("THEODOI_DEBUG", default=False)
+PRODUCTION = env.bool("THEODOI_PRODUCTION", default=False)
+DEBUG = env.bool("THEODOI_DEBUG", default=False) and not PRODUCTION
 
 
 def _secret_key() -> str:
     if env.str("SECRET_KEY", default=""):
         return env.str("SECRET_KEY")
+    if PRODUCTION:
+        raise ImproperlyConfigured("THEODOI_PRODUCTION=1 cần biến môi trường SECRET_KEY (ít nhất 50 ký tự ngẫu nhiên).")
     VAR_DIR.mkdir(parents=True, exist_ok=True)
     key_file = VAR_DIR / "secret_key"
     if not key_file.exists():
@@ -27,7 +34,10 @@ def _secret_key() -> str:
 
 
 SECRET_KEY = _secret_key()
+if PRODUCTION and not env.list("ALLOWED_HOSTS", default=[]):
+    raise ImproperlyConfigured("THEODOI_PRODUCTION=1 cần biến môi trường ALLOWED_HOSTS (tên miền của máy chủ).")
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "[::1]"])
+CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -43,6 +53,11 @@ INSTALLED_APPS = [
     "communes",
     "plans",
     "indicators",
+    "reports",
+    "dashboard",
+    "evaluation",
+    "audit",
+    "axes",
 ]
 
 MIDDLEWARE = [
@@ -56,6 +71,9 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "audit.context.ActorMiddleware",
+    # Last, as django-axes requires: it turns a locked-out login into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "theodoi.urls"
@@ -85,15 +103,42 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
 
+AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 10}},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
+
+# Lockout: after AXES_FAILURE_LIMIT wrong passwords for one account from one address, wait AXES_COOLOFF_TIME.
+AXES_FAILURE_LIMIT = env.int("THEODOI_LOGIN_FAILURES", default=5)
+AXES_COOLOFF_TIME = timedelta(minutes=env.int("THEODOI_LOCKOUT_MINUTES", default=30))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]  # a wrong guess elsewhere must not lock the office out
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "accounts.views.locked_out"
+
+# Sessions end after inactivity: every request pushes the expiry forward.
+SESSION_COOKIE_AGE = env.int("THEODOI_SESSION_MINUTES", default=30) * 60
+SESSION_SAVE_EVERY_REQUEST = True
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+
+# Password reset mail; the console backend (the message is printed) until an SMTP server is configured.
+EMAIL_BACKEND = env.str("EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend")
+EMAIL_HOST = env.str("EMAIL_HOST", default="localhost")
+EMAIL_PORT = env.int("EMAIL_PORT", default=25)
+EMAIL_HOST_USER = env.str("EMAIL_HOST_USER", default="")
+EMAIL_HOST_PASSWORD = env.str("EMAIL_HOST_PASSWORD", default="")
+EMAIL_USE_TLS = env.bool("EMAIL_USE_TLS", default=False)
+EMAIL_USE_SSL = env.bool("EMAIL_USE_SSL", default=False)
+EMAIL_TIMEOUT = 20
+DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="theodoi <khong-tra-loi@localhost>")
+PASSWORD_RESET_TIMEOUT = 60 * 60 * 24
+# The address people open theodoi at, for links in reminder mails sent by cron (no request to read it from).
+THEODOI_BASE_URL = env.str("THEODOI_BASE_URL", default="http://127.0.0.1:8000")
 
 LANGUAGE_CODE = "vi"
 TIME_ZONE = "Asia/Ho_Chi_Minh"
@@ -106,11 +151,17 @@ STATIC_ROOT = VAR_DIR / "static"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env.str("THEODOI_MEDIA_ROOT", default=str(VAR_DIR / "media")))
+THEODOI_BACKUP_DIR = Path(env.str("THEODOI_BACKUP_DIR", default=str(VAR_DIR / "backups")))
 
 # A plan document is a few hundred kB; refuse anything far larger before reading it.
 THEODOI_MAX_UPLOAD_BYTES = env.int("THEODOI_MAX_UPLOAD_BYTES", default=10 * 1024 * 1024)
 DATA_UPLOAD_MAX_MEMORY_SIZE = THEODOI_MAX_UPLOAD_BYTES
 FILE_UPLOAD_MAX_MEMORY_SIZE = THEODOI_MAX_UPLOAD_BYTES
+DATA_UPLOAD_MAX_NUMBER_FILES = 10
+# DOCX and XLSX are zip files: refuse archives that would expand far beyond what a plan or a table needs.
+THEODOI_ZIP_MAX_MEMBERS = env.int("THEODOI_ZIP_MAX_MEMBERS", default=2000)
+THEODOI_ZIP_MAX_UNCOMPRESSED = env.int("THEODOI_ZIP_MAX_UNCOMPRESSED", default=200 * 1024 * 1024)
+THEODOI_ZIP_MAX_RATIO = env.int("THEODOI_ZIP_MAX_RATIO", default=100)
 
 LOGGING = {
     "version": 1,
@@ -120,3 +171,15 @@ LOGGING = {
 }
 # Serve static files straight from the app folders too, so a fresh checkout needs no collectstatic.
 WHITENOISE_USE_FINDERS = True
+
+if PRODUCTION:
+    # Behind a TLS-terminating proxy (nginx, Caddy) that sets X-Forwarded-Proto.
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    SECURE_SSL_REDIRECT = env.bool("THEODOI_SSL_REDIRECT", default=True)
+    SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = True
+    CSRF_COOKIE_HTTPONLY = True
+    SECURE_HSTS_SECONDS = env.int("THEODOI_HSTS_SECONDS", default=31536000)
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = env.bool("THEODOI_HSTS_SUBDOMAINS", default=True)
+    SECURE_HSTS_PRELOAD = env.bool("THEODOI_HSTS_PRELOAD", default=True)
+    SECURE_REFERRER_POLICY = "same-origin"
+    X_FRAME_OPTIONS = "DENY"

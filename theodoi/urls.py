@@ -1,6 +1,5 @@
 from django.conf import settings
 from django.contrib import admin
-from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from communes import views as communes
@@ -8,12 +7,7 @@ from plans import views as plans
 
 urlpatterns = [
     path("", plans.home, name="home"),
-    path("dang-nhap/", auth_views.LoginView.as_view(template_name="accounts/login.html"), name="login"),
-    path("dang-xuat/", auth_views.LogoutView.as_view(), name="logout"),
-    path("doi-mat-khau/", auth_views.PasswordChangeView.as_view(template_name="accounts/password_change.html"),
-         name="password_change"),
-    path("doi-mat-khau/xong/", auth_views.PasswordChangeDoneView.as_view(
-        template_name="accounts/password_change_done.html"), name="password_change_done"),
+    path("", include("accounts.urls")),
     path("ke-hoach/", plans.plan_list, name="plan_list"),
     path("ke-hoach/nhap/", plans.plan_upload, name="plan_upload"),
     path("ke-hoach/nhap/xac-nhan/", plans.plan_confirm, name="plan_confirm"),
@@ -21,6 +15,9 @@ urlpatterns = [
     path("ke-hoach/<int:pk>/thay-doi/", plans.plan_changes, name="plan_changes"),
     path("ke-hoach/<int:pk>/nhiem-vu/<str:code>/", plans.task_detail, name="task_detail"),
     path("chi-tieu/", include("indicators.urls")),
+    path("bao-cao/", include("reports.urls")),
+    path("dieu-hanh/", include("dashboard.urls")),
+    path("danh-gia/", include("evaluation.urls")),
     path("danh-ba/", communes.directory, name="directory"),
     path("danh-ba/<int:pk>/", communes.entry_detail, name="entry_detail"),
     path("quan-tri/", admin.site.urls),

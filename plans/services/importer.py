@@ -7,6 +7,8 @@ from decimal import Decimal
 from django.core.files.base import ContentFile
 from django.db import transaction
 
+from audit.services import log_action
+
 from communes.models import Commune
 from communes.services import build_directory, entry_for_ref, seed_directory
 from planparser.blocks import PlanReadError
@@ -49,6 +51,9 @@ def import_plan(commune: Commune, data: bytes, name: str, user=None) -> ImportRe
         _store_tree(plan, parsed["tasks"])
         _store_indicators(plan, parsed["indicators"])
         _store_anomalies(plan, parsed)
+        log_action("plan.imported", plan, user=user, data={
+            "file": name, "checksum": checksum, "version": plan.version, "year": plan.year,
+            "replaces_version": previous.version if previous else None, "tasks": len(parsed["tasks"])})
     changes = diff_plans(previous.parsed, parsed) if previous else []
     return ImportResult(plan=plan, created=True, changes=changes)
 

@@ -5,6 +5,7 @@ from pathlib import Path
 from django.conf import settings
 
 from planparser.blocks import PlanReadError
+from theodoi.uploads import OfficeFileError, check_office_file
 
 _ALLOWED = (".txt", ".docx")
 
@@ -22,7 +23,12 @@ def check_upload(upload) -> bytes:
     if upload.size > settings.THEODOI_MAX_UPLOAD_BYTES:
         limit = settings.THEODOI_MAX_UPLOAD_BYTES // (1024 * 1024)
         raise PlanReadError(f"Tệp «{name}» quá lớn (tối đa {limit} MB).")
-    return upload.read()
+    data = upload.read()
+    try:
+        check_office_file(data, name)
+    except OfficeFileError as exc:
+        raise PlanReadError(str(exc)) from None
+    return data
 
 
 def stage(data: bytes) -> str:

@@ -69,7 +69,8 @@ class Command(BaseCommand):
             user.first_name, user.role = full_name, role
             user.commune = None if role in (Role.SITE_ADMIN, Role.CITY_VIEWER) else commune
             user.city = "Vinh" if role == Role.CITY_VIEWER else ""
-            user.is_staff = user.is_superuser = role == Role.SITE_ADMIN
+            user.is_superuser = role == Role.SITE_ADMIN
+            user.is_staff = role in (Role.SITE_ADMIN, Role.OFFICE)  # the office edits the directory in the admin
             user.position = commune.entries.filter(key=position_key).first() if position_key else None
             user.set_password(password)
             user.save()
