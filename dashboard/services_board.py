@@ -1,0 +1,187 @@
+"""What the Chairman's dashboard shows for one period: scope, counts with their links, indicators, compliance."""
+from dataclasses import dataclass
+from datetime import date
+from urllib.parse import urlencode
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+
+from accounts.models import Role
+from communes.models import DirectoryEntry
+from indicators import recording
+from indicators import services as indicator_rules
+from plans.models import Plan
+from plans.services.access import communes_for, plans_for
+from reports import status as st
+from reports.models import ReportingPeriod, ReportState, RowReport
+from reports.services import periods, rates
+from theodoi.periods import HALF, MONTH, NINE_MONTHS, QUARTER, YEAR, Period
+
+from . import services
+
+READERS = (Role.CHAIRMAN, Role.VICE_CHAIRMAN, Role.OFFICE, Role.VIEWER, Role.CITY_VIEWER, Role.SITE_ADMIN)
+
+
+def require_reader(user) -> None:
+    """Leaders, the office and viewers; a unit officer has the report pages for their own unit instead."""
+    if not (user.is_superuser or user.role in READERS):
+        raise PermissionDenied("Bảng điều hành dành cho lãnh đạo, Văn phòng – Thống kê và người xem.")
+
+
+@dataclass
+class Scope:
+    plan: Plan
+    period: ReportingPeriod
+    as_of: date
+    is_current: bool
+
+
+def period_for(user, pk) -> ReportingPeriod:
+    if not str(pk).isdigit():
+        raise Http404("Kỳ báo cáo không hợp lệ.")
+    queryset = ReportingPeriod.objects.filter(commune__in=communes_for(user)).select_related("commune")
+    return get_object_or_404(queryset, pk=pk)
+
+
+def resolve(user, params, today: date) -> Scope | None:
+    """The chosen period (?ky=) or the one being reported now; None when the commune has no plan yet."""
+    require_reader(user)
+    if params.get("ky"):
+        period = period_for(user, params["ky"])
+        plan = current_plan_of(user, period.commune_id)
+        if plan is None:
+            raise Http404("Xã/phường chưa có kế hoạch.")
+    else:
+        plan = _plan_asked(user, params.get("ke-hoach"))
+        if plan is None:
+            return None
+        period = periods.current_period(plan.commune, today)
+    return scope_of(plan, period, today)
+
+
+def scope_of(plan: Plan, period: ReportingPeriod, today: date) -> Scope:
+    current = periods.month_being_reported(plan.commune, today) == (period.year, period.month)
+    as_of = today if current or period.end > today else period.end
+    return Scope(plan, period, as_of, current)
+
+
+def current_plan_of(user, commune_id: int) -> Plan | None:
+    return plans_for(user).filter(commune_id=commune_id, is_current=True).select_related("commune").first()
+
+
+def _plan_asked(user, plan_pk) -> Plan | None:
+    plans = plans_for(user).filter(is_current=True).select_related("commune")
+    if plan_pk:
+        if not str(plan_pk).isdigit():
+            raise Http404("Mã kế hoạch không hợp lệ.")
+        return get_object_or_404(plans, pk=plan_pk)
+    return plans.first()
+
+
+def rows_url(scope: Scope, row_filter: services.RowFilter) -> str:
+    return f"{reverse('dashboard_rows')}?{urlencode({**row_filter.params(), 'ky': scope.period.pk})}"
+
+
+def count_cells(scope: Scope, row_filter: services.RowFilter, tally) -> list[dict]:
+    """One cell per status, then the total; each cell links to exactly the rows it counts."""
+    cells = [{"code": code, "n": tally.get(code, 0), "url": rows_url(scope, row_filter.with_status(code))}
+             for code in st.ORDER]
+    cells.append({"code": "total", "n": sum(tally.values()), "url": rows_url(scope, row_filter)})
+    return cells
+
+
+def count_tables(scope: Scope, rows: list[services.Row]) -> list[dict]:
+    tables = []
+    for breakdown in services.breakdowns(rows):
+        lines = [{"label": label, "cells": count_cells(scope, f, tally)} for label, f, tally in breakdown.lines]
+        tables.append({"title": breakdown.title, "key": breakdown.key, "lines": lines})
+    return tables
+
+
+def chart_data(tables: list[dict], overall: list[dict]) -> dict:
+    """Numbers for the two charts; the tables beside them hold the same numbers."""
+    leaders = next(t for t in tables if t["key"] == "leader")
+    return {"labels": [st.LABELS[c] for c in st.ORDER], "overall": [c["n"] for c in overall[:4]],
+            "leaders": [line["label"] for line in leaders["lines"]],
+            "by_leader": [[line["cells"][i]["n"] for line in leaders["lines"]] for i in range(4)]}
+
+
+def standings_at(plan: Plan, end: date) -> list[recording.Standing]:
+    """Each indicator with its latest value up to `end`, reds first, then amber, green and not yet judged."""
+    indicators = list(plan.indicators.prefetch_related("targets", "values").select_related("parent"))
+    standings = {}
+    for indicator in indicators:
+        latest = recording.latest_value([v for v in indicator.values.all() if v.period.end <= end])
+        verdict = recording.verdict_for(indicator, latest) if latest else indicator_rules.Verdict(indicator_rules.GREY)
+        standings[indicator.pk] = recording.Standing(indicator, indicator.code.count(".") - 1, latest, verdict)
+    for indicator in reversed(indicators):  # components follow their heading, so they are final by now
+        if not indicator.targets.all():
+            children = [s.colour for s in standings.values() if s.indicator.parent_id == indicator.pk]
+            standings[indicator.pk].verdict = indicator_rules.Verdict(indicator_rules.worst(children))
+    ordered = [standings[i.pk] for i in indicators]
+    return sorted(ordered, key=lambda s: -indicator_rules.SEVERITY[s.colour])
+
+
+def compliance(plan: Plan, period: ReportingPeriod) -> list[dict]:
+    """Every unit that leads rows: on time, late, not yet submitted; the missing ones first."""
+    units, reports = rates.lead_units(plan), rates.reports_of(period)
+    lines = []
+    for entry in DirectoryEntry.objects.filter(pk__in=units.keys()).order_by("name"):
+        report = reports.get(entry.pk)
+        state = "missing" if not (report and report.submitted_at) else "late" if report.is_late else "on_time"
+        lines.append({"unit": entry, "report": report, "state": state, "rows": len(units[entry.pk])})
+    order = {"missing": 0, "late": 1, "on_time": 2}
+    return sorted(lines, key=lambda line: order[line["state"]])
+
+
+COMPLIANCE_LABELS = {"missing": "Chưa gửi", "late": "Gửi muộn", "on_time": "Gửi đúng hạn"}
+
+
+def waiting_decisions(rows: list[services.Row], period_ids) -> list[dict]:
+    """Obstacles and proposals of sent or accepted reports, grouped by the leader who directs the row."""
+    by_pk = {r.pk: r for r in rows}
+    items = (RowReport.objects.filter(report__period_id__in=period_ids,
+                                      report__state__in=(ReportState.SUBMITTED, ReportState.ACCEPTED))
+             .filter(~Q(obstacles="") | ~Q(proposals=""))
+             .select_related("report__unit").order_by("assignment__node__order", "assignment__order", "pk"))
+    groups: dict[str, dict] = {}
+    for item in items:
+        row = by_pk.get(item.assignment_id)
+        if row is None:
+            continue
+        for name in [l.entry.name if l.entry_id else l.text for l in row.leaders] or ["Chưa rõ lãnh đạo chỉ đạo"]:
+            group = groups.setdefault(name, {"leader": name, "items": []})
+            group["items"].append({"row": row, "unit": item.report.unit, "obstacles": item.obstacles.strip(),
+                                   "proposals": item.proposals.strip()})
+    return list(groups.values())
+
+
+def downloads(period: ReportingPeriod) -> list[dict]:
+    """The month's report, its quarter's, and the cumulative ones that close with this month."""
+    month = Period(MONTH, period.year, period.month)
+    items = [month, Period(QUARTER, period.year, (period.month + 2) // 3)]
+    items += [Period(kind, period.year) for kind in (HALF, NINE_MONTHS, YEAR) if Period(kind, period.year).last_month
+              == period.month]
+    return [{"label": p.label, "key": p.kind, "query": "" if p.kind == MONTH else f"?kind={p.kind}&number={p.number}"}
+            for p in items]
+
+
+def dashboard_context(scope: Scope, today: date) -> dict:
+    rows = services.load_rows(scope.plan, scope.as_of)
+    overall = count_cells(scope, services.RowFilter(), services.counts(rows))
+    tables = count_tables(scope, rows)
+    standings = standings_at(scope.plan, scope.as_of)
+    return {
+        "scope": scope, "plan": scope.plan, "period": scope.period, "overall": overall, "tables": tables,
+        "labels": st.LABELS, "order": st.ORDER, "chart": chart_data(tables, overall),
+        "overdue": services.overdue(rows)[:50], "overdue_total": overall[3]["n"],
+        "overdue_url": rows_url(scope, services.RowFilter(status=st.OPEN_OVERDUE)),
+        "standings": standings, "colour_labels": indicator_rules.COLOUR_LABELS,
+        "compliance": compliance(scope.plan, scope.period), "compliance_labels": COMPLIANCE_LABELS,
+        "decisions": waiting_decisions(rows, [scope.period.pk]),
+        "period_state": periods.state_on(scope.period, today),
+        "all_periods": scope.plan.commune.periods.all()[:24], "downloads": downloads(scope.period),
+    }

@@ -1,0 +1,74 @@
+"""The Chairman's dashboard, the rows behind each count, and the consolidated report files. Thin on purpose."""
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+
+from communes.models import DirectoryEntry
+from reports import status as st
+
+from . import documents, services, services_board, services_report
+
+
+@login_required
+def dashboard(request):
+    today = timezone.localdate()
+    scope = services_board.resolve(request.user, request.GET, today)
+    if scope is None:
+        return render(request, "dashboard/dashboard.html", {"plan": None})
+    return render(request, "dashboard/dashboard.html", services_board.dashboard_context(scope, today))
+
+
+@login_required
+def dashboard_rows(request):
+    scope = services_board.resolve(request.user, request.GET, timezone.localdate())
+    if scope is None:
+        raise Http404("Xã/phường chưa có kế hoạch.")
+    row_filter = services.RowFilter.from_params(request.GET)
+    rows = services.load_rows(scope.plan, scope.as_of)
+    services.attach_progress(rows, scope.period)
+    names = dict(DirectoryEntry.objects.filter(commune=scope.plan.commune_id,
+                                               pk__in=[row_filter.leader, row_filter.unit]).values_list("pk", "name"))
+    return render(request, "dashboard/rows.html", {
+        "scope": scope, "plan": scope.plan, "period": scope.period, "filter": row_filter,
+        "rows": services.select(rows, row_filter), "status_label": st.LABELS.get(row_filter.status, ""),
+        "leader_name": names.get(row_filter.leader, ""), "unit_name": names.get(row_filter.unit, ""),
+        "statuses": st.LABELS,
+    })
+
+
+def _report_scope(request, pk):
+    services_board.require_reader(request.user)
+    anchor = services_board.period_for(request.user, pk)
+    plan = services_board.current_plan_of(request.user, anchor.commune_id)
+    if plan is None:
+        raise Http404("Xã/phường chưa có kế hoạch.")
+    number = request.GET.get("number", "1")
+    try:
+        span = services_report.span_for(anchor, request.GET.get("kind", "month"),
+                                        int(number) if number.isdigit() else 0, timezone.localdate())
+    except ValueError:
+        raise Http404("Kỳ báo cáo không tồn tại.") from None
+    return plan, anchor, span
+
+
+def _attachment(content: bytes, content_type: str, filename: str) -> HttpResponse:
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+@login_required
+def monthly_report_docx(request, pk):
+    plan, _, span = _report_scope(request, pk)
+    context = services_report.report_context(plan, span, timezone.localdate())
+    return _attachment(documents.render_docx(context), documents.DOCX_TYPE, f"bao-cao-{span.period.key}.docx")
+
+
+@login_required
+def monthly_report_xlsx(request, pk):
+    plan, anchor, span = _report_scope(request, pk)
+    rows = services.load_rows(plan, span.as_of)
+    services.attach_progress(rows, span.months[-1] if span.months else anchor)
+    title = f"Phụ lục: tình hình thực hiện các nhiệm vụ – {span.period.label} – {plan.commune}"
+    return _attachment(documents.render_xlsx(title, rows), documents.XLSX_TYPE, f"phu-luc-{span.period.key}.xlsx")
