@@ -16,6 +16,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.utils.exceptions import InvalidFileException
 
 from planparser.vinumbers import ViNumberError, parse_vi_number
+from theodoi.uploads import OfficeFileError, check_office_file
 from theodoi.periods import periods_of_year
 
 from . import services
@@ -117,6 +118,12 @@ class _Pending:
 
 def import_values(plan, data: bytes, name: str, user) -> ImportResult:
     result = ImportResult()
+    try:
+        if zipfile.is_zipfile(BytesIO(data)):
+            check_office_file(data, name)  # a zip bomb is refused before openpyxl inflates it
+    except OfficeFileError as exc:
+        result.errors.append(str(exc))
+        return result
     sheet = _open_sheet(data, result)
     if sheet is None or not _check_plan_and_headers(sheet, plan, result):
         return result

@@ -22,8 +22,10 @@ def test_plan_page_shows_the_tree_deadlines_and_anomalies_linked_to_their_place(
     assert "235 năm Phụng Hoàng - Trung Đô Vinh" in page
 
 
-def test_home_goes_to_the_current_plan(office, plan):
-    assert office.get(reverse("home")).url == reverse("plan_detail", args=[plan.pk])
+def test_home_is_the_dashboard_for_the_office_and_the_report_for_a_unit(office, client, plan, personas):
+    assert office.get(reverse("home")).url == reverse("dashboard")
+    client.force_login(personas["owner"])
+    assert client.get(reverse("home")).url == reverse("report_index")
 
 
 def test_task_page(office, plan):
