@@ -1,4 +1,6 @@
 """The commune's directory in the database, seen by the parser as a planparser Directory."""
+import hashlib
+
 from django.db import transaction
 
 from planparser.directory import Directory, Entry
@@ -31,17 +33,24 @@ def build_directory(commune: Commune) -> Directory:
 
 def entry_for_ref(commune: Commune, ref: dict, column: str) -> DirectoryEntry:
     """The entry a parsed ref names; an unknown name becomes a new entry marked for review."""
-    key = ref["key"].removeprefix("moi:")
+    key = _entry_key(ref["key"].removeprefix("moi:"))
     entry = commune.entries.filter(key=key).first()
     if entry:
         return entry
     category = EntryCategory.POSITION if column == "leader" else EntryCategory.UNIT
     with muted():
         entry = DirectoryEntry.objects.create(
-            commune=commune, key=key[:80], name=ref["text"][:200], category=category, kind="other", needs_review=True,
+            commune=commune, key=key, name=ref["text"][:200], category=category, kind="other", needs_review=True,
         )
         Alias.objects.create(entry=entry, text=ref["text"][:200])
     return entry
+
+
+def _entry_key(key: str) -> str:
+    """Keys fit the column (80); two long names sharing a prefix must still get two entries."""
+    if len(key) <= 80:
+        return key
+    return f"{key[:71]}-{hashlib.sha1(key.encode()).hexdigest()[:8]}"
 
 
 def reresolve_refs(commune: Commune) -> int:

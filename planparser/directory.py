@@ -16,7 +16,7 @@ from typing import Iterable, NamedTuple
 
 from rapidfuzz import fuzz, process
 
-from .textutil import fold, squash
+from .textutil import fold, shorten, squash
 
 COLUMN_LABELS = {"leader": "Phân công chỉ đạo", "lead": "Đơn vị chủ trì", "coordinating": "Đơn vị phối hợp"}
 _LEADER_KINDS = {"chairman", "vice_chairman", "leader"}
@@ -344,7 +344,7 @@ class Directory:
     @staticmethod
     def _problem(piece: str, column: str) -> str:
         created = "chức danh lãnh đạo mới" if column == "leader" else "đơn vị mới"
-        return f"Không nhận ra «{piece}» trong cột {COLUMN_LABELS[column]}; đã tạo {created} chờ rà soát."
+        return f"Không nhận ra «{shorten(piece)}» trong cột {COLUMN_LABELS[column]}; đã tạo {created} chờ rà soát."
 
 
 @functools.lru_cache(maxsize=32)

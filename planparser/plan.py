@@ -11,7 +11,7 @@ from .indicators import parse_appendix
 from .reader_docx import read_docx
 from .reader_text import read_text
 from .solutions import clean_cell, split_solutions
-from .textutil import fold
+from .textutil import fold, shorten
 from .tree import Node, TreeBuilder
 from .tree_audit import audit_tree
 
@@ -57,23 +57,29 @@ def _split_blocks(blocks, name: str) -> tuple[list[str], list[tuple[Row, dict]]]
     prose: list[str] = []
     rows: list[tuple[Row, dict]] = []
     columns: dict | None = None
+    header_at: Row | None = None
     for block in blocks:
         if isinstance(block, Para):
             prose.append(block.text)
             continue
         header = detect_columns(block.cells)
         if header:
-            columns = header
+            columns, header_at = header, header_at or block
         elif columns and any(c.strip() for c in block.cells):
             rows.append((block, columns))
         elif not columns:
             prose.extend(c for c in block.cells if c.strip())  # a layout table, e.g. the two-column heading
     if not rows:
-        raise PlanReadError(
-            f"Không tìm thấy bảng nhiệm vụ trong tệp «{name}»: cần một dòng tiêu đề bảng có các cột "
-            "như «NHIỆM VỤ», «PHÂN CÔNG CHỈ ĐẠO» hoặc «ĐƠN VỊ CHỦ TRÌ», «THỜI GIAN HOÀN THÀNH»."
-        )
+        raise PlanReadError(_no_rows_message(name, header_at))
     return prose, rows
+
+
+def _no_rows_message(name: str, header_at: Row | None) -> str:
+    if header_at is not None:
+        return (f"Bảng nhiệm vụ trong tệp «{name}» chỉ có dòng tiêu đề (dòng {header_at.line}) "
+                "mà không có dòng nhiệm vụ nào.")
+    return (f"Không tìm thấy bảng nhiệm vụ trong tệp «{name}»: cần một dòng tiêu đề bảng có các cột "
+            "như «NHIỆM VỤ», «PHÂN CÔNG CHỈ ĐẠO» hoặc «ĐƠN VỊ CHỦ TRÌ», «THỜI GIAN HOÀN THÀNH».")
 
 
 def _build_tree(rows, year: int | None) -> TreeBuilder:
@@ -112,7 +118,7 @@ def _row_json(node: Node, cells: dict, year, directory, problems) -> dict:
 
 
 def _deadline_problem(where: str, text: str) -> dict:
-    message = (f"Không hiểu thời hạn «{text}»; cần người xác định ngày hạn." if text
+    message = (f"Không hiểu thời hạn «{shorten(text)}»; cần người xác định ngày hạn." if text
                else "Dòng phân công không ghi thời hạn hoàn thành.")
     return {"kind": "deadline", "where": where, "message": message}
 

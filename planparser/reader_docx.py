@@ -30,12 +30,27 @@ def read_docx(data: bytes, name: str = "tệp") -> list[Para | Row]:
 
 
 def _open(data: bytes, name: str):
-    if not zipfile.is_zipfile(io.BytesIO(data)):
-        raise PlanReadError(f"Tệp «{name}» không phải tệp Word (.docx) hợp lệ.")
+    try:
+        members = set(zipfile.ZipFile(io.BytesIO(data)).namelist())
+    except (zipfile.BadZipFile, ValueError, EOFError):
+        raise PlanReadError(
+            f"Tệp «{name}» không phải tệp Word (.docx) hợp lệ: tệp bị hỏng hoặc không đầy đủ "
+            "(có thể bị cắt khi tải lên); hãy mở lại bằng Word, lưu rồi tải lên lại."
+        ) from None
+    if "word/document.xml" not in members:
+        raise PlanReadError(_not_word(name, members))
     try:
         return docx.Document(io.BytesIO(data))
     except Exception as exc:  # python-docx raises many kinds for a damaged package
         raise PlanReadError(f"Tệp Word «{name}» bị hỏng hoặc không đọc được ({type(exc).__name__}).") from None
+
+
+def _not_word(name: str, members: set[str]) -> str:
+    if "xl/workbook.xml" in members:
+        return f"Tệp «{name}» là bảng tính Excel (.xlsx), không phải văn bản Word: hãy tải lên kế hoạch dạng .docx hoặc .txt."
+    if "ppt/presentation.xml" in members:
+        return f"Tệp «{name}» là bản trình chiếu PowerPoint, không phải văn bản Word."
+    return f"Tệp «{name}» là tệp nén nhưng không chứa văn bản Word (thiếu word/document.xml)."
 
 
 def _add_para(blocks, text: str, counter) -> None:

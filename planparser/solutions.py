@@ -3,6 +3,8 @@ import re
 
 from .textutil import squash, superscripts_to_ascii
 
+# Only a parenthesised superscript number is conversion debris ("Giải pháp ⁽²⁾"); "m²" is a unit and stays.
+_SUPERSCRIPT_NUMBER = re.compile(r"⁽[⁰¹²³⁴⁵⁶⁷⁸⁹]+⁾")
 _BREAK_TAGS = re.compile(r"</?(?:p|li|ol|ul|br|div)\b[^>]*>", re.I)
 _OTHER_TAGS = re.compile(r"</?[a-z][a-z0-9]*\b[^>]*>", re.I)
 # A marker counts only where a list item can start: text start or after a space or punctuation,
@@ -15,7 +17,7 @@ def clean_cell(text: str) -> str:
     """Cell text without conversion debris, one paragraph per line."""
     text = _BREAK_TAGS.sub("\n", text or "")
     text = _OTHER_TAGS.sub("", text)
-    text = superscripts_to_ascii(text)
+    text = _SUPERSCRIPT_NUMBER.sub(lambda m: superscripts_to_ascii(m.group()), text)
     lines = (squash(line) for line in text.split("\n"))
     return "\n".join(line for line in lines if line)
 

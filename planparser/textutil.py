@@ -30,3 +30,9 @@ def fold(text: str) -> str:
 def superscripts_to_ascii(text: str) -> str:
     """'⁽²⁾' -> '(2)', '¹' -> '1'."""
     return text.translate(_SUPERSCRIPT_DIGITS)
+
+
+def shorten(text: str, limit: int = 160) -> str:
+    """A quote for a message: a runaway cell must not make the message itself runaway."""
+    text = squash(text)
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"

@@ -1,6 +1,7 @@
 """Plan pages: thin views over the services; every lookup goes through services.access."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db.models import Q
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
@@ -44,7 +45,8 @@ def task_detail(request, pk, code):
     return render(request, "plans/task_detail.html", {
         "plan": node.plan, "node": node, "rows": reading.node_rows(node),
         "children": node.children.all(), "ancestors": _ancestors(node),
-        "anomalies": node.plan.anomalies.filter(where__startswith=node.code),
+        "anomalies": node.plan.anomalies.filter(Q(where=node.code) | Q(where__startswith=node.code + ".")
+                                                | Q(where__startswith=node.code + " ")),
     })
 
 

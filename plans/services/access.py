@@ -13,7 +13,8 @@ def communes_for(user) -> QuerySet[Commune]:
     if user.is_superuser or user.role == Role.SITE_ADMIN:
         return Commune.objects.all()
     if user.role == Role.CITY_VIEWER:
-        return Commune.objects.filter(parent_city=user.city)
+        # An empty city must not match every commune whose city was left blank.
+        return Commune.objects.filter(parent_city=user.city) if user.city else Commune.objects.none()
     return Commune.objects.filter(pk=user.commune_id)
 
 

@@ -64,9 +64,9 @@ def _create_plan(commune, parsed, data, name, checksum, previous, user) -> Plan:
     signer = parsed.get("signer") or {}
     plan = Plan(
         commune=commune, year=parsed["year"], version=(previous.version + 1) if previous else 1,
-        number=parsed.get("number") or "", title=parsed.get("title") or name,
+        number=(parsed.get("number") or "")[:60], title=(parsed.get("title") or name)[:300],
         issued_on=date.fromisoformat(parsed["issued_on"]) if parsed.get("issued_on") else None,
-        signer_name=signer.get("name", ""), signer_title=signer.get("title", ""),
+        signer_name=signer.get("name", "")[:120], signer_title=signer.get("title", "")[:60],
         report_day=parsed.get("report_day"), source_name=name[:255], checksum=checksum,
         parsed=_jsonable(parsed), imported_by=user if user and user.is_authenticated else None,
     )

@@ -117,3 +117,27 @@ def test_office_edits_only_its_own_directory_in_the_admin(client, personas, plan
     assert client.get(f"/quan-tri/communes/directoryentry/{theirs.pk}/change/").status_code in (302, 404)
     client.force_login(personas["viewer"])
     assert client.get("/quan-tri/communes/directoryentry/").status_code in (302, 403)
+
+
+def test_each_anomaly_links_to_an_anchor_on_the_page(office, plan):
+    from plans.models import Anomaly
+
+    Anomaly.objects.create(plan=plan, kind="deadline", where="I.7.1 (dòng 131)", message="thử", order=99)
+    page = office.get(reverse("plan_detail", args=[plan.pk])).content.decode()
+    assert 'href="#chi-tieu-I.4"' in page and 'id="chi-tieu-I.4"' in page  # the revenue sum that is off
+    assert 'href="#chi-tieu-I.2"' in page and 'id="chi-tieu-I.2"' in page  # the shares that make 98%
+    assert 'href="#I.7.1"' in page and 'id="I.7.1"' in page
+    assert 'id="I.2"' in page and page.count('id="I.2"') == 1  # task group and indicator no longer share an id
+
+
+def test_upload_of_a_spreadsheet_named_docx_says_it_is_excel(office, commune, tmp_path):
+    import openpyxl
+
+    path = tmp_path / "ke-hoach.docx"
+    openpyxl.Workbook().save(path)
+    with path.open("rb") as handle:
+        response = office.post(reverse("plan_upload"), {"file": handle})
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert "ke-hoach.docx" in page and "Excel" in page
+    assert Plan.objects.count() == 0

@@ -116,3 +116,85 @@ def test_unknown_deadline_and_unknown_unit_are_flagged_not_dropped():
     assert row["deadline"]["kind"] == "unknown"
     kinds = {(a["kind"], a["where"].split(" ")[0]) for a in plan["anomalies"]}
     assert ("directory", "1.1") in kinds and ("deadline", "1.1") in kinds
+
+
+def xlsx_bytes() -> bytes:
+    import openpyxl
+
+    buffer = io.BytesIO()
+    book = openpyxl.Workbook()
+    book.active["A1"] = "Chỉ tiêu"
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+HEADER_ROW = "TT\tNHIỆM VỤ\tGIẢI PHÁP\tPHÂN CÔNG CHỈ ĐẠO\tĐƠN VỊ CHỦ TRÌ THAM MƯU\tĐƠN VỊ PHỐI HỢP\tTHỜI GIAN HOÀN THÀNH"
+
+
+@pytest.mark.parametrize("data, name, words", [
+    (xlsx_bytes(), "ke-hoach.docx", ["ke-hoach.docx", "Excel", "không phải văn bản Word"]),
+    (xlsx_bytes(), "ke-hoach.xlsx", ["ke-hoach.xlsx", "Excel"]),
+    (docx_bytes({"a.txt": b"x"}), "nen.docx", ["nen.docx", "word/document.xml"]),
+    (f"KẾ HOẠCH\nnăm 2023\n\n{HEADER_ROW}\n".encode(), "chi-tieu-de.txt", ["chi-tieu-de.txt", "chỉ có dòng tiêu đề", "dòng 4"]),
+])
+def test_wrong_type_and_header_only_files_say_what_is_wrong(data, name, words):
+    with pytest.raises(PlanReadError) as caught:
+        parse_document(data, name)
+    for word in words:
+        assert word in str(caught.value)
+
+
+def test_a_truncated_docx_is_reported_as_damaged(tmp_path):
+    data = build_sample_docx(SAMPLE, tmp_path / "plan.docx").read_bytes()
+    with pytest.raises(PlanReadError) as caught:
+        parse_document(data[: len(data) // 2], "cat-doi.docx")
+    assert "cat-doi.docx" in str(caught.value) and "không đầy đủ" in str(caught.value)
+
+
+def to_windows_1258(text: str) -> bytes:
+    """Code page 1258 has the base letters (ê, ơ, ư …) precomposed and the five tones as combining marks."""
+    import unicodedata
+
+    tones = "\u0300\u0301\u0303\u0309\u0323"
+    out = []
+    for ch in text.replace("⁽²⁾", "(2)"):
+        decomposed = unicodedata.normalize("NFD", ch)
+        base = unicodedata.normalize("NFC", "".join(c for c in decomposed if c not in tones))
+        out.append((base + "".join(c for c in decomposed if c in tones)).encode("cp1258"))
+    return b"".join(out)
+
+
+def test_windows_1258_and_utf16_text_read_like_utf8(text_plan):
+    text = SAMPLE.read_text(encoding="utf-8")
+    legacy = parse_document(to_windows_1258(text), "ansi.txt")
+    assert shape(legacy) == shape(parse_document(text.replace("⁽²⁾", "(2)").encode(), "utf8.txt"))
+    assert legacy["signer"] == text_plan["signer"] and legacy["indicators"] == text_plan["indicators"]
+    assert shape(parse_document(text.encode("utf-16"), "unicode.txt")) == shape(text_plan)
+
+
+def test_control_characters_are_dropped_and_runaway_cells_are_quoted_short():
+    rows = [HEADER_ROW, "1\tNhóm\t\t\t\t\t",
+            "1.1\tViệc\x00 một\t(1) Làm\tChủ tịch UBND xã\tCông chức\x0b Địa chính\tCác xóm\tKhi " + "rảnh " * 5000]
+    plan = parse_document("\n".join(["KẾ HOẠCH", "năm 2024", *rows]).encode(), "k.txt")
+    task = plan["tasks"][0]["children"][0]
+    assert task["title"] == "Việc một"
+    assert [r["key"] for r in task["rows"][0]["lead_units"]] == ["cc-dia-chinh"]
+    problem = next(a for a in plan["anomalies"] if a["kind"] == "deadline")
+    assert len(problem["message"]) < 300 and "…" in problem["message"]
+    assert len(task["rows"][0]["deadline"]["text"]) > 20000  # the Deadline itself keeps the text as printed
+
+
+def test_a_docx_saved_with_decomposed_accents_gives_the_same_plan(tmp_path, text_plan):
+    import unicodedata
+
+    source = zipfile.ZipFile(build_sample_docx(SAMPLE, tmp_path / "plan.docx"))
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as target:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename == "word/document.xml":
+                data = unicodedata.normalize("NFD", data.decode("utf-8")).encode("utf-8")
+            target.writestr(item, data)
+    nfd_plan = parse_document(buffer.getvalue(), "nfd.docx")
+    assert shape(nfd_plan) == shape(text_plan)
+    assert nfd_plan["indicators"] == text_plan["indicators"] and nfd_plan["signer"] == text_plan["signer"]

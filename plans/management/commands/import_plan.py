@@ -2,6 +2,7 @@
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
 
 from communes.models import Commune
 from planparser.blocks import PlanReadError
@@ -23,9 +24,9 @@ class Command(BaseCommand):
             data = path.read_bytes()
         except OSError as exc:
             raise CommandError(f"Không mở được tệp «{path.name}»: {exc.strerror}.") from None
-        commune = self._commune(options)
         try:
-            result = import_plan(commune, data, path.name)
+            with transaction.atomic():  # a file that fails leaves no new commune behind either
+                result = import_plan(self._commune(options), data, path.name)
         except PlanReadError as exc:
             raise CommandError(str(exc)) from None
         self._report(result)
