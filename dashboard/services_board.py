@@ -58,13 +58,22 @@ def resolve(user, params, today: date) -> Scope | None:
         plan = _plan_asked(user, params.get("ke-hoach"))
         if plan is None:
             return None
-        period = periods.current_period(plan.commune, today)
+        period = _default_period(plan, today)
     return scope_of(plan, period, today)
+
+
+def _default_period(plan: Plan, today: date) -> ReportingPeriod:
+    """The month being reported now; for a plan of a past year, its last month rather than an empty future."""
+    year, month = periods.month_being_reported(plan.commune, today)
+    if year > plan.year:
+        year, month = plan.year, 12
+    return periods.ensure_period(plan.commune, year, month)
 
 
 def scope_of(plan: Plan, period: ReportingPeriod, today: date) -> Scope:
     current = periods.month_being_reported(plan.commune, today) == (period.year, period.month)
-    as_of = today if current or period.end > today else period.end
+    # A past month is judged at its report day, so completions accepted while it was being reported count.
+    as_of = today if current or period.deadline > today else period.deadline
     return Scope(plan, period, as_of, current)
 
 

@@ -10,6 +10,7 @@ from indicators.display import describe_target, met_text, value_text
 from plans.models import Plan
 from reports import status as st
 from reports.models import ReportingPeriod, ReportState, RowReport, RowRole
+from reports.services.periods import deadline_for
 from theodoi.periods import KINDS, MONTH, Period
 from theodoi.templatetags.vi import vi_date, vi_short_date
 
@@ -40,7 +41,10 @@ def span_for(anchor: ReportingPeriod, kind: str, number: int | None, today: date
     months = [m for m in ReportingPeriod.objects.filter(commune_id=anchor.commune_id, year=period.year)
               .order_by("month") if (m.year, m.month) in wanted]
     next_start = period.end + timedelta(days=1)
-    return Span(period, months, min(today, period.end), next_start, _next_end(period))
+    # Judged at the reporting deadline: completions the office accepts between the 15th and the report day
+    # belong to the month being reported, as the consolidated report describes them.
+    deadline = deadline_for(anchor.commune, period.year, period.last_month)
+    return Span(period, months, min(today, deadline), next_start, _next_end(period))
 
 
 def _next_end(period: Period) -> date:
@@ -61,17 +65,19 @@ def subject(period: Period) -> str:
     return f"Tình hình thực hiện Kế hoạch phát triển kinh tế - xã hội {span_words(period)}"
 
 
-def _month_rows(span: Span):
-    return (RowReport.objects.filter(report__period__in=span.months, role=RowRole.LEAD)
+def _month_rows(span: Span, roles=(RowRole.LEAD,)):
+    return (RowReport.objects.filter(report__period__in=span.months, role__in=roles)
             .select_related("report__unit", "report__period")
             .order_by("report__period__month", "assignment__node__order", "assignment__order"))
 
 
 def results_by_group(rows: list[services.Row], span: Span) -> list[dict]:
-    """Section I: what accepted reports say was done, under each part and group of the plan."""
+    """Section I: what accepted reports say was done (coordinating units' part too), under each part and group."""
     texts: dict[int, list[str]] = {}
-    for item in _month_rows(span).filter(report__state=ReportState.ACCEPTED).exclude(results=""):
-        texts.setdefault(item.assignment_id, []).append(f"{item.results.strip()} ({item.report.unit.name})")
+    accepted = _month_rows(span, (RowRole.LEAD, RowRole.COORDINATING)).filter(report__state=ReportState.ACCEPTED)
+    for item in accepted.exclude(results="").order_by("report__period__month", "role", "pk"):
+        who = item.report.unit.name if item.role == RowRole.LEAD else f"phối hợp: {item.report.unit.name}"
+        texts.setdefault(item.assignment_id, []).append(f"{item.results.strip()} ({who})")
     parts: dict[int, dict] = {}
     for row in rows:
         if row.pk not in texts or row.part is None:

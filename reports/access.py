@@ -11,11 +11,22 @@ def _report(world):
     return cycle.open_report(period, world.entry, world.plan)
 
 
+def _evidence(world):
+    """A row of that report with an uploaded evidence file."""
+    from django.core.files.base import ContentFile
+
+    row = _report(world).rows.first()
+    if not row.evidence_file:
+        row.evidence_file.save("bien-ban.pdf", ContentFile(b"%PDF-1.4 minh chung"))
+    return row
+
+
 ACCESS = {
     "report_index": {"read_only": True},
     "report_open": {"read_only": True, "redirects": True,
                     "kwargs": lambda w: {"period_pk": _report(w).period_id, "unit_pk": w.entry.pk}},
     "report_detail": {"read_only": True, "kwargs": lambda w: {"pk": _report(w).pk}},
+    "report_evidence": {"read_only": True, "kwargs": lambda w: {"pk": _evidence(w).pk}},
     "report_decide": {"read_only": False, "method": "post", "writers": DECIDERS,
                       "kwargs": lambda w: {"pk": _report(w).pk}},
     "report_reopen": {"read_only": False, "method": "post", "writers": DECIDERS,

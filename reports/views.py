@@ -4,7 +4,7 @@ from datetime import date, timedelta
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import Http404
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
@@ -13,9 +13,9 @@ from accounts.models import Role
 from plans.services import access
 
 from . import forms, permissions
-from .models import ReportingPeriod, UnitReport
+from .models import ReportingPeriod, RowReport, UnitReport
 from .services import cycle, periods, rates
-from .services.views_data import compliance_rows, report_rows
+from .services.views_data import compliance_rows, leader_rate_rows, report_rows
 
 
 def _reports(user):
@@ -38,7 +38,8 @@ def report_index(request):
     mine = request.user.units.all() if request.user.role == Role.UNIT_OFFICER else []
     return render(request, "reports/index.html", {
         "plan": plan, "period": period, "state": periods.state_on(period, today), "mine": mine,
-        "rows": compliance_rows(plan, period), "all_periods": plan.commune.periods.all()[:24],
+        "rows": compliance_rows(plan, period, today), "all_periods": plan.commune.periods.all()[:24],
+        "total_rate": rates.total_rate(plan, period), "leader_rates": leader_rate_rows(plan, period),
         "can_decide": permissions.can_decide(request.user),
     })
 
@@ -124,3 +125,15 @@ def report_reopen(request, pk):
     except cycle.CycleError as exc:
         messages.error(request, str(exc))
     return redirect("report_detail", pk=report.pk)
+
+
+@login_required
+def report_evidence(request, pk):
+    """An uploaded evidence file, for whoever may read the report; another commune's is a 404."""
+    row = get_object_or_404(RowReport.objects.filter(
+        report__period__commune__in=access.communes_for(request.user)).exclude(evidence_file=""), pk=pk)
+    try:
+        handle = row.evidence_file.open("rb")
+    except FileNotFoundError:
+        raise Http404("Tệp minh chứng không còn trên máy chủ.") from None
+    return FileResponse(handle, as_attachment=True, filename=row.evidence_file.name.rsplit("/", 1)[-1])

@@ -53,11 +53,20 @@ def _create_rows(report: UnitReport, plan: Plan, unit) -> None:
     previous = {r.assignment_id: r for r in RowReport.objects.filter(
         report__unit=unit, report__plan=plan, role=RowRole.LEAD).exclude(report=report)
         .order_by("report__period__year", "report__period__month")}
-    rows = [RowReport(report=report, assignment=a, role=RowRole.LEAD,
-                      status=getattr(previous.get(a.pk), "status", ""),
-                      percent=getattr(previous.get(a.pk), "percent", None)) for a in lead]
+    rows = [RowReport(report=report, assignment=a, role=RowRole.LEAD, **_carried(a, previous.get(a.pk)))
+            for a in lead]
     rows += [RowReport(report=report, assignment=a, role=RowRole.COORDINATING) for a in coordinating]
     RowReport.objects.bulk_create(rows)
+
+
+def _carried(assignment: Assignment, last: RowReport | None) -> dict:
+    """Last month's status and progress; a "done" milestone row restarts, so the next milestone is claimed anew."""
+    if last is None:
+        return {"status": "", "percent": None}
+    milestones = len(assignment.milestones or [])
+    if last.status == RowStatus.DONE and milestones and milestones > assignment.completions.count():
+        return {"status": RowStatus.IN_PROGRESS, "percent": None}
+    return {"status": last.status, "percent": last.percent}
 
 
 def is_editable(report: UnitReport, today: date) -> bool:
@@ -154,6 +163,8 @@ def accept(report: UnitReport, user, today: date) -> None:
 def _complete(assignment: Assignment, report: UnitReport, today: date) -> None:
     """Accepting completion completes the next open milestone (or the row), dated the day of acceptance."""
     count = max(len(assignment.milestones or []), 1)
+    if assignment.completions.filter(report=report).exists():
+        return  # a reopened report accepted again completes nothing twice
     taken = set(assignment.completions.values_list("milestone", flat=True))
     free = [i for i in range(count) if i not in taken]
     if free:

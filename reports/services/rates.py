@@ -85,9 +85,34 @@ def status_counts(statuses: dict[int, st.RowStatus], groups: dict[int, set[int]]
 
 def missed_checkins(plan: Plan, unit_id: int, periods: list[ReportingPeriod]) -> int:
     """Recurring rows a unit leads that went without a check-in in a period that has ended."""
-    led = lead_units(plan).get(unit_id, set())
-    recurring = set(Assignment.objects.filter(pk__in=led, deadline_kind="recurring").values_list("pk", flat=True))
-    done = set(RowReport.objects.filter(report__unit_id=unit_id, report__period__in=periods, role=RowRole.LEAD,
-                                        checked_in=True, report__submitted_at__isnull=False)
-               .values_list("report__period_id", "assignment_id"))
-    return sum(1 for p in periods for a in recurring if (p.pk, a) not in done)
+    return missed_checkins_by_unit(plan, periods).get(unit_id, 0)
+
+
+def missed_checkins_by_unit(plan: Plan, periods: list[ReportingPeriod]) -> dict[int, int]:
+    """unit id → missed check-ins of its recurring rows over the given (ended) periods, in three queries."""
+    recurring = set(Assignment.objects.filter(node__plan=plan, deadline_kind="recurring").values_list("pk", flat=True))
+    done = set(RowReport.objects.filter(report__period__in=periods, role=RowRole.LEAD, checked_in=True,
+                                        report__submitted_at__isnull=False)
+               .values_list("report__unit_id", "report__period_id", "assignment_id"))
+    return {unit: sum(1 for p in periods for a in rows & recurring if (unit, p.pk, a) not in done)
+            for unit, rows in lead_units(plan).items()}
+
+
+def ended_periods(plan: Plan, today: date) -> list[ReportingPeriod]:
+    """The plan year's months whose deadline has passed: the ones a unit could have missed."""
+    return list(ReportingPeriod.objects.filter(commune_id=plan.commune_id, year=plan.year, deadline__lt=today)
+                .order_by("month"))
+
+
+def unit_rates_over(unit_ids, periods: list[ReportingPeriod]) -> dict[int, Rate]:
+    """Per unit over several periods: one report expected per period, as DHIS2 sums them."""
+    sent = UnitReport.objects.filter(period__in=periods, unit_id__in=unit_ids, submitted_at__isnull=False)
+    tally: dict[int, Rate] = {unit: Rate(len(periods), 0, 0) for unit in unit_ids}
+    for unit, late in sent.values_list("unit_id", "is_late"):
+        tally[unit] = Rate(len(periods), tally[unit].reported + 1, tally[unit].on_time + (not late))
+    return tally
+
+
+def total_rate(plan: Plan, period: ReportingPeriod) -> Rate:
+    reports = reports_of(period)
+    return _sum(unit_rate(u, reports) for u in lead_units(plan))

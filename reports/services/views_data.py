@@ -1,20 +1,30 @@
 """What the report pages show, assembled in a few queries."""
 from datetime import date
 
+from communes.models import DirectoryEntry
 from plans.services.reading import decorate
 
 from ..models import ReportingPeriod, RowReport, RowRole
 from . import rates
 
 
-def compliance_rows(plan, period: ReportingPeriod) -> list[dict]:
-    """Every unit expected to report this period, with its report (or none)."""
-    from communes.models import DirectoryEntry
-
+def compliance_rows(plan, period: ReportingPeriod, today: date | None = None) -> list[dict]:
+    """Every unit expected to report this period, with its report (or none), its reporting rate over the plan
+    year's ended months and the check-ins of recurring rows it missed in them."""
     units = rates.lead_units(plan)
     reports = rates.reports_of(period)
+    ended = rates.ended_periods(plan, today) if today else []
+    year, missed = rates.unit_rates_over(units.keys(), ended), rates.missed_checkins_by_unit(plan, ended)
     entries = DirectoryEntry.objects.filter(pk__in=units.keys()).order_by("name")
-    return [{"unit": e, "report": reports.get(e.pk), "rows": len(units[e.pk])} for e in entries]
+    return [{"unit": e, "report": reports.get(e.pk), "rows": len(units[e.pk]), "year_rate": year.get(e.pk),
+             "missed": missed.get(e.pk, 0)} for e in entries]
+
+
+def leader_rate_rows(plan, period: ReportingPeriod) -> list[dict]:
+    """Per directing leader: the reports expected this period from the lead units of the rows they direct."""
+    by_leader = rates.leader_rates(plan, period)
+    leaders = DirectoryEntry.objects.filter(pk__in=by_leader.keys()).order_by("name")
+    return [{"leader": leader, "rate": by_leader[leader.pk]} for leader in leaders]
 
 
 def report_rows(report, values: dict, errors: dict, today: date, current: dict | None = None) -> list[dict]:
@@ -22,8 +32,9 @@ def report_rows(report, values: dict, errors: dict, today: date, current: dict |
             .select_related("assignment__node").prefetch_related("assignment__solutions", "assignment__refs__entry",
                                                                   "assignment__completions")
             .order_by("role", "assignment__node__order", "assignment__order"))
-    current = current or {}
+    current, helped = current or {}, contributions(report)
     return [{"row": r, "assignment": decorate(r.assignment), "lead": r.role == RowRole.LEAD,
+             "contributions": helped.get(r.assignment_id, []) if r.role == RowRole.LEAD else [],
              "values": values.get(r.pk, {}), "errors": errors.get(r.pk, []),
              "theirs": _changed(current.get(r.pk), r, values.get(r.pk, {})),
              "status": rates.status_of(r.assignment, today)} for r in rows]
@@ -34,3 +45,15 @@ def _changed(theirs: dict | None, row: RowReport, mine: dict) -> dict:
     if not theirs:
         return {}
     return {k: v for k, v in theirs.items() if k in mine and (mine[k] or None) != (v or None)}
+
+
+def contributions(report) -> dict[int, list[dict]]:
+    """What the coordinating units sent this period on the rows this report leads: assignment id → entries."""
+    items = (RowReport.objects.filter(report__period_id=report.period_id, role=RowRole.COORDINATING,
+                                      report__submitted_at__isnull=False,
+                                      assignment__row_reports__report=report)
+             .exclude(results="").select_related("report__unit").order_by("report__unit__name").distinct())
+    found: dict[int, list[dict]] = {}
+    for item in items:
+        found.setdefault(item.assignment_id, []).append({"unit": item.report.unit, "results": item.results})
+    return found

@@ -107,7 +107,7 @@ def test_obstacles_proposals_and_the_overdue_row_under_five(client, personas, ma
     assert seed.LAND_PROPOSAL in proposals and seed.ECONOMY_PROPOSAL in proposals
     five = section(document, "V.", "Trên đây")
     overdue = five.split("2. Các nhiệm vụ đã quá hạn")[1]
-    assert "I.1.3" in overdue and "quá hạn 14 ngày" in overdue and "hạn 30/04/2023" in overdue
+    assert "I.1.3" in overdue and "quá hạn 20 ngày" in overdue and "hạn 30/04/2023" in overdue
     assert "từ 15/05/2023 đến 14/06/2023" in five
 
 
@@ -139,7 +139,7 @@ def test_annex_lists_every_row_with_status_progress_unit_leader_deadline(client,
     rows = [[c.value for c in line] for line in sheet.iter_rows(min_row=3)]
     assert len(rows) == 69
     late = next(r for r in rows if r[1] == "I.1.3")
-    assert (late[7], late[8], late[6].date().isoformat()) == ("Chưa hoàn thành, quá hạn", 14, "2023-04-30")
+    assert (late[7], late[8], late[6].date().isoformat()) == ("Chưa hoàn thành, quá hạn", 20, "2023-04-30")
     assert "Chủ tịch UBND" in late[4]
     assert sheet.cell(row=3 + rows.index(late), column=7).number_format == "DD/MM/YYYY"
     land = [r for r in rows if "Công chức Địa chính" in (r[3] or "")]
