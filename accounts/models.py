@@ -1,5 +1,6 @@
 """Users belong to one commune and act in one role there."""
 from django.contrib.auth.models import AbstractUser
+from django.core.exceptions import ValidationError
 from django.db import models
 
 from communes.models import Commune, DirectoryEntry
@@ -26,6 +27,12 @@ class User(AbstractUser):
     class Meta:
         verbose_name = "người dùng"
         verbose_name_plural = "người dùng"
+
+    def clean(self):
+        super().clean()
+        # An empty city would match every commune whose city is not filled in.
+        if self.role == Role.CITY_VIEWER and not self.city.strip():
+            raise ValidationError({"city": "Người xem cấp thành phố cần có tên thành phố."})
 
     @property
     def can_manage_plan(self) -> bool:

@@ -6,6 +6,7 @@ from django.db import transaction
 from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
 
+from audit.services import log_action
 from plans.services import access
 
 from .models import Role, User
@@ -71,6 +72,9 @@ def reset_password(account: User) -> str:
 
 
 def unlock(account: User) -> int:
+    """Clear the failed logins that lock the account out; the trail records who unlocked it."""
     from axes.utils import reset
 
-    return reset(username=account.get_username())
+    cleared = reset(username=account.get_username())
+    log_action("accounts.user.unlocked", account, data={"attempts_cleared": cleared})
+    return cleared

@@ -17,7 +17,6 @@ from .services import adjust
 from .services.evaluate import evaluate
 
 
-
 def _dates(request) -> tuple[date | None, date | None]:
     def parse(name):
         try:
@@ -51,7 +50,8 @@ def evaluation_plan(request, plan_pk):
     evaluation = _evaluation(request, plan_pk)
     return render(request, "evaluation/plan.html", {
         "ev": evaluation, "query": request.GET.urlencode(), "slug_of": SLUG_OF,
-        "can_override": permissions.can_override(request.user), "can_judge": permissions.can_judge(request.user)})
+        "can_override": permissions.can_override(request.user),
+        "judgeable": permissions.judgeable(request.user, evaluation)})
 
 
 @login_required
@@ -60,7 +60,8 @@ def evaluation_subject(request, plan_pk, kind, subject_pk):
     subject = _subject(evaluation, kind, subject_pk)
     return render(request, "evaluation/subject.html", {
         "ev": evaluation, "s": subject, "slug": kind, "query": request.GET.urlencode(),
-        "can_override": permissions.can_override(request.user), "can_judge": permissions.can_judge(request.user)})
+        "can_override": permissions.can_override(request.user),
+        "can_judge": permissions.can_judge_subject(request.user, evaluation, subject)})
 
 
 @login_required
@@ -85,6 +86,9 @@ def evaluation_judgement(request, plan_pk, kind, subject_pk):
     if not permissions.can_judge(request.user):
         raise PermissionDenied("Chỉ lãnh đạo UBND và Văn phòng – Thống kê được nhập đánh giá.")
     subject = _subject(evaluation, kind, subject_pk)
+    if not permissions.can_judge_subject(request.user, evaluation, subject):
+        raise PermissionDenied("Phó Chủ tịch chỉ đánh giá đơn vị, công chức thuộc các dòng nhiệm vụ mình chỉ đạo; "
+                               "lãnh đạo do Chủ tịch đánh giá.")
     form = JudgementForm(request.POST or None, instance=subject.judgement)
     if request.method == "POST" and form.is_valid():
         adjust.save_judgement(evaluation.plan, subject.kind, subject.pk, form.cleaned_data, request.user)

@@ -1,4 +1,5 @@
 """Indicator pages: thin views; lookups go through indicators.access, decisions through permissions and services."""
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -126,15 +127,25 @@ def indicator_import(request, plan_pk):
     plan = plan_for(request.user, plan_pk)
     if not permissions.can_enter_some_values(request.user):
         raise PermissionDenied("Bạn không có quyền nhập số liệu chỉ tiêu.")
-    result = None
+    result, status = None, 200
     if request.method == "POST":
         upload = request.FILES.get("file")
-        if upload is None:
-            messages.error(request, "Chưa chọn tệp Excel.")
+        refusal = _upload_refusal(upload)
+        if refusal:
+            messages.error(request, refusal)
         else:
             result = import_values(plan, upload.read(), upload.name, request.user)
             if not result.errors:
                 messages.success(request, f"Đã nhập {result.saved} số liệu; {result.unchanged} ô không thay đổi.")
                 return redirect(f"{reverse('indicator_list')}?ke-hoach={plan.pk}")
-    return render(request, "indicators/import.html", {"plan": plan, "result": result},
-                  status=400 if result and result.errors else 200)
+        status = 400
+    return render(request, "indicators/import.html", {"plan": plan, "result": result}, status=status)
+
+
+def _upload_refusal(upload) -> str | None:
+    """Refused before it is read into memory: no file, or a file larger than any table of indicators."""
+    if upload is None:
+        return "Chưa chọn tệp Excel."
+    if upload.size > settings.THEODOI_MAX_UPLOAD_BYTES:
+        return f"Tệp «{upload.name}» quá lớn (tối đa {settings.THEODOI_MAX_UPLOAD_BYTES // (1024 * 1024)} MB)."
+    return None

@@ -16,7 +16,8 @@ class OfficeFileError(ValueError):
 
 
 def check_office_file(data: bytes, name: str) -> None:
-    if not name.lower().endswith(_OFFICE):
+    """A zip archive is checked whatever its name says: a renamed bomb still reaches openpyxl or python-docx."""
+    if not name.lower().endswith(_OFFICE) and not zipfile.is_zipfile(io.BytesIO(data)):
         return
     try:
         members = zipfile.ZipFile(io.BytesIO(data)).infolist()

@@ -3,6 +3,7 @@ import importlib
 from types import SimpleNamespace
 
 import pytest
+import time_machine
 from django.apps import apps
 from django.utils import timezone
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
@@ -166,3 +167,30 @@ def _patterns(resolver=None):
             yield from _patterns(item)
         else:
             yield item
+
+
+@time_machine.travel("2023-01-10 09:00 +0700", tick=False)  # January's report is still open for editing
+def test_a_unit_officer_cannot_submit_for_another_unit(client, worlds):
+    """The matrix GETs report_detail as a read; its POST is a submission, which only the lead unit may make."""
+    people, mine, _ = worlds
+    report = _report_of(mine)
+    lead_rows = {f"r{row.pk}-status": "in_progress" for row in report.rows.filter(role="lead")}
+    submission = {"version": report.version, "action": "submit", **lead_rows}
+    url = reverse("report_detail", kwargs={"pk": report.pk})
+    for persona in ("other_unit", "viewer", "city_viewer"):
+        assert _call_post(client, url, submission, people[persona]) == 403, persona
+    assert _call_post(client, url, submission, people["outsider"]) == 404
+    assert _call_post(client, url, submission, people["owner"]) == 302  # the lead unit itself submits
+    value_url = reverse("indicator_value_entry", kwargs={"pk": mine.indicator.pk})
+    assert _call_post(client, value_url, {"period": "month-2023-1", "value": "1"}, people["other_unit"]) == 403
+
+
+def _report_of(world):
+    from reports.services import cycle, periods
+
+    return cycle.open_report(periods.ensure_period(world.commune, world.plan.year, 1), world.entry, world.plan)
+
+
+def _call_post(client, url, data, user) -> int:
+    client.force_login(user)
+    return client.post(url, data).status_code

@@ -111,6 +111,12 @@ def test_zip_bombs_are_refused(members, reason):
         check_office_file(_zip(members), "ke-hoach.docx")
 
 
+def test_a_renamed_zip_bomb_is_still_refused():
+    with pytest.raises(OfficeFileError, match="tỷ lệ nén"):
+        check_office_file(_zip({"xl/worksheets/sheet1.xml": b"\0" * (20 * 1024 * 1024)}), "bang-chi-tieu.bin")
+    check_office_file(b"Ke hoach dang van ban", "ke-hoach.txt")  # text is not an archive: nothing to check
+
+
 def test_ordinary_office_files_pass_and_broken_ones_are_refused(settings):
     check_office_file(_zip({"word/document.xml": b"<w:document/>" * 100}), "ke-hoach.docx")
     with pytest.raises(OfficeFileError, match="bị hỏng"):
@@ -136,3 +142,22 @@ def test_formula_like_text_is_neutralised_for_spreadsheets(text):
 
 def test_plain_values_pass_unchanged_to_spreadsheets():
     assert [safe_cell(v) for v in ("Hộ nghèo", 5, -5, None)] == ["Hộ nghèo", 5, -5, None]
+
+
+def test_a_city_viewer_needs_a_city(db):
+    """An empty city would match every commune whose city is not filled in."""
+    from django.core.exceptions import ValidationError
+
+    viewer = User(username="tp.trong", role=Role.CITY_VIEWER, city=" ")
+    with pytest.raises(ValidationError, match="tên thành phố"):
+        viewer.full_clean(exclude=["password"])
+
+
+def test_unlocking_an_account_is_in_the_audit_trail(client, personas):
+    from audit.models import LogEntry
+
+    client.force_login(personas["office"])
+    owner = personas["owner"]
+    assert client.post(reverse("account_unlock", args=[owner.pk])).status_code == 302
+    entry = LogEntry.objects.get(action="accounts.user.unlocked", object_id=str(owner.pk))
+    assert entry.actor == personas["office"] and entry.commune_id == owner.commune_id

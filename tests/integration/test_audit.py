@@ -1,17 +1,25 @@
 """The audit trail: every write path leaves who, when, what and before/after; nobody can change or remove it."""
+import io
+from types import SimpleNamespace
+
 import pytest
+import time_machine
 from django.apps import apps
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.db import DatabaseError, connection, transaction
 from django.urls import reverse
+from openpyxl import load_workbook
 
 from accounts.models import Role, User
 from audit.context import acting_as
 from audit.models import AppendOnlyError, LogEntry
 from audit.services import history_for, log_action
+from reports.models import UnitReport
+from reports.services import periods
 from tests.conftest import SAMPLE
 from tests.factories import PASSWORD, make_site_admin
+from tests.integration.test_access_matrix import MATRIX
 
 
 def entries(action, **filters):
@@ -133,3 +141,96 @@ def test_the_task_page_shows_its_history(client, plan, personas):
     client.force_login(personas["viewer"])
     page = client.get(reverse("task_detail", args=[plan.pk, node.code])).content.decode()
     assert "Lịch sử thay đổi" in page and "Báo cáo kết quả" in page and "kiểm thử" in page
+
+
+# ---- every write URL leaves a trail ---------------------------------------------------------------------------------
+# Each write URL of the access matrices (read_only False, plus report_detail, a read page that also saves) is driven
+# through the test client with valid data as the role allowed to write, and must add the log entries named here.
+# A new write URL fails test_every_write_url_is_walked until it is added here.
+def _walk_plan(client, w):
+    data = SAMPLE.read_bytes() + b"\n"  # a changed file: the same bytes again would not be a new version
+    preview = client.post(reverse("plan_upload"), {"file": SimpleUploadedFile(SAMPLE.name, data)})
+    client.post(reverse("plan_confirm"), {"token": preview.context["confirm"].initial["token"], "name": SAMPLE.name})
+    return ["plan.imported"]
+
+
+def _walk_accounts(client, w):
+    unit = w.commune.entries.get(key="cc-dia-chinh")
+    client.post(reverse("account_create"), {"username": "moi", "full_name": "Người Mới", "role": Role.VIEWER})
+    account = User.objects.get(username="moi")
+    client.post(reverse("account_detail", args=[account.pk]), {"units": [unit.pk]})
+    for name in ("account_toggle_active", "account_reset_password", "account_unlock"):
+        client.post(reverse(name, args=[account.pk]))
+    return ["accounts.user.created", "accounts.user.updated", "accounts.user.unlocked"]
+
+
+def _walk_indicators(client, w):
+    indicator = w.plan.indicators.get(code="I.1")
+    client.post(reverse("indicator_lead_unit", args=[indicator.pk]), {"lead_unit": w.entry.pk})
+    client.post(reverse("indicator_value_entry", args=[indicator.pk]),
+                {"period": "month-2023-1", "value": "100", "is_cumulative": "on"})
+    exported = client.get(reverse("indicator_export", args=[w.plan.pk])).content
+    book = load_workbook(io.BytesIO(exported))
+    sheet = book["Chỉ tiêu"]
+    row = next(r for r in range(5, sheet.max_row + 1) if sheet.cell(r, 1).value == "I.1")
+    sheet.cell(row, 7).value = 200  # Tháng 2
+    buffer = io.BytesIO()
+    book.save(buffer)
+    client.post(reverse("indicator_import", args=[w.plan.pk]), {"file": SimpleUploadedFile("c.xlsx", buffer.getvalue())})
+    return ["indicators.indicator.updated", "indicators.indicatorvalue.created", "indicators.indicatorvalue.updated"]
+
+
+def _walk_reports(client, w, owner):
+    period = periods.ensure_period(w.commune, 2023, 1)
+    client.force_login(owner)
+    client.get(reverse("report_open", args=[period.pk, w.entry.pk]))
+    report = UnitReport.objects.get(unit=w.entry, period=period)
+    data = {"version": report.version, "action": "submit"}
+    for row in report.rows.filter(role="lead"):
+        data.update({f"r{row.pk}-status": "in_progress", f"r{row.pk}-percent": "50", f"r{row.pk}-results": "Đang làm"})
+    client.post(reverse("report_detail", args=[report.pk]), data)
+    client.force_login(w.office)
+    client.post(reverse("report_decide", args=[report.pk]), {"action": "return", "reason": "Ghi rõ số hồ sơ"})
+    client.post(reverse("report_reopen", args=[report.pk]), {"until": "2023-03-01", "reason": "Máy hỏng"})
+    return ["report.submitted", "reports.rowreport.updated", "report.returned", "report.reopened"]
+
+
+def _walk_evaluation(client, w):
+    args = [w.plan.pk, "don-vi", w.entry.pk]
+    client.post(reverse("evaluation_judgement", args=args), {"note": "Đủ căn cứ", "quality_ok": "true"})
+    client.post(reverse("evaluation_override", args=args), {"level": "good", "reason": "Có đóng góp nổi bật"})
+    return ["evaluation.judged", "evaluation.overridden"]
+
+
+WALKED = {  # in walking order: a new plan version last, as it becomes the current plan
+    "account_list": None,  # a page (read limited to the office), not a write
+    "password_change": None,  # test_a_password_change_is_logged_but_the_hash_is_not
+    "account_create": _walk_accounts, "account_detail": _walk_accounts, "account_toggle_active": _walk_accounts,
+    "account_reset_password": _walk_accounts, "account_unlock": _walk_accounts,
+    "indicator_lead_unit": _walk_indicators, "indicator_value_entry": _walk_indicators,
+    "indicator_import": _walk_indicators,
+    "report_detail": "reports", "report_decide": "reports", "report_reopen": "reports",
+    "report_xlsx_upload": None,  # needs a filled report file: test_report_xlsx checks report.saved/submitted
+    "evaluation_judgement": _walk_evaluation, "evaluation_override": _walk_evaluation,
+    "plan_upload": _walk_plan, "plan_confirm": _walk_plan,
+}
+
+
+def test_every_write_url_is_walked():
+    writes = {name for name, entry in MATRIX.items() if not entry["read_only"]}
+    assert not writes - set(WALKED), f"write URLs not walked for the audit trail: {sorted(writes - set(WALKED))}"
+
+
+def test_walking_every_write_path_leaves_who_and_what(client, plan, personas):
+    office = personas["office"]
+    world = SimpleNamespace(commune=plan.commune, plan=plan, office=office,
+                            entry=plan.commune.entries.get(key="cc-dia-chinh"))
+    with time_machine.travel("2023-01-10 09:00 +0700", tick=False):
+        for walk in dict.fromkeys(w for w in WALKED.values() if w):
+            client.force_login(office)
+            last = LogEntry.objects.order_by("pk").values_list("pk", flat=True).last() or 0
+            expected = _walk_reports(client, world, personas["owner"]) if walk == "reports" else walk(client, world)
+            new = list(LogEntry.objects.filter(pk__gt=last))
+            actions = {e.action for e in new}
+            assert set(expected) <= actions, (walk, sorted(actions))
+            assert all(e.actor_label and e.commune_id == plan.commune_id for e in new), walk

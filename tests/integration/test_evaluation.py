@@ -141,6 +141,22 @@ def test_judgement_inputs_are_recorded_and_change_the_proposal(client, year, lan
     assert evaluate(year, today=TODAY).find("unit", land.pk).level == "not_completed"
 
 
+def test_a_vice_chairman_judges_only_what_they_direct(client, year, land, personas, commune):
+    """PCT Kinh tế directs rows led by Địa chính; leaders, the Chairman included, are judged by the Chairman."""
+    client.force_login(personas["vice"])
+    for slug, pk in (("lanh-dao", commune.entries.get(key="chu-tich").pk),
+                     ("lanh-dao", personas["vice"].position_id)):
+        url = reverse("evaluation_judgement", args=[year.pk, slug, pk])
+        assert client.post(url, {"note": "Tự chấm", "general_points": "30"}).status_code == 403, slug
+    with at("2024-01-10"):
+        page = client.get(reverse("evaluation_plan", args=[year.pk])).content.decode()
+    assert reverse("evaluation_judgement", args=[year.pk, "don-vi", land.pk]) in page
+    assert reverse("evaluation_judgement", args=[year.pk, "lanh-dao", personas["vice"].position_id]) not in page
+    client.force_login(personas["chairman"])
+    url = reverse("evaluation_judgement", args=[year.pk, "lanh-dao", personas["vice"].position_id])
+    assert client.post(url, {"note": "Chủ tịch đánh giá", "quality_ok": "true"}).status_code == 302
+
+
 def _export(client, name, plan, user):
     client.force_login(user)
     with at("2024-01-10"):

@@ -147,6 +147,21 @@ def test_a_file_that_is_not_excel_is_refused(office, plan):
     assert response.status_code == 400 and "không phải bảng tính Excel" in response.content.decode()
 
 
+def test_a_file_over_the_upload_limit_is_refused_unread(office, plan, settings):
+    settings.THEODOI_MAX_UPLOAD_BYTES = 1024
+    response = upload(office, plan, to_bytes(workbook_of(export_plan(plan))))
+    assert response.status_code == 400 and "quá lớn (tối đa 0 MB)" in response.content.decode()
+    assert not IndicatorValue.objects.exists()
+
+
+def test_a_renamed_zip_bomb_is_refused_before_it_is_opened(office, plan):
+    buffer = BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("xl/worksheets/sheet1.xml", b"\0" * (20 * 1024 * 1024))
+    response = upload(office, plan, buffer.getvalue(), name="chi-tieu.bin")
+    assert response.status_code == 400 and "tệp nén độc hại" in response.content.decode()
+
+
 @pytest.mark.parametrize("name, export_status, import_status", [
     ("viewer", 200, 403), ("owner", 200, 200), ("outsider", 404, 404)])
 def test_excel_permissions(client, personas, plan, name, export_status, import_status):
