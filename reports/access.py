@@ -35,6 +35,8 @@ ACCESS = {
                              "kwargs": lambda w: {"pk": _report(w).pk}},
     "report_xlsx_upload": {"read_only": False, "method": "post", "writers": ("owner", "office", "site_admin"),
                            "kwargs": lambda w: {"pk": _report(w).pk}},
+    "period_lock": {"read_only": False, "method": "post", "writers": DECIDERS,
+                    "kwargs": lambda w: {"pk": _report(w).period_id}},
     "chase_list": {"read_only": True, "readers": CHASERS},
     "reminder_letter": {"read_only": True, "readers": CHASERS},
 }

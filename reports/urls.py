@@ -8,6 +8,7 @@ urlpatterns = [
     path("<int:pk>/", views.report_detail, name="report_detail"),
     path("<int:pk>/duyet/", views.report_decide, name="report_decide"),
     path("<int:pk>/mo-lai/", views.report_reopen, name="report_reopen"),
+    path("ky/<int:pk>/khoa/", views.period_lock, name="period_lock"),
     path("minh-chung/<int:pk>/", views.report_evidence, name="report_evidence"),
     path("", include("reports.urls_xlsx")),
     path("", include("reports.urls_chase")),

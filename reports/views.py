@@ -6,6 +6,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
@@ -137,3 +138,16 @@ def report_evidence(request, pk):
     except FileNotFoundError:
         raise Http404("Tệp minh chứng không còn trên máy chủ.") from None
     return FileResponse(handle, as_attachment=True, filename=row.evidence_file.name.rsplit("/", 1)[-1])
+
+
+@require_POST
+@login_required
+def period_lock(request, pk):
+    period = _period(request.user, pk)
+    if not permissions.can_decide(request.user):
+        raise PermissionDenied("Chỉ Văn phòng – Thống kê hoặc Chủ tịch được khoá kỳ báo cáo.")
+    if periods.lock(period, request.user):
+        messages.success(request, f"Đã khoá kỳ báo cáo {period}; muốn cho đơn vị sửa thì mở lại cho từng đơn vị.")
+    else:
+        messages.info(request, f"Kỳ báo cáo {period} đã khoá từ trước.")
+    return redirect(f"{reverse('report_index')}?ky={period.pk}")

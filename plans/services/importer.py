@@ -12,6 +12,7 @@ from audit.services import log_action
 from communes.models import Commune
 from communes.services import build_directory, entry_for_ref, seed_directory
 from planparser.blocks import PlanReadError
+from planparser.directory import Directory
 from planparser.plan import parse_document
 
 from indicators.models import Indicator, Target
@@ -30,9 +31,10 @@ class ImportResult:
 
 
 def parse_for_commune(commune: Commune, data: bytes, name: str) -> dict:
-    """The Plan JSON as this commune's directory reads it; raises PlanReadError."""
-    seed_directory(commune)
-    parsed = parse_document(data, name, build_directory(commune))
+    """The Plan JSON as this commune's directory reads it; raises PlanReadError. Writes nothing: a commune
+    without a directory yet is read with the default one, which the import itself stores."""
+    directory = build_directory(commune) if commune.entries.exists() else Directory.default(commune.kind, commune.name)
+    parsed = parse_document(data, name, directory)
     if not parsed.get("year"):
         raise PlanReadError(f"Không xác định được năm kế hoạch trong tệp «{name}» (cần tiêu đề có «năm YYYY»).")
     return parsed
@@ -45,6 +47,7 @@ def import_plan(commune: Commune, data: bytes, name: str, user=None) -> ImportRe
         return ImportResult(plan=same, created=False)
     parsed = parse_for_commune(commune, data, name)
     with transaction.atomic():
+        seed_directory(commune)
         previous = (Plan.objects.select_for_update().filter(commune=commune, year=parsed["year"], is_current=True)
                     .first())
         plan = _create_plan(commune, parsed, data, name, checksum, previous, user)

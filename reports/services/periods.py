@@ -61,3 +61,15 @@ def advance_periods(today: date) -> list[str]:
                     ReportingPeriod.objects.filter(pk=period.pk, state=period.state).update(state=new_state)
                 changes.append(f"{commune}: {period} → {PeriodState(new_state).label}")
     return changes
+
+
+def lock(period: ReportingPeriod, user) -> bool:
+    """The office closes the books on a month before the calendar does; False if it was already locked."""
+    from audit.services import log_action
+
+    with transaction.atomic():
+        changed = ReportingPeriod.objects.filter(pk=period.pk).exclude(state=PeriodState.LOCKED).update(
+            state=PeriodState.LOCKED)
+        if changed:
+            log_action("period.locked", period, user=user, data={"period": str(period)})
+    return bool(changed)

@@ -192,7 +192,8 @@ def _walk_reports(client, w, owner):
     client.force_login(w.office)
     client.post(reverse("report_decide", args=[report.pk]), {"action": "return", "reason": "Ghi rõ số hồ sơ"})
     client.post(reverse("report_reopen", args=[report.pk]), {"until": "2023-03-01", "reason": "Máy hỏng"})
-    return ["report.submitted", "reports.rowreport.updated", "report.returned", "report.reopened"]
+    client.post(reverse("period_lock", args=[period.pk]))
+    return ["report.submitted", "reports.rowreport.updated", "report.returned", "report.reopened", "period.locked"]
 
 
 def _walk_evaluation(client, w):
@@ -209,7 +210,7 @@ WALKED = {  # in walking order: a new plan version last, as it becomes the curre
     "account_reset_password": _walk_accounts, "account_unlock": _walk_accounts,
     "indicator_lead_unit": _walk_indicators, "indicator_value_entry": _walk_indicators,
     "indicator_import": _walk_indicators,
-    "report_detail": "reports", "report_decide": "reports", "report_reopen": "reports",
+    "report_detail": "reports", "report_decide": "reports", "report_reopen": "reports", "period_lock": "reports",
     "report_xlsx_upload": None,  # needs a filled report file: test_report_xlsx checks report.saved/submitted
     "evaluation_judgement": _walk_evaluation, "evaluation_override": _walk_evaluation,
     "plan_upload": _walk_plan, "plan_confirm": _walk_plan,

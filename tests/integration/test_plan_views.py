@@ -141,3 +141,16 @@ def test_upload_of_a_spreadsheet_named_docx_says_it_is_excel(office, commune, tm
     page = response.content.decode()
     assert "ke-hoach.docx" in page and "Excel" in page
     assert Plan.objects.count() == 0
+
+
+def test_preview_writes_nothing_not_even_the_directory(client, personas, db):
+    from communes.models import Commune
+
+    fresh = Commune.objects.create(name="Nghi Phú", kind="xã", parent_city="Vinh")
+    office = personas["office"]
+    office.commune = fresh
+    office.save()
+    client.force_login(office)
+    with SAMPLE.open("rb") as handle:
+        assert client.post(reverse("plan_upload"), {"file": handle}).status_code == 200
+    assert not fresh.entries.exists() and Plan.objects.count() == 0

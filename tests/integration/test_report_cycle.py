@@ -242,3 +242,17 @@ def test_advance_periods_command_is_idempotent(plan, capsys):
     assert ReportingPeriod.objects.filter(year=2023, month=2, state=PeriodState.OPEN).exists()
     call_command("advance_periods", "--today", "2023-01-21")
     assert "Đã cập nhật 0 kỳ báo cáo." in capsys.readouterr().out
+
+
+def test_the_office_locks_a_period_and_units_can_no_longer_edit(client, plan, land, personas):
+    report = open_jan(plan, land)
+    client.force_login(personas["owner"])
+    assert client.post(reverse("period_lock", args=[report.period_id])).status_code == 403
+    client.force_login(personas["office"])
+    client.post(reverse("period_lock", args=[report.period_id]))
+    report.period.refresh_from_db()
+    assert report.period.state == PeriodState.LOCKED
+    assert not cycle.is_editable(report, date(2023, 1, 10))  # locked although the calendar says open
+    assert LogEntry.objects.filter(action="period.locked").count() == 1
+    client.post(reverse("period_lock", args=[report.period_id]))
+    assert LogEntry.objects.filter(action="period.locked").count() == 1  # idempotent
