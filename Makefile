@@ -16,7 +16,7 @@ install: $(BIN)/activate
 
 run: install
 	mkdir -p var
-	$(MANAGE) migrate --noinput
+	$(MANAGE) migrate --noinput -v 0
 	$(MANAGE) seed_demo
 	$(MANAGE) runserver 127.0.0.1:8000
 
