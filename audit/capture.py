@@ -7,8 +7,9 @@ from django.apps import apps
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
 
 TRACKED = ("plans.Plan", "plans.TaskNode", "plans.Assignment", "plans.AssignmentRef", "communes.DirectoryEntry",
-           "communes.Alias", "accounts.User", "indicators.Indicator", "indicators.IndicatorValue", "reports.RowReport", "reports.Completion",
-           "evaluation.LevelOverride", "evaluation.LeaderJudgement")
+           "communes.Alias", "accounts.User", "indicators.Indicator", "indicators.IndicatorValue",
+           "reports.RowReport", "reports.Completion")
+# Evaluation overrides and judgements are logged by their service with the reason (log_action), so not here too.
 # Never copied into the trail: secrets, bookkeeping, and the plan's parse (the source file and checksum stand for it).
 EXCLUDED = {"accounts.User": {"password", "last_login"}, "plans.Plan": {"parsed"}}
 SECRET = {"accounts.User": {"password"}}
