@@ -18,6 +18,7 @@ from planparser.plan import parse_document
 from indicators.models import Indicator, Target
 
 from ..models import Anomaly, Assignment, AssignmentRef, NodeLevel, Plan, Solution, TaskNode
+from .carry_over import carry_over
 from .diff import diff_plans
 
 _REF_FIELDS = (("leaders", "leader"), ("lead_units", "lead"), ("coordinating_units", "coordinating"))
@@ -54,9 +55,11 @@ def import_plan(commune: Commune, data: bytes, name: str, user=None) -> ImportRe
         _store_tree(plan, parsed["tasks"])
         _store_indicators(plan, parsed["indicators"])
         _store_anomalies(plan, parsed)
+        carried = carry_over(previous, plan) if previous else {}
         log_action("plan.imported", plan, user=user, data={
             "file": name, "checksum": checksum, "version": plan.version, "year": plan.year,
-            "replaces_version": previous.version if previous else None, "tasks": len(parsed["tasks"])})
+            "replaces_version": previous.version if previous else None, "tasks": len(parsed["tasks"]),
+            "carried_over": carried})
     changes = diff_plans(previous.parsed, parsed) if previous else []
     return ImportResult(plan=plan, created=True, changes=changes)
 

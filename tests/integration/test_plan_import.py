@@ -150,3 +150,34 @@ def test_two_long_unknown_names_with_one_prefix_become_two_refs_without_a_crash(
     refs = AssignmentRef.objects.filter(assignment__node__plan=plan, text__startswith=long_name)
     assert refs.count() == 2 and all(ref.entry.needs_review for ref in refs)
     assert {ref.entry.name for ref in refs} == {f"{long_name} A", f"{long_name} B"}
+
+
+def test_a_new_version_keeps_the_years_completions_values_and_drafts(plan, personas):
+    from datetime import date
+    from decimal import Decimal
+
+    from django.utils import timezone
+
+    from indicators.models import IndicatorValue
+    from reports.models import Completion, UnitReport
+    from reports.services import cycle, periods
+    from reports.services.rates import status_of
+
+    land = DirectoryEntry.objects.get(commune=plan.commune, key="cc-dia-chinh")
+    done = Assignment.objects.get(node__plan=plan, node__code="II.3.1")
+    Completion.objects.create(assignment=done, completed_on=date(2023, 3, 20))
+    poverty = Indicator.objects.get(plan=plan, code="II.8")
+    IndicatorValue.objects.create(indicator=poverty, period_kind="month", period_year=2023, period_number=3,
+                                  value=Decimal("0.1"), entered_by=personas["office"], entered_at=timezone.now())
+    draft = cycle.open_report(periods.ensure_period(plan.commune, 2023, 4), land, plan)
+
+    changed = SAMPLE.read_text().replace("Cuối tháng 7 và tháng 10/2023", "Tháng 11/2023")
+    new = import_plan(plan.commune, changed.encode(), "ke-hoach-sua.txt").plan
+
+    moved = Assignment.objects.get(node__plan=new, node__code="II.3.1")
+    assert status_of(moved, date(2023, 4, 1)).label == "Hoàn thành đúng hạn"
+    assert IndicatorValue.objects.get().indicator == Indicator.objects.get(plan=new, code="II.8")
+    draft = UnitReport.objects.get(pk=draft.pk)
+    assert draft.plan == new
+    assert set(draft.rows.values_list("assignment__node__plan", flat=True)) == {new.pk}
+    assert Completion.objects.filter(assignment=done).exists()  # the old version keeps its own history
