@@ -16,6 +16,7 @@ install: $(BIN)/activate
 
 run: install
 	mkdir -p var
+	test -s var/secret_key || (umask 077 && $(BIN)/python -c "import secrets; print(secrets.token_urlsafe(50))" > var/secret_key)
 	$(MANAGE) migrate --noinput -v 0
 	$(MANAGE) seed_demo
 	$(MANAGE) runserver 127.0.0.1:8000

@@ -13,9 +13,8 @@ import environ
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
-VAR_DIR = Path(environ.Env().str("THEODOI_VAR_DIR", default=str(BASE_DIR / "var")))
-
 env = environ.Env()
+VAR_DIR = Path(env.str("THEODOI_VAR_DIR", default=str(BASE_DIR / "var")))
 PRODUCTION = env.bool("THEODOI_PRODUCTION", default=False)
 DEBUG = env.bool("THEODOI_DEBUG", default=False) and not PRODUCTION
 
@@ -25,12 +24,12 @@ def _secret_key() -> str:
         return env.str("SECRET_KEY")
     if PRODUCTION:
         raise ImproperlyConfigured("THEODOI_PRODUCTION=1 cần biến môi trường SECRET_KEY (ít nhất 50 ký tự ngẫu nhiên).")
-    VAR_DIR.mkdir(parents=True, exist_ok=True)
     key_file = VAR_DIR / "secret_key"
-    if not key_file.exists():
-        key_file.write_text(secrets.token_urlsafe(50))
-        key_file.chmod(0o600)
-    return key_file.read_text().strip()
+    if key_file.exists():
+        return key_file.read_text().strip()
+    # Settings never write files: `make run` creates the demo key; until then (tests, a bare manage.py call)
+    # a key for this process alone will do, at the price of sessions not outliving it.
+    return secrets.token_urlsafe(50)
 
 
 SECRET_KEY = _secret_key()

@@ -1,8 +1,7 @@
 """python manage.py audit_plan FILE: print what the audit finds in a plan document."""
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand
 
-from planparser.blocks import PlanReadError
-from planparser.plan import parse_file
+from ._plan_file import parse_or_fail
 
 
 class Command(BaseCommand):
@@ -12,10 +11,7 @@ class Command(BaseCommand):
         parser.add_argument("file")
 
     def handle(self, *args, **options):
-        try:
-            plan = parse_file(options["file"])
-        except PlanReadError as exc:
-            raise CommandError(str(exc)) from None
+        plan = parse_or_fail(options["file"])
         anomalies = plan["anomalies"]
         for item in anomalies:
             self.stdout.write(f"[{item['kind']}] {item['where']}: {item['message']}")

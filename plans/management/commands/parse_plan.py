@@ -1,9 +1,9 @@
 """python manage.py parse_plan FILE: print the Plan JSON; writes nothing."""
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand
 
-from planparser.blocks import PlanReadError
 from planparser.jsonout import dumps
-from planparser.plan import parse_file
+
+from ._plan_file import parse_or_fail
 
 
 class Command(BaseCommand):
@@ -13,8 +13,5 @@ class Command(BaseCommand):
         parser.add_argument("file")
 
     def handle(self, *args, **options):
-        try:
-            plan = parse_file(options["file"])
-        except PlanReadError as exc:
-            raise CommandError(str(exc)) from None
+        plan = parse_or_fail(options["file"])
         self.stdout.write(dumps(plan))
