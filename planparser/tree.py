@@ -27,6 +27,7 @@ class TreeBuilder:
         self._stack: list[Node] = []
         self._last_table: int | None = None
         self._codes: set[str] = set()
+        self.unnumbered = 0  # unnumbered top-level nodes, for stable codes (nodes keep their own count)
 
     def add(self, view: RowView) -> None:
         new_table = view.table != self._last_table
@@ -70,7 +71,7 @@ class TreeBuilder:
     def _code_for(self, node: Node, parent: Node | None) -> str:
         if node.number is None:
             owner = parent or self
-            owner.unnumbered = getattr(owner, "unnumbered", 0) + 1
+            owner.unnumbered += 1
             tail = f"u{owner.unnumbered}"
         else:
             tail = node.number
