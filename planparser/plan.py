@@ -8,8 +8,7 @@ from .directory import Directory
 from .header import header_facts
 from .indicator_audit import audit_indicators
 from .indicators import parse_appendix
-from .reader_docx import read_docx
-from .reader_text import read_text
+from .readers import read_blocks
 from .solutions import clean_cell, split_solutions
 from .textutil import fold, shorten
 from .tree import Node, TreeBuilder
@@ -32,7 +31,7 @@ def parse_file(path: str, directory: Directory | None = None) -> dict:
 def parse_document(data: bytes, name: str, directory: Directory | None = None) -> dict:
     if not data or not data.strip():
         raise PlanReadError(f"Tệp «{name}» trống.")
-    blocks = read_docx(data, name) if _is_docx(data, name) else read_text(data, name)
+    blocks = read_blocks(data, name)
     prose, table_rows = _split_blocks(blocks, name)
     facts = header_facts(prose)
     locality = facts["locality"] or {}
@@ -43,14 +42,6 @@ def parse_document(data: bytes, name: str, directory: Directory | None = None) -
     anomalies = audit_tree(tasks) + audit_indicators(indicators) + problems + indicator_problems
     return {**facts, "tasks": tasks, "indicators": indicators, "anomalies": anomalies,
             "warnings": builder.warnings}
-
-
-def _is_docx(data: bytes, name: str) -> bool:
-    if data[:2] == b"PK":
-        return True
-    if name.lower().endswith((".docx", ".doc", ".xlsx", ".pdf")):
-        raise PlanReadError(f"Tệp «{name}» không phải tệp Word .docx hợp lệ (chỉ nhận .docx hoặc văn bản .txt).")
-    return False
 
 
 def _split_blocks(blocks, name: str) -> tuple[list[str], list[tuple[Row, dict]]]:
