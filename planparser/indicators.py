@@ -30,8 +30,9 @@ _FOOTNOTE_LINE = re.compile(r"(⁽[⁰¹²³⁴⁵⁶⁷⁸⁹]+⁾|[⁰¹²³�
 _DECLARED_BREAKDOWN = re.compile(r"[,;:.]?\s*trong\s+đó\b", re.IGNORECASE)
 
 
-def parse_appendix(lines: list[str]) -> tuple[list[dict], list[dict]]:
-    """Lines from "Phụ lục I" to the end -> (indicators in document order, anomalies)."""
+def parse_appendix(lines: list[str], tables: list[list[list[str]]] | None = None) -> tuple[list[dict], list[dict]]:
+    """Lines from "Phụ lục I" to the end, and the appendix's tables (rows of cell strings, header row included)
+    -> (indicators in document order, anomalies)."""
     items, footnotes = _read_lines(lines)
     indicators: list[dict] = []
     anomalies: list[dict] = []
