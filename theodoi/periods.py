@@ -1,23 +1,25 @@
-"""Reporting periods of Decree 09/2019/NĐ-CP (Article 12), pure Python.
+"""Reporting periods of Decree 09/2019/NĐ-CP, Article 12 (data cut-off of periodic reports), pure Python.
 
 Every period closes on the 14th and reaches back to the 15th:
-- month n of year y: 15th of month n-1 (December of y-1 for January) to the 14th of month n;
-- quarter: 15th of the month before the quarter to the 14th of its last month;
-- six months (first half): 15/12 of y-1 to 14/06 of y; nine months: 15/12 of y-1 to 14/09 of y;
-- year: 15/12 of y-1 to 14/12 of y.
-Half, nine-month and year periods are cumulative windows from the start of the reporting year, so only number 1
-exists for them; a date after 14/06 lies in no six-month period.
+- month n of year y: 15th of month n-1 (December of y-1 for January) to the 14th of month n (Art. 12 cl. 1);
+- quarter: 15th of the month before the quarter to the 14th of its last month (Art. 12 cl. 2);
+- six months: first half 15/12 of y-1 to 14/06 of y, second half 15/06 to 14/12 of y (Art. 12 cl. 3);
+- year: 15/12 of y-1 to 14/12 of y (Art. 12 cl. 4).
+Nine months (15/12 of y-1 to 14/09 of y) is not in Art. 12: communes report it by local practice, and it follows the
+same 15th-to-14th rule as a cumulative window, so only number 1 exists for it; a date after 14/09 lies in none.
+A report's statuses are judged at its cut-off, the period's last day (`judged_on`).
 """
 from dataclasses import dataclass
 from datetime import date
 
 MONTH, QUARTER, HALF, NINE_MONTHS, YEAR = "month", "quarter", "half", "nine_months", "year"
 KINDS = (MONTH, QUARTER, HALF, NINE_MONTHS, YEAR)
-_MAX_NUMBER = {MONTH: 12, QUARTER: 4, HALF: 1, NINE_MONTHS: 1, YEAR: 1}
+_MAX_NUMBER = {MONTH: 12, QUARTER: 4, HALF: 2, NINE_MONTHS: 1, YEAR: 1}
 # (first month, last month) of each kind's number, as month numbers of the reporting year.
-_SPAN = {QUARTER: lambda n: (3 * n - 2, 3 * n), HALF: lambda n: (1, 6), NINE_MONTHS: lambda n: (1, 9),
+_SPAN = {QUARTER: lambda n: (3 * n - 2, 3 * n), HALF: lambda n: (6 * n - 5, 6 * n), NINE_MONTHS: lambda n: (1, 9),
          YEAR: lambda n: (1, 12), MONTH: lambda n: (n, n)}
 _ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
+_HALF_WORDS = {1: "6 tháng đầu năm", 2: "6 tháng cuối năm"}
 CUTOFF_DAY = 14  # a period ends on the 14th; the next begins on the 15th
 
 
@@ -53,11 +55,24 @@ class Period:
         return date(self.year, self.last_month, CUTOFF_DAY)
 
     @property
+    def cutoff(self) -> date:
+        """The data cut-off (ngày chốt số liệu), Decree 09/2019/NĐ-CP Art. 12: the 14th that closes the period."""
+        return self.end
+
+    def judged_on(self, today: date) -> date:
+        """The day a report of this period judges its statuses: its cut-off once passed, else today.
+
+        Decree 09/2019/NĐ-CP Art. 12 fixes the data of a period at its cut-off, so work finished after the 14th
+        belongs to the next period even when the report is written on the 18th.
+        """
+        return min(today, self.cutoff)
+
+    @property
     def label(self) -> str:
         return {
             MONTH: f"Tháng {self.number:02d}/{self.year}",
             QUARTER: f"Quý {_ROMAN.get(self.number, '')}/{self.year}",
-            HALF: f"6 tháng đầu năm {self.year}",
+            HALF: f"{_HALF_WORDS.get(self.number, '')} {self.year}",
             NINE_MONTHS: f"9 tháng năm {self.year}",
             YEAR: f"Năm {self.year}",
         }[self.kind]
@@ -66,7 +81,7 @@ class Period:
     def short_label(self) -> str:
         """Without the year, for the column headers of one year's table."""
         return {MONTH: f"Tháng {self.number:02d}", QUARTER: f"Quý {_ROMAN.get(self.number, '')}",
-                HALF: "6 tháng đầu năm", NINE_MONTHS: "9 tháng", YEAR: "Cả năm"}[self.kind]
+                HALF: _HALF_WORDS.get(self.number, ''), NINE_MONTHS: "9 tháng", YEAR: "Cả năm"}[self.kind]
 
     @property
     def key(self) -> str:
@@ -103,6 +118,8 @@ def period_containing(day: date, kind: str) -> Period | None:
         return month
     if kind == QUARTER:
         return Period(QUARTER, month.year, (month.number + 2) // 3)
+    if kind == HALF:
+        return Period(HALF, month.year, 1 if month.number <= 6 else 2)
     candidate = Period(kind, month.year, 1)
     return candidate if month.number <= candidate.last_month else None
 
@@ -112,6 +129,16 @@ def months_in(period: Period) -> list[Period]:
 
 
 def periods_of_year(year: int) -> list[Period]:
-    """Every period of one reporting year, in the order a report table shows them."""
+    """The periods an indicator table shows for one year: months, quarters and the cumulative windows from the
+    year's start. The second half-year is not among them: its value would not be cumulative, and the indicator
+    rules read a period closing on 14/12 as the whole year's figure."""
     return ([Period(MONTH, year, n) for n in range(1, 13)] + [Period(QUARTER, year, n) for n in range(1, 5)]
             + [Period(HALF, year), Period(NINE_MONTHS, year), Period(YEAR, year)])
+
+
+def periods_closing_with(year: int, month: int) -> list[Period]:
+    """The report periods whose data closes on the 14th of this month: the month, then the quarter, half-year,
+    nine months and year that end with it (Decree 09/2019/NĐ-CP Art. 12), shortest first."""
+    candidates = [Period(MONTH, year, month), Period(QUARTER, year, (month + 2) // 3), Period(HALF, year, 1),
+                  Period(HALF, year, 2), Period(NINE_MONTHS, year), Period(YEAR, year)]
+    return [p for p in candidates if p.last_month == month]
