@@ -3,13 +3,18 @@
 Pure Python on purpose: no Django, so the rule is testable at its boundaries and reusable by the
 dashboard and the year-end evaluation.
 
+A completion's date is the day the unit reported the work finished, once the office has accepted it, never the
+day of acceptance: a late acceptance must not turn an on-time completion late. A completion dated after the day
+being judged did not exist yet on that day and is ignored.
+
 - A dated row (kind "date" or "range") is due on `due`. Done by then: on time; done after: late.
-  Not done and today is after `due`: overdue; otherwise open within its deadline.
+  Not done and the day judged is after `due`: overdue; otherwise open within its deadline.
 - A milestone row is judged milestone by milestone: every milestone must be completed; one completed
   after its date makes the row late; one past and not completed makes it overdue.
 - Recurring rows ("thường xuyên", "hằng tháng") and rows whose deadline is set elsewhere ("theo chỉ đạo
   của thành phố") are never overdue; missed monthly check-ins are counted separately (see rates).
 - A row whose deadline could not be understood is never called overdue by guesswork.
+A report judges these at its data cut-off (Decree 09/2019/NĐ-CP Art. 12; see theodoi.periods.Period.judged_on).
 """
 from dataclasses import dataclass
 from datetime import date
@@ -33,6 +38,7 @@ class RowStatus:
     code: str
     days_overdue: int = 0  # for open rows, days past the earliest missed date; for late ones, days late
     note: str = ""
+    missed: date | None = None  # the date that was missed: the milestone's own date, or the row's due date
 
     @property
     def label(self) -> str:
@@ -45,7 +51,10 @@ class RowStatus:
 
 def row_status(kind: str, due: date | None, milestones: list[date], completions: dict[int, date],
                today: date) -> RowStatus:
-    """completions: milestone index (0 for a single-deadline row) → the accepted completion date."""
+    """completions: milestone index in `milestones` (0 for a single-deadline row) → the accepted finish date.
+
+    `today` is the day judged: the report's cut-off for a past period."""
+    completions = {index: day for index, day in completions.items() if day <= today}
     if kind == "milestones" and milestones:
         return _milestone_status(milestones, completions, today)
     done = completions.get(0) or (max(completions.values()) if completions else None)
@@ -56,9 +65,9 @@ def row_status(kind: str, due: date | None, milestones: list[date], completions:
 
 def _dated_status(due: date, done: date | None, today: date) -> RowStatus:
     if done is not None:
-        return RowStatus(DONE_ON_TIME) if done <= due else RowStatus(DONE_LATE, (done - due).days)
+        return RowStatus(DONE_ON_TIME) if done <= due else RowStatus(DONE_LATE, (done - due).days, missed=due)
     if today > due:
-        return RowStatus(OPEN_OVERDUE, (today - due).days)
+        return RowStatus(OPEN_OVERDUE, (today - due).days, missed=due)
     return RowStatus(OPEN_IN_TIME)
 
 
@@ -69,17 +78,29 @@ def _never_overdue(kind: str, done: date | None) -> RowStatus:
 
 
 def _milestone_status(milestones: list[date], completions: dict[int, date], today: date) -> RowStatus:
-    late_days, overdue_days = 0, 0
-    for index, point in enumerate(sorted(milestones)):
+    # Indexes are positions in the row's own list, which is what a completion records; order by date only to
+    # find the earliest missed point.
+    late, overdue = [], []
+    for index, point in enumerate(milestones):
         done = completions.get(index)
         if done is not None and done > point:
-            late_days = max(late_days, (done - point).days)
+            late.append(((done - point).days, point))
         elif done is None and today > point:
-            overdue_days = max(overdue_days, (today - point).days)
+            overdue.append(((today - point).days, point))
     reached = len([i for i in range(len(milestones)) if i in completions])
     note = f"Đạt {reached}/{len(milestones)} mốc"
     if reached == len(milestones):
-        return RowStatus(DONE_LATE, late_days, note) if late_days else RowStatus(DONE_ON_TIME, 0, note)
-    if overdue_days:
-        return RowStatus(OPEN_OVERDUE, overdue_days, note)
+        if not late:
+            return RowStatus(DONE_ON_TIME, 0, note)
+        days, point = max(late)
+        return RowStatus(DONE_LATE, days, note, point)
+    if overdue:
+        days, point = max(overdue)
+        return RowStatus(OPEN_OVERDUE, days, note, point)
     return RowStatus(OPEN_IN_TIME, 0, note)
+
+
+def next_open_milestone(milestones: list[date], completed: set[int]) -> int | None:
+    """The index of the earliest milestone (by date) not yet completed; None when every one is."""
+    open_points = [(point, index) for index, point in enumerate(milestones) if index not in completed]
+    return min(open_points)[1] if open_points else None
