@@ -8,15 +8,22 @@ Phrases are written as printed (lower case, with accents); matching is case-inse
 # generically, so only the base unit is listed.
 UNITS = [
     "%0", "%", "‰",
-    "tỷ đồng", "triệu đồng", "nghìn đồng", "ngàn đồng", "đồng", "tỷ", "triệu", "nghìn", "ngàn", "usd",
+    "tỷ đồng", "triệu đồng", "nghìn đồng", "ngàn đồng", "đồng", "tỷ", "tỉ", "triệu", "nghìn", "ngàn", "usd",
     "tấn", "tạ", "kg", "ha", "km²", "km2", "m²", "m2", "m³", "m3", "km", "mét", "m",
     "lượt người", "lượt khách", "lượt", "người", "hộ", "khối", "xóm", "tổ dân phố", "tổ", "thôn",
     "cơ sở", "doanh nghiệp", "hợp tác xã", "công trình", "dự án", "trường", "lớp", "học sinh", "cháu",
     "giường bệnh", "bác sĩ", "lao động", "tiêu chí", "cây", "con", "thẻ", "căn", "nhà", "gia đình",
 ]
 
+# Scale words printed before a unit: "3,5 - 4 triệu lượt", "150 triệu USD", "12 nghìn tỷ đồng". After a scale only a
+# known unit is taken, so "95 triệu, tăng …" stays "triệu".
+SCALES = ["nghìn", "ngàn", "triệu", "tỷ", "tỉ"]
+
 # How a printed unit is stored: "%0" is how a keyboard without ‰ writes per mille.
 UNIT_SPELLINGS = {"%0": "‰", "m2": "m²", "m3": "m³", "km2": "km²"}
+
+# Spellings of one word inside a unit: "tỉ" and "tỷ" are the same word (both are in dictionaries; the plan keeps one).
+UNIT_WORD_SPELLINGS = {"tỉ": "tỷ", "Tỉ": "Tỷ"}
 
 # Words just before a figure and the comparator they give. "growth+"/"growth-" mark a change ("tăng 10,8%"),
 # "share" a part of a whole ("chiếm 8,53%"). Longer phrases win over their prefixes.
@@ -27,6 +34,7 @@ COMPARATOR_PHRASES = {
     "giảm xuống còn": "<=", "giảm xuống": "<=", "xuống còn": "<=", "giảm còn": "<=", "xuống": "<=", "còn": "<=",
     "trên dưới": "≈", "khoảng": "≈", "xấp xỉ": "≈", "ước đạt": "≈",
     "cao hơn": ">", "lớn hơn": ">", "nhiều hơn": ">", "vượt": ">", "trên": ">", "hơn": ">",
+    "≥": ">=", ">=": ">=", "≤": "<=", "<=": "<=", ">": ">", "<": "<",
     "từ": ">=", "ít nhất": ">=", "tối thiểu": ">=", "đạt mức": ">=", "đạt": ">=", "tăng lên": ">=",
     "ở mức": ">=", "phấn đấu": ">=",
     "chiếm": "share",
@@ -59,7 +67,7 @@ NOT_A_UNIT = {
 }
 
 # Left between targets without making the text something else: "971 tỷ đồng, tăng 10,8%".
-CONNECTIVES = {"và", "trong", "đó", "với", "so", "trở", "lên", "xuống", "cùng", "kỳ", "hoặc"}
+CONNECTIVES = {"và", "trong", "đó", "với", "so", "trở", "lên", "xuống", "cùng", "kỳ", "hoặc", "tổng", "giá", "trị"}
 
 # A target with no figure is still a target when it says what to achieve or keep.
 QUALITATIVE_PHRASES = [

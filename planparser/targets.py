@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from planparser import target_words as words
+from planparser.target_rank import find_ranks, mask
 from planparser.textutil import squash
 from planparser.vinumbers import ViNumberError, format_vi_number, parse_plan_number
 
@@ -40,7 +41,8 @@ def _unit_pattern() -> str:
     known = "|".join(_phrases([u]) + (r"(?!\w)" if u[-1].isalnum() else "")
                      for u in sorted(words.UNITS, key=len, reverse=True))
     any_word = rf"(?!(?:{_phrases(words.NOT_A_UNIT)})(?!\w))[^\W\d_]+"
-    return rf"(?:{known}|{any_word})(?:\s*/\s*[^\W\d_]+)*"
+    scaled = rf"(?:(?:{_phrases(words.SCALES)})\s+)+(?:{known})"
+    return rf"(?:{scaled}|{known}|{any_word})(?:\s*/\s*[^\W\d_]+)*"
 
 
 _QUANTITY = re.compile(rf"""
@@ -80,8 +82,9 @@ class _Context:
     plain_percent_is_share: bool = False
 
 
-def make_target(comparator, value=None, low=None, high=None, unit=None, basis=None) -> dict:
-    return {"comparator": comparator, "value": value, "low": low, "high": high, "unit": unit, "basis": basis}
+def make_target(comparator, value=None, low=None, high=None, unit=None, basis=None, rank=None) -> dict:
+    return {"comparator": comparator, "value": value, "low": low, "high": high, "unit": unit, "basis": basis,
+            "rank": rank}
 
 
 def parse_targets(expr: str, name: str | None = None) -> tuple[list[dict], list[str]]:
@@ -260,7 +263,14 @@ def _absorb(into: dict, other: dict) -> None:
 
 
 def _find_quantities(masked: str, context: _Context) -> list[_Quantity]:
-    """Every figure that is a target, left to right, with the comparator words before it."""
+    """Every figure that is a target, left to right, with the comparator words before it; ranks included."""
+    ranks = find_ranks(masked)
+    found = [_Quantity(r.start, r.end, make_target("achieve", rank=r.rank)) for r in ranks]
+    found += _find_amounts(mask(masked, ranks), context)
+    return sorted(found, key=lambda q: q.start)
+
+
+def _find_amounts(masked: str, context: _Context) -> list[_Quantity]:
     found: list[_Quantity] = []
     position = 0
     for number in _NUMBER_START.finditer(masked):
@@ -341,6 +351,7 @@ def normalise_unit(raw: str | None) -> str | None:
     if not raw:
         return None
     unit = re.sub(r"\s*/\s*", "/", squash(raw))
+    unit = " ".join(words.UNIT_WORD_SPELLINGS.get(w, w) for w in unit.split(" "))
     base, slash, rest = unit.partition("/")
     return words.UNIT_SPELLINGS.get(base.lower(), base) + slash + rest
 

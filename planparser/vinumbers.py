@@ -19,6 +19,10 @@ LOCALE = "vi"
 _SHAPE = re.compile(r"[+-]?[0-9](?:[0-9.,]*[0-9])?")
 _STRAY_DECIMAL_POINT = re.compile(r"[+-]?[0-9]+\.[0-9]{1,2}")
 _MINUS_SIGNS = str.maketrans({"\u2212": "-", "\u2013": "-"})
+# What the database keeps (DecimalField max_digits=24, decimal_places=6): a longer figure is a typing accident
+# ("36 digits"), and must be shown to a person rather than rounded or overflowed.
+MAX_INTEGER_DIGITS = 18
+MAX_DECIMALS = 6
 
 
 class ViNumberError(ValueError):
@@ -30,9 +34,14 @@ def parse_vi_number(text: str) -> Decimal:
     cleaned = _clean(text)
     _check_shape(text, cleaned)
     try:
-        return parse_decimal(cleaned, locale=LOCALE, strict=True)
+        value = parse_decimal(cleaned, locale=LOCALE, strict=True)
+    except InvalidOperation:
+        # Babel's strict check re-formats the number and fails beyond Decimal's 28-digit context.
+        raise ViNumberError(f"«{cleaned}» có quá nhiều chữ số để là một con số thật; có thể đã gõ nhầm") from None
     except NumberFormatError:
         raise ViNumberError(_format_error_message(text, cleaned)) from None
+    _check_size(text, value)
+    return value
 
 
 def parse_plan_number(text: str) -> tuple[Decimal, str | None]:
@@ -44,6 +53,7 @@ def parse_plan_number(text: str) -> tuple[Decimal, str | None]:
         if not _STRAY_DECIMAL_POINT.fullmatch(cleaned):
             raise
     value = Decimal(cleaned)
+    _check_size(text, value)
     note = (f"«{cleaned}» dùng dấu chấm làm dấu thập phân; đã hiểu là {format_vi_number(value)} "
             f"(cách viết Việt Nam dùng dấu phẩy)")
     return value, note
@@ -94,6 +104,16 @@ def _check_shape(original, cleaned: str) -> None:
                             f"ví dụ 1.234,5)")
     raise ViNumberError(f"«{original}» không phải số hợp lệ theo cách viết Việt Nam "
                         f"(số phải bắt đầu và kết thúc bằng chữ số, ví dụ 0,5 hoặc 1.234,5)")
+
+
+def _check_size(original, value: Decimal) -> None:
+    digits, exponent = len(value.as_tuple().digits), value.as_tuple().exponent
+    integer_digits, decimals = max(0, digits + exponent), max(0, -exponent)
+    if integer_digits > MAX_INTEGER_DIGITS:
+        raise ViNumberError(f"«{_clean(original)}» có {integer_digits} chữ số phần nguyên, quá lớn để là một con số "
+                            f"thật (tối đa {MAX_INTEGER_DIGITS} chữ số); có thể đã gõ nhầm")
+    if decimals > MAX_DECIMALS:
+        raise ViNumberError(f"«{_clean(original)}» có {decimals} chữ số thập phân (tối đa {MAX_DECIMALS} chữ số)")
 
 
 def _format_error_message(original, cleaned: str) -> str:

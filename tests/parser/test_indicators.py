@@ -7,11 +7,13 @@ from planparser.indicator_audit import audit_indicators
 from planparser.indicators import parse_appendix, sentence_case
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
-ACHIEVE = {"comparator": "achieve", "value": None, "low": None, "high": None, "unit": None, "basis": None}
+ACHIEVE = {"comparator": "achieve", "value": None, "low": None, "high": None, "unit": None, "basis": None,
+           "rank": None}
 
 
-def target(comparator, value=None, unit=None, basis=None, low=None, high=None):
-    return {"comparator": comparator, "value": value, "low": low, "high": high, "unit": unit, "basis": basis}
+def target(comparator, value=None, unit=None, basis=None, low=None, high=None, rank=None):
+    return {"comparator": comparator, "value": value, "low": low, "high": high, "unit": unit, "basis": basis,
+            "rank": rank}
 
 
 def appendix_lines(name):

@@ -8,8 +8,9 @@ from planparser.targets import (parse_breakdown, parse_measure, parse_targets, s
                                 split_name_target)
 
 
-def target(comparator, value=None, unit=None, basis=None, low=None, high=None):
-    return {"comparator": comparator, "value": value, "low": low, "high": high, "unit": unit, "basis": basis}
+def target(comparator, value=None, unit=None, basis=None, low=None, high=None, rank=None):
+    return {"comparator": comparator, "value": value, "low": low, "high": high, "unit": unit, "basis": basis,
+            "rank": rank}
 
 
 ACHIEVE = target("achieve")
@@ -222,4 +223,4 @@ def test_parse_targets_never_raises_on_any_text(text):
 def test_parse_targets_never_raises_on_target_like_text(text, name):
     targets, notes = parse_targets(text, name)
     for item in targets:
-        assert set(item) == {"comparator", "value", "low", "high", "unit", "basis"}
+        assert set(item) == {"comparator", "value", "low", "high", "unit", "basis", "rank"}
