@@ -1,13 +1,15 @@
 """Entry point: a plan document (text or DOCX) in, the Plan JSON of the contract out."""
+import inspect
 import os
 
-from .blocks import Para, PlanReadError, Row
-from .columns import detect_columns, read_row
+from .blocks import PlanReadError, Row
+from .columns import read_row
 from .deadlines import parse_deadline
 from .directory import Directory
 from .header import header_facts
 from .indicator_audit import audit_indicators
 from .indicators import parse_appendix
+from .layout import split_blocks
 from .readers import read_blocks
 from .solutions import clean_cell, split_solutions
 from .textutil import fold, shorten
@@ -15,6 +17,8 @@ from .tree import Node, TreeBuilder
 from .tree_audit import audit_tree
 
 _COLUMN_NAMES = {"leader": "Phân công chỉ đạo", "lead": "Đơn vị chủ trì", "coordinating": "Đơn vị phối hợp"}
+# parse_appendix gains its `tables` parameter in the indicator work; until then appendix tables wait here.
+_APPENDIX_TAKES_TABLES = "tables" in inspect.signature(parse_appendix).parameters
 _REF_FIELDS = {"leader": "leaders", "lead": "lead_units", "coordinating": "coordinating_units"}
 
 
@@ -31,38 +35,20 @@ def parse_file(path: str, directory: Directory | None = None) -> dict:
 def parse_document(data: bytes, name: str, directory: Directory | None = None) -> dict:
     if not data or not data.strip():
         raise PlanReadError(f"Tệp «{name}» trống.")
-    blocks = read_blocks(data, name)
-    prose, table_rows = _split_blocks(blocks, name)
+    layout = split_blocks(read_blocks(data, name))
+    if not layout.task_rows:
+        raise PlanReadError(_no_rows_message(name, layout.task_header))
+    prose = layout.prose
     facts = header_facts(prose)
     locality = facts["locality"] or {}
     directory = directory or Directory.default(locality.get("kind", "xã"), locality.get("name", ""))
-    builder = _build_tree(table_rows, facts["year"])
+    builder = _build_tree(layout.task_rows, facts["year"])
     tasks, problems = _resolve(builder.roots, facts["year"], directory)
-    indicators, indicator_problems = parse_appendix(_appendix_lines(prose))
-    anomalies = audit_tree(tasks) + audit_indicators(indicators) + problems + indicator_problems
+    indicators, indicator_problems = _indicators(prose, layout.appendix_tables)
+    header_problems = facts.pop("anomalies", [])
+    anomalies = header_problems + audit_tree(tasks) + audit_indicators(indicators) + problems + indicator_problems
     return {**facts, "tasks": tasks, "indicators": indicators, "anomalies": anomalies,
             "warnings": builder.warnings}
-
-
-def _split_blocks(blocks, name: str) -> tuple[list[str], list[tuple[Row, dict]]]:
-    prose: list[str] = []
-    rows: list[tuple[Row, dict]] = []
-    columns: dict | None = None
-    header_at: Row | None = None
-    for block in blocks:
-        if isinstance(block, Para):
-            prose.append(block.text)
-            continue
-        header = detect_columns(block.cells)
-        if header:
-            columns, header_at = header, header_at or block
-        elif columns and any(c.strip() for c in block.cells):
-            rows.append((block, columns))
-        elif not columns:
-            prose.extend(c for c in block.cells if c.strip())  # a layout table, e.g. the two-column heading
-    if not rows:
-        raise PlanReadError(_no_rows_message(name, header_at))
-    return prose, rows
 
 
 def _no_rows_message(name: str, header_at: Row | None) -> str:
@@ -112,6 +98,13 @@ def _deadline_problem(where: str, text: str) -> dict:
     message = (f"Không hiểu thời hạn «{shorten(text)}»; cần người xác định ngày hạn." if text
                else "Dòng phân công không ghi thời hạn hoàn thành.")
     return {"kind": "deadline", "where": where, "message": message}
+
+
+def _indicators(prose: list[str], tables: list[list[list[str]]]) -> tuple[list[dict], list[dict]]:
+    lines = _appendix_lines(prose)
+    if _APPENDIX_TAKES_TABLES:
+        return parse_appendix(lines, tables)
+    return parse_appendix(lines)
 
 
 def _appendix_lines(prose: list[str]) -> list[str]:
