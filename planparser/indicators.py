@@ -1,61 +1,45 @@
 """Read the target-indicator appendix (Phụ lục I) into contract Indicators.
 
-The appendix is a list of numbered items under Roman-numbered groups:
+The appendix is a list of entries under groups, as lines (indicator_lines.py reads every common numbering) or as
+a table (indicator_table.py: STT | Chỉ tiêu | Đơn vị tính | Kế hoạch năm …):
 
     I. CÁC CHỈ TIÊU KINH TẾ
     1. Tổng giá trị sản xuất gia tăng: 971 tỷ đồng, tăng 10,8% so với năm 2022 ¹.
-    1.2. Sản lượng lúa:2.961 tấn
+    (8) Tỷ lệ hộ nghèo giảm 1 - 1,5% so với đầu năm 2024.
     ¹ Trong đó: Nông nghiệp: 82,8 tỷ đồng, chiếm 8,53%; …
 
-- An item's code is the group numeral and the printed number joined by "." ("I.4", "I.1.2"). An item "1.2." whose
-  parent "1." is printed becomes a component of it; without a printed parent it is an indicator of its own.
-- Components ("trong đó …", "A: x; B: y", footnote breakdowns) get generated codes "I.4.1", "I.4.2" in order.
+- How entries nest and what their codes are: indicator_outline.py ("I.4", "I.1.2", "II.8", "1.a").
+- Components ("trong đó …", "A: x; B: y", footnote breakdowns, and entries printed under an indicator) get
+  generated codes "I.4.1", "I.4.2" in order; a decimal "1.2" under a printed "1." keeps its printed code.
 - A superscript marker (¹, ⁽²⁾) attaches the footnote line starting with the same marker; "(1)" is not a marker.
   "m²" is a unit, not a marker.
-- A line that is none of heading, item or footnote continues the item or footnote above it, unless a blank line
-  or a final "." or ";" closed that one (so a signature block after the last footnote is not swallowed).
-Anomalies here (kind "indicator") are items whose target could not be understood; checking whether the figures
-agree with each other is indicator_audit's job.
+Anomalies here (kind "indicator") are items whose target could not be understood, and "numbering" for a repeated
+code or a broken running count; checking whether the figures agree with each other is indicator_audit's job.
 """
 import re
 
-from planparser.targets import FOOTNOTE_MARK, parse_breakdown, parse_measure, split_name, tidy
-from planparser.textutil import squash, superscripts_to_ascii
+from planparser.indicator_lines import marker_key, read_entries
+from planparser.indicator_outline import has_own_parts, join, nest, own_number
+from planparser.indicator_table import read_tables
+from planparser.targets import (FOOTNOTE_MARK, lower_first, normalise_unit, parse_breakdown, parse_measure, split_name,
+                                tidy)
+from planparser.textutil import squash
 
 WHERE = "Phụ lục I, {code}"
-_APPENDIX = re.compile(r"phụ\s+lục\b", re.IGNORECASE)
-_GROUP = re.compile(r"([IVXLC]+)\s*[.:)]\s*(\S.*)")
-_ITEM = re.compile(r"(\d{1,2}(?:\.\d{1,2})*)(?:\.\s*|\)\s*|\s+)(?=\D)(.*)")
-_FOOTNOTE_LINE = re.compile(r"(⁽[⁰¹²³⁴⁵⁶⁷⁸⁹]+⁾|[⁰¹²³⁴⁵⁶⁷⁸⁹]+)\s*(.*)")
 _DECLARED_BREAKDOWN = re.compile(r"[,;:.]?\s*trong\s+đó\b", re.IGNORECASE)
+
+__all__ = ["WHERE", "marker_key", "parse_appendix", "sentence_case"]
 
 
 def parse_appendix(lines: list[str], tables: list[list[list[str]]] | None = None) -> tuple[list[dict], list[dict]]:
     """Lines from "Phụ lục I" to the end, and the appendix's tables (rows of cell strings, header row included)
     -> (indicators in document order, anomalies)."""
-    items, footnotes = _read_lines(lines)
-    indicators: list[dict] = []
-    anomalies: list[dict] = []
-    by_code: dict[str, dict] = {}
-    pending: list[tuple[dict, list[str]]] = []
-    parents: set[str] = set()
-    for item in items:
-        indicator, problems = _build_indicator(item, footnotes)
-        parent = _place(indicator, item, by_code, indicators, anomalies)
-        if parent is not None:
-            parents.add(parent["code"])
-        pending.append((indicator, problems))
-    for indicator, problems in pending:
-        # "1. Phát triển kinh tế" followed by "1.1.", "1.2." is a heading, not an unreadable target.
-        is_heading = indicator["code"] in parents and not indicator["targets"]
-        if problems and not is_heading:
-            anomalies.append(_anomaly("indicator", indicator["code"], "; ".join(problems)))
-    return indicators, anomalies
-
-
-def marker_key(marker: str) -> str:
-    """"¹", "⁽¹⁾" -> "1": the same footnote however its marker is printed."""
-    return superscripts_to_ascii(marker).strip("()")
+    entries, footnotes = read_entries(lines)
+    rows, anomalies = read_tables(tables or [])
+    walker = _Walker(footnotes)
+    walker.visit(nest(entries), None, None)
+    walker.visit(nest(rows), None, None)
+    return walker.indicators, anomalies + walker.anomalies
 
 
 def sentence_case(heading: str) -> str:
@@ -66,56 +50,102 @@ def sentence_case(heading: str) -> str:
     return heading[:1].upper() + heading[1:]
 
 
-def _read_lines(lines: list[str]) -> tuple[list[dict], dict[str, dict]]:
-    """Sort the lines into items (with their group) and footnotes, joining continuation lines."""
-    items: list[dict] = []
-    footnotes: dict[str, dict] = {}
-    group = {"numeral": None, "name": None}
-    current = None          # the item or footnote a continuation line belongs to
-    appendix_seen = False
-    for raw in lines:
-        line = squash(raw)
-        if not line:
-            current = None
-        elif _APPENDIX.match(line):
-            if appendix_seen:
-                break       # the next appendix starts: not ours
-            appendix_seen, current = True, None
-        else:
-            current, group = _read_line(line, current, group, items, footnotes)
-    return items, footnotes
+class _Walker:
+    """Turns nested entries into indicators, groups and components, collecting anomalies in document order."""
+
+    def __init__(self, footnotes: dict[str, dict]):
+        self.footnotes = footnotes
+        self.indicators: list[dict] = []
+        self.anomalies: list[dict] = []
+        self.codes: set[str] = set()
+        self.last_count: int | None = None
+
+    def visit(self, entries: list[dict], prefix: str | None, group: str | None) -> None:
+        """Entries at the level of a group: each is a group heading or an indicator."""
+        for entry in entries:
+            if entry["style"] == "roman":
+                self.visit(entry["children"], entry["number"], sentence_case(entry["text"]))
+                continue
+            code = join(prefix, own_number(entry, entries))
+            self._check_count(entry, code)
+            indicator, problems = _build_indicator(entry, self.footnotes, code, group)
+            if _is_heading(entry, indicator):
+                self.visit(entry["children"], code, sentence_case(tidy(entry.get("name") or entry["text"])))
+                continue
+            self._claim(code, entry, group)
+            self.indicators.append(indicator)
+            self._report(entry, indicator, problems)
+            self._add_parts(indicator, entry, prefix, group)
+
+    def _add_parts(self, indicator: dict, entry: dict, prefix: str | None, group: str | None) -> None:
+        """Entries printed under an indicator are its components."""
+        for child in entry["children"]:
+            if child["style"] == "decimal":
+                code = join(prefix, child["number"])
+                self._claim(code, child, group)
+            else:
+                code = f"{indicator['code']}.{len(indicator['components']) + 1}"
+            self._check_count(child, code)
+            component, problems = _build_indicator(child, self.footnotes, code, group)
+            indicator["components"].append(component)
+            self._report(child, component, problems)
+            self._add_parts(component, child, prefix, group)
+
+    def _report(self, entry: dict, indicator: dict, problems: list[str]) -> None:
+        # "1. Phát triển kinh tế" followed by "1.1.", "1.2." is a heading, not an unreadable target.
+        if problems and not (entry["children"] and not indicator["targets"]):
+            self.anomalies.append(_anomaly("indicator", indicator["code"], "; ".join(problems)))
+
+    def _claim(self, code: str, entry: dict, group: str | None) -> None:
+        if code in self.codes:
+            self.anomalies.append(_anomaly("numbering", code, f"Số thứ tự {entry['number'] or '-'} bị trùng "
+                                                              f"trong nhóm «{group or ''}»"))
+        self.codes.add(code)
+
+    def _check_count(self, entry: dict, code: str) -> None:
+        """A "(1) … (19)" count runs on across groups; a skipped or repeated number is shown, never mended."""
+        if entry["style"] != "paren":
+            return
+        count = int(entry["number"])
+        if self.last_count is not None and count not in (self.last_count + 1, 1):
+            self.anomalies.append(_anomaly("numbering", code, f"Số thứ tự ({count}) đứng ngay sau "
+                                                              f"({self.last_count}): đếm liên tục phải là "
+                                                              f"({self.last_count + 1})"))
+        self.last_count = count
 
 
-def _read_line(line: str, current, group: dict, items: list[dict], footnotes: dict[str, dict]):
-    if match := _FOOTNOTE_LINE.fullmatch(line):
-        note = {"mark": match.group(1), "text": match.group(2)}
-        footnotes.setdefault(marker_key(match.group(1)), note)
-        return note, group
-    if match := _GROUP.fullmatch(line):
-        return None, {"numeral": match.group(1), "name": sentence_case(match.group(2))}
-    if match := _ITEM.fullmatch(line):
-        item = {"number": match.group(1), "text": match.group(2), **group}
-        items.append(item)
-        return item, group
-    if current is not None and not current["text"].rstrip().endswith((".", ";")):
-        current["text"] = f"{current['text']} {line}"
-        return current, group
-    return None, group
+def _is_heading(entry: dict, indicator: dict) -> bool:
+    """No figure and no aim of its own, with entries under it that are not its decimal parts: a group title."""
+    return (bool(entry["children"]) and not indicator["targets"] and not indicator["components"]
+            and not has_own_parts(entry))
 
 
-def _build_indicator(item: dict, footnotes: dict[str, dict]) -> tuple[dict, list[str]]:
-    code = f"{item['numeral']}.{item['number']}" if item["numeral"] else item["number"]
-    printed = squash(item["text"]).rstrip(" ;,.")
-    name, expr = split_name(tidy(printed))
-    measure = parse_measure(expr or name, name)
+def _build_indicator(entry: dict, footnotes: dict[str, dict], code: str, group: str | None) -> tuple[dict, list[str]]:
+    if "name" in entry:   # a table row: name, target and unit come in their own columns
+        printed, name, expr = entry["text"], tidy(entry["name"]), tidy(entry["expr"])
+        measure = parse_measure(expr, name)
+        _default_unit(measure, entry.get("unit"))
+    else:
+        printed = squash(entry["text"]).rstrip(" ;,.")
+        name, expr = split_name(tidy(printed))
+        measure = parse_measure(expr or name, name)
     footnote, footnote_parts, problems = _footnote(printed, footnotes, measure["name"] or name)
     indicator = {
-        "code": code, "group": item["name"], "name": measure["name"] or name, "text": printed,
+        "code": code, "group": group, "name": measure["name"] or name, "text": printed,
         "targets": measure["targets"], "components": measure["components"] + footnote_parts,
         "footnote": footnote,
     }
     _number_components(indicator)
     return indicator, measure["problems"] + problems
+
+
+def _default_unit(measure: dict, unit: str | None) -> None:
+    """The ĐVT column gives the unit of a bare figure; a rank or an aim in words has none."""
+    if not unit:
+        return
+    for target in measure["targets"]:
+        if target["unit"] is None and target["comparator"] != "achieve":
+            target["unit"] = normalise_unit(lower_first(unit))   # "Tỷ đồng" heads a column; "USD" stays
 
 
 def _footnote(printed: str, footnotes: dict[str, dict], whole: str) -> tuple[str | None, list[dict], list[str]]:
@@ -141,21 +171,6 @@ def _number_components(indicator: dict) -> None:
         component.clear()
         component.update(ordered)
         _number_components(component)
-
-
-def _place(indicator: dict, item: dict, by_code: dict, indicators: list[dict], anomalies: list[dict]) -> dict | None:
-    """An item "1.2" goes under a printed "1." of the same group; otherwise it is an indicator of its own."""
-    code = indicator["code"]
-    if code in by_code:
-        anomalies.append(_anomaly("numbering", code, f"Số thứ tự {item['number']} bị trùng trong nhóm "
-                                                     f"«{item['name'] or ''}»"))
-    parent = by_code.get(code.rsplit(".", 1)[0]) if "." in item["number"] else None
-    if parent is not None:
-        parent["components"].append(indicator)
-    else:
-        indicators.append(indicator)
-    by_code[code] = indicator
-    return parent
 
 
 def _anomaly(kind: str, code: str, message: str) -> dict:
