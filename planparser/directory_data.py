@@ -1,21 +1,25 @@
-"""The default directory of a typical commune (xã) or ward (phường): who can be named in a plan's task table.
+"""The default directory of a commune (xã), ward (phường), township (thị trấn) or special zone (đặc khu).
 
-Aliases are written as a person would print them. The resolver folds accents and case, drops "phụ trách", "UBND xã",
-"Đ/c", dashes and brackets, and rewrites "PCT", "Phó CT", "CBCC", "CB, công chức", "XH", "TK", so the lists below only
-need the genuinely different wordings. A trailing "xã"/"phường" after a name is optional when matching.
+Plain tables, read by directory_entries. Aliases are written as a person would print them. The resolver folds
+accents and case, drops "phụ trách", "UBND xã", "Đ/c", dashes and brackets, and rewrites "PCT", "Phó CT", "CBCC",
+"CB, công chức", "XH", "TK", "NN&PTNT", "TC-KH" …, so the lists below only need the genuinely different wordings.
+A trailing "xã"/"phường" after a name is optional when matching.
 """
-from .directory import Entry
 
 # Residential groups are called differently in a commune and in a ward or township.
 _RESIDENTIAL = {
     "xã": ("cac-xom", "Các xóm", ("các xóm", "các xóm dân cư", "các thôn", "các thôn, xóm", "các bản",
-                                  "các ấp", "khu dân cư", "các khu dân cư")),
+                                  "các ấp", "khu dân cư", "các khu dân cư", "các thôn, làng", "các làng",
+                                  "thôn, làng", "các thôn, bản", "các thôn, bản, làng", "các thôn, xóm, bản",
+                                  # communes merged in 2025 often hold former townships' residential groups
+                                  "các thôn, tổ dân phố", "thôn, tổ dân phố", "các thôn, TDP", "các tổ dân phố",
+                                  "các thôn, khu phố")),
     "phường": ("cac-khoi", "Các khối, tổ dân phố", ("các khối", "các khối dân cư", "tổ dân phố",
                                                     "các tổ dân phố", "khối, tổ dân phố", "TDP", "các TDP",
                                                     "khu dân cư", "các khu dân cư")),
 }
 
-_VICE_CHAIRMEN = (
+VICE_CHAIRMEN = (
     ("pct-kinh-te", "Kinh tế", ("Kinh tế", "XDCB", "xây dựng cơ bản", "nông nghiệp", "kinh tế, nông nghiệp",
                                 "kinh tế - nông nghiệp", "kinh tế - xây dựng cơ bản")),
     ("pct-van-hoa-xa-hoi", "Văn hóa - Xã hội", ("Văn hóa - Xã hội", "Văn hóa", "Văn xã", "VHXH",
@@ -27,8 +31,7 @@ _VICE_CHAIRMEN = (
 # (key, display name, printed post names without the "Công chức" head)
 _OFFICIALS = (
     ("van-phong-tk", "Công chức Văn phòng - Thống kê",
-     ("Văn phòng - Thống kê", "Văn phòng-TK", "Văn phòng", "VP-TK", "VPTK", "Văn phòng HĐND - UBND",
-      "Văn phòng HĐND")),
+     ("Văn phòng - Thống kê", "Văn phòng-TK", "Văn phòng", "VP-TK", "VPTK")),
     ("cc-dia-chinh", "Công chức Địa chính",
      ("Địa chính", "Địa chính - Môi trường", "Địa chính - Nông nghiệp", "Tài nguyên - Môi trường",
       "Địa chính - Tài nguyên")),
@@ -88,7 +91,9 @@ _GROUPS = (
       "Cán bộ, công chức, viên chức", "Các cán bộ, công chức, viên chức")),
     ("cac-don-vi", "Các đơn vị", "unit",
      ("các đơn vị", "đơn vị", "các ban ngành", "các ban, ngành", "ban ngành", "các ngành", "các cơ quan, đơn vị",
-      "các cơ quan", "cơ quan, đơn vị", "các bộ phận")),
+      "các cơ quan", "cơ quan, đơn vị", "các bộ phận",
+      # since 2025 a commune has offices of its own, named as a whole in the same way
+      "các phòng, ban, ngành", "các phòng, ban", "các phòng chuyên môn", "các phòng, ban chuyên môn")),
     ("cac-doan-the", "Các đoàn thể", "mass_org",
      ("các đoàn thể", "đoàn thể", "các tổ chức đoàn thể", "các hội đoàn thể", "các tổ chức chính trị - xã hội",
       "các hội", "các tổ chức hội")),
@@ -101,31 +106,41 @@ _GROUPS = (
 )
 
 
-def _locality_word(locality_kind: str) -> str:
-    return locality_kind if locality_kind in ("xã", "phường", "thị trấn") else "xã"
+# Since 1 July 2025 a commune has specialised offices (Decree 150/2025/NĐ-CP, Chapter III, Art. 15 for Phòng Kinh
+# tế): Văn phòng HĐND và UBND, Phòng Kinh tế (a ward's, and Phú Quốc special zone's, is Phòng Kinh tế, Hạ tầng và
+# Đô thị), Phòng Văn hóa - Xã hội, and a public administration service centre. Plans up to 2025 name posts instead.
+_OFFICES = (
+    ("van-phong-hdnd-ubnd", "Văn phòng HĐND và UBND {loc}", "office",
+     ("Văn phòng HĐND và UBND", "Văn phòng HĐND - UBND", "Văn phòng HĐND-UBND", "Văn phòng HĐND&UBND",
+      "VP HĐND và UBND", "VP HĐND-UBND", "VP HĐND&UBND", "Văn phòng Hội đồng nhân dân và Ủy ban nhân dân",
+      "Văn phòng HĐND")),
+    ("phong-van-hoa-xa-hoi", "Phòng Văn hóa - Xã hội", "department",
+     ("Phòng Văn hóa - Xã hội", "Phòng Văn hóa và Xã hội", "Phòng VH-XH", "Phòng VHXH", "Phòng Văn hóa, Xã hội",
+      "Phòng Văn hóa XH")),
+    ("trung-tam-hcc", "Trung tâm Phục vụ hành chính công {loc}", "office",
+     ("Trung tâm Phục vụ hành chính công", "Trung tâm PVHCC", "TT PVHCC", "TTPVHCC", "Trung tâm hành chính công",
+      "TT Phục vụ HCC", "Trung tâm Phục vụ HCC", "Trung tâm HCC", "TT HCC")),
+)
+_ECONOMY_OFFICE = ("Phòng Kinh tế", "Phòng KT", "Phòng Kinh tế, Hạ tầng và Đô thị", "Phòng Kinh tế - Hạ tầng - Đô thị",
+                   "Phòng KT, HT&ĐT", "Phòng KT-HT-ĐT", "Phòng Kinh tế, Hạ tầng, Đô thị")
+
+CHAIRMAN_ALIASES = ("Chủ tịch", "CT", "Chủ tịch Ủy ban nhân dân")
 
 
-def _positions() -> list[Entry]:
-    chairman = Entry("chu-tich", "Chủ tịch UBND", "position", "chairman",
-                     ("Chủ tịch", "CT", "Chủ tịch Ủy ban nhân dân"))
-    vices = [Entry(key, f"Phó Chủ tịch phụ trách {portfolio}", "position", "vice_chairman",
-                   tuple(f"Phó Chủ tịch {term}" for term in terms), portfolio)
-             for key, portfolio, terms in _VICE_CHAIRMEN]
-    return [chairman, *vices]
-
-
-def _officials() -> list[Entry]:
+def officials() -> list[tuple[str, str, str, tuple[str, ...]]]:
     # A post is printed with or without its "Công chức" head ("Kế toán Văn phòng-TK …"). The Office–Statistics
     # officer is kind "office": that post runs the monthly reporting cycle.
-    return [Entry(key, name, "unit", "office" if key == "van-phong-tk" else "official",
-                  tuple(dict.fromkeys((*terms, *(f"Công chức {t}" for t in terms)))))
+    return [(key, name, "office" if key == "van-phong-tk" else "official", (*terms, *(f"Công chức {t}" for t in terms)))
             for key, name, terms in _OFFICIALS]
 
 
-def default_entries(locality_kind: str = "xã") -> list[Entry]:
-    loc = _locality_word(locality_kind)
-    units = [Entry(key, name.format(loc=loc), "unit", kind, aliases) for key, name, kind, aliases in _UNITS]
-    hamlet_key, hamlet_name, hamlet_aliases = _RESIDENTIAL["xã" if loc == "xã" else "phường"]
-    groups = [Entry(key, name, "group", kind, aliases) for key, name, kind, aliases in _GROUPS]
-    groups.append(Entry(hamlet_key, hamlet_name, "group", "hamlet", hamlet_aliases))
-    return [*_positions(), *_officials(), *units, *groups]
+def units(locality_kind: str) -> list[tuple[str, str, str, tuple[str, ...]]]:
+    economy_name = "Phòng Kinh tế, Hạ tầng và Đô thị" if locality_kind == "phường" else "Phòng Kinh tế"
+    return [*_UNITS, *_OFFICES, ("phong-kinh-te", economy_name, "department", _ECONOMY_OFFICE)]
+
+
+def groups(locality_kind: str) -> list[tuple[str, str, str, tuple[str, ...]]]:
+    # Residential groups are hamlets (xóm, thôn) in a commune and special zone, khối or tổ dân phố in a ward or a
+    # township.
+    hamlet_key, hamlet_name, hamlet_aliases = _RESIDENTIAL["xã" if locality_kind in ("xã", "đặc khu") else "phường"]
+    return [*_GROUPS, (hamlet_key, hamlet_name, "hamlet", hamlet_aliases)]

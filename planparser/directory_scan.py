@@ -1,0 +1,197 @@
+"""Matching a cell's canonical tokens against the known names of one column: the alias index and the scanner.
+
+At each place the longest known alias or filler phrase wins; what is left over is tried as a continuation of the
+previous name ("Công chức Đô thị, Kế toán"), as a truncated name, and as a typo, and only then becomes a new entry
+awaiting review. Nothing printed is silently dropped except filler.
+"""
+from __future__ import annotations
+
+import bisect
+from typing import TYPE_CHECKING, NamedTuple
+
+from rapidfuzz import fuzz, process
+
+from .directory_tokens import Reading, Tok, canonical_tokens, starts_with
+
+if TYPE_CHECKING:
+    from .directory_entries import Entry
+
+_MIN_TRUNCATED_CHARS = 4
+_FUZZY_MIN = 90
+_FUZZY_MARGIN = 5
+_FUZZY_MIN_CHARS = 8
+
+# Printed after a name, these only say whose name it is; they never name a unit themselves.
+_FILLERS = (
+    "theo chức năng, nhiệm vụ được giao", "theo chức năng nhiệm vụ được giao", "theo chức năng, nhiệm vụ",
+    "theo chức năng nhiệm vụ", "theo chức năng", "theo nhiệm vụ được giao", "theo nhiệm vụ", "được giao",
+    "theo lĩnh vực được phân công", "theo lĩnh vực", "được phân công", "theo phân công",
+    "chủ trì tham mưu", "chủ trì", "tham mưu", "phối hợp", "thực hiện", "có liên quan", "liên quan",
+    "đã được giao nhiệm vụ", "được giao nhiệm vụ", "trong CT hành động", "trong chương trình hành động",
+    "tham gia", "chịu trách nhiệm",
+)
+# Category words: a truncated name must go on for a few letters past one of these to be unambiguous.
+_HEADS = ("pho chu tich", "chu tich", "cong chuc", "cac", "ban chi huy", "ban", "tram", "truong", "doi", "hoi",
+          "to", "quy", "uy ban", "cong an", "lanh dao", "phong", "so", "trung tam", "chi cuc", "cuc", "van phong",
+          "thanh tra", "ubnd", "ban quan ly", "kho bac", "ngan hang", "hoi dong")
+
+
+class _Match(NamedTuple):
+    start: int  # token indexes, end exclusive
+    end: int
+    entry: Entry | None
+    alias: tuple[str, ...] = ()
+    filler: bool = False
+
+
+def _owner(first: Entry | None, second: Entry) -> Entry | None:
+    """Who keeps an alias two entries share: a unit over a group ("HTX Nông nghiệp"), else nobody (None)."""
+    if first is None or first.key == second.key:
+        return first
+    if (first.category == "group") != (second.category == "group"):
+        return second if first.category == "group" else first
+    return None
+
+
+class Index:
+    """Aliases and fillers of the entries one column may name, in canonical token form."""
+
+    def __init__(self, entries: list[Entry], reading: Reading):
+        self.reading = reading  # without first_words: names are read before the index knows them
+        found: dict[tuple[str, ...], Entry | None] = {}
+        for entry in entries:
+            for alias in self._variants(entry):
+                found[alias] = _owner(found[alias], entry) if alias in found else entry
+        self.exact = {alias: entry for alias, entry in found.items() if entry is not None}
+        self.fillers = {tuple(t.text for t in canonical_tokens(f, reading)) for f in _FILLERS} - {()}
+        self.by_first: dict[str, list[tuple[tuple[str, ...], Entry | None]]] = {}
+        for alias, entry in [*self.exact.items(), *((f, None) for f in self.fillers)]:
+            self.by_first.setdefault(alias[0], []).append((alias, entry))
+        for options in self.by_first.values():
+            options.sort(key=lambda option: (-len(option[0]), option[1] is None))  # longest; alias before filler
+        self.first_words = frozenset(self.by_first)
+        self.strings = sorted((" ".join(alias), entry) for alias, entry in self.exact.items())
+        self.filler_strings = sorted(" ".join(f) for f in self.fillers)
+
+    def _variants(self, entry: Entry) -> set[tuple[str, ...]]:
+        variants = set()
+        for alias in (entry.name, *entry.aliases):
+            words = tuple(t.text for t in canonical_tokens(alias, self.reading))
+            if words:
+                variants.add(words)
+        return variants
+
+    def at(self, tokens: list[Tok], i: int) -> _Match | None:
+        for alias, entry in self.by_first.get(tokens[i].text, ()):
+            if starts_with(tokens, i, alias):
+                return _Match(i, i + len(alias), entry, alias, entry is None)
+        return None
+
+    def lookup(self, words: tuple[str, ...]) -> tuple[Entry, tuple[str, ...]] | None:
+        if words in self.exact:
+            return self.exact[words], words
+        return self.truncated(words)
+
+    def truncated(self, words: tuple[str, ...]) -> tuple[Entry, tuple[str, ...]] | None:
+        text = " ".join(words)
+        head = max((h for h in _HEADS if text == h or text.startswith(h + " ")), key=len, default="")
+        if len(text[len(head):].replace(" ", "")) < _MIN_TRUNCATED_CHARS:
+            return None
+        lo = bisect.bisect_left(self.strings, (text,))
+        hits = []
+        for alias, entry in self.strings[lo:]:
+            if not alias.startswith(text):
+                break
+            hits.append((alias, entry))
+        if len({entry.key for _, entry in hits}) != 1:
+            return None
+        return hits[0][1], tuple(hits[0][0].split(" "))
+
+    def fuzzy(self, words: tuple[str, ...]) -> tuple[Entry, tuple[str, ...]] | None:
+        text = " ".join(words)
+        if len(text.replace(" ", "")) < _FUZZY_MIN_CHARS:
+            return None
+        # Only names of as many words: a typo changes letters, while an extra word makes another name.
+        choices = {idx: alias for idx, (alias, _) in enumerate(self.strings) if alias.count(" ") == text.count(" ")}
+        best: dict[str, tuple[float, int]] = {}
+        for _, score, idx in process.extract(text, choices, scorer=fuzz.token_sort_ratio,
+                                             score_cutoff=_FUZZY_MIN - _FUZZY_MARGIN, limit=None):
+            key = self.strings[idx][1].key
+            best[key] = max(best.get(key, (0, idx)), (score, idx))
+        ranked = sorted(best.values(), reverse=True)
+        if not ranked or ranked[0][0] < _FUZZY_MIN or (len(ranked) > 1 and ranked[1][0] > ranked[0][0] - _FUZZY_MARGIN):
+            return None
+        alias, entry = self.strings[ranked[0][1]]
+        return entry, tuple(alias.split(" "))
+
+    def is_filler_prefix(self, words: tuple[str, ...]) -> bool:
+        text = " ".join(words)
+        lo = bisect.bisect_left(self.filler_strings, text)
+        return lo < len(self.filler_strings) and self.filler_strings[lo].startswith(text)
+
+
+class Scanner:
+    """One left-to-right pass over a cell's canonical tokens."""
+
+    def __init__(self, index: Index, tokens: list[Tok]):
+        self.index, self.tokens = index, tokens
+        self.last: _Match | None = None  # the last resolved name, whose prefix a bare word may inherit
+
+    def scan(self) -> list[_Match]:
+        matches, i = [], 0
+        while i < len(self.tokens):
+            if self.tokens[i].sep:
+                i += 1
+                continue
+            match = self.index.at(self.tokens, i)
+            if self._cut_off_filler(i, match):
+                break
+            if match is None or (not match.filler and self._unknown_at(match.end)):
+                match = self._run(i)  # a known name glued to unknown words is not that name ("Công an TP")
+            if match.entry is not None:
+                self.last = match
+            matches.append(match)
+            i = match.end
+        return matches
+
+    def _cut_off_filler(self, i: int, match: _Match | None) -> bool:
+        """A cell cut off inside a filler ("… theo chức năng, nhiệm") ends in filler, not in a new unit."""
+        if match is not None and match.end == len(self.tokens):
+            return False
+        rest = tuple(t.text for t in self.tokens[i:])
+        return sum(len(w) for w in rest if w.isalnum()) >= 3 and self.index.is_filler_prefix(rest)
+
+    def _unknown_at(self, k: int) -> bool:
+        return k < len(self.tokens) and not self.tokens[k].sep and self.index.at(self.tokens, k) is None
+
+    def _run_end(self, i: int) -> int:
+        j = i + 1
+        while j < len(self.tokens) and not self.tokens[j].sep and not self._trailing_fillers(j):
+            j += 1
+        return j
+
+    def _trailing_fillers(self, k: int) -> bool:
+        """Fillers from k up to a separator or the end: they close a run; a filler mid-name does not."""
+        while True:
+            match = self.index.at(self.tokens, k)
+            if match is None or not match.filler:
+                return False
+            k = match.end
+            if k == len(self.tokens) or self.tokens[k].sep:
+                return True
+
+    def _run(self, i: int) -> _Match:
+        j = self._run_end(i)
+        words = tuple(t.text for t in self.tokens[i:j])
+        found = self._inherited(i, words) or self.index.lookup(words) or self.index.fuzzy(words)
+        return _Match(i, j, found[0], found[1]) if found else _Match(i, j, None, words)
+
+    def _inherited(self, i: int, words: tuple[str, ...]) -> tuple[Entry, tuple[str, ...]] | None:
+        """After a separator, "Đô thị" in "Phó Chủ tịch Kinh tế; Đô thị" borrows "Phó Chủ tịch"."""
+        if self.last is None or i == 0 or not self.tokens[i - 1].sep:
+            return None
+        for cut in range(len(self.last.alias) - 1, 0, -1):
+            found = self.index.lookup(self.last.alias[:cut] + words)
+            if found:
+                return found
+        return None
