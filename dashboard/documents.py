@@ -1,15 +1,18 @@
 """The report files: the DOCX from the committed docxtpl template, the XLSX annex with every row."""
-from datetime import date
 from io import BytesIO
 from pathlib import Path
 
+from django.db.models import prefetch_related_objects
 from docxtpl import DocxTemplate
 from jinja2 import Environment
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
-from openpyxl.utils import get_column_letter
 
+from plans.models import RefRole
 from reports import status as st
+from theodoi import decree30 as d30
+from theodoi import formatting as fmt
+from theodoi import xlsx_safe as xs
 from theodoi.xlsx_safe import safe_cell
 
 from . import services
@@ -17,9 +20,15 @@ from . import services
 TEMPLATE = Path(__file__).resolve().parent / "templates_docx" / "bao-cao-thang.docx"
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-ANNEX_COLUMNS = (("STT", 6), ("Mã nhiệm vụ", 11), ("Nhiệm vụ", 60), ("Đơn vị chủ trì", 30),
-                 ("Lãnh đạo chỉ đạo", 28), ("Thời hạn (như in)", 24), ("Hạn chót", 12), ("Tình trạng", 26),
-                 ("Số ngày quá hạn", 10), ("Tiến độ (%)", 10), ("Kết quả trong kỳ", 50))
+# Widths add up to about 215 units: fit to an A4 landscape page's width, that prints at roughly 70%.
+ANNEX_COLUMNS = (("STT", 5), ("Mã nhiệm vụ", 9), ("Nhiệm vụ", 32), ("Giải pháp", 36), ("Đơn vị chủ trì", 16),
+                 ("Đơn vị phối hợp", 16), ("Lãnh đạo chỉ đạo", 16), ("Thời hạn (như in)", 14),
+                 ("Hạn chót / mốc chưa đạt", 11), ("Tình trạng", 14),
+                 ("Số ngày quá hạn (chưa hoàn thành, quá hạn)", 10), ("Tiến độ (%)", 8), ("Kết quả trong kỳ", 28))
+WIDTHS = [width for _, width in ANNEX_COLUMNS]
+INDICATOR_COLUMNS = (("Mã", 8), ("Chỉ tiêu", 45), ("Kế hoạch năm", 40), ("Thực hiện", 30), ("Đánh giá", 30))
+HEADER_ROW = 4
+TITLE_FONT, BOLD = Font(bold=True, size=13), Font(bold=True)
 
 
 def render_docx(context: dict) -> bytes:
@@ -30,32 +39,82 @@ def render_docx(context: dict) -> bytes:
     return buffer.getvalue()
 
 
-def render_xlsx(title: str, rows: list[services.Row]) -> bytes:
-    """Every row with status, progress, unit, leader and deadline; text is guarded against formula injection."""
+def render_xlsx(title: str, rows: list[services.Row], report: dict | None = None) -> bytes:
+    """Every row with solutions, units, leader, deadline, status and progress, then the indicators.
+
+    `report` is the consolidated report's context (services_report.report_context): the annex names that report's
+    number and date and gives its indicator table. Text is guarded against formula injection.
+    """
+    prefetch_related_objects([row.assignment for row in rows], "solutions", "refs__entry")
     book = Workbook()
     sheet = book.active
     sheet.title = "Phụ lục"
-    sheet.append([safe_cell(title)])
-    sheet["A1"].font = Font(bold=True, size=13)
-    sheet.append([name for name, _ in ANNEX_COLUMNS])
-    for index, (_, width) in enumerate(ANNEX_COLUMNS, start=1):
-        sheet.column_dimensions[get_column_letter(index)].width = width
-        sheet.cell(row=2, column=index).font = Font(bold=True)
+    _heading(sheet, title, report, WIDTHS)
+    _table(sheet, [name for name, _ in ANNEX_COLUMNS], WIDTHS)
+    as_of = _as_of(report)
     for number, row in enumerate(rows, start=1):
-        sheet.append(_annex_line(number, row))
-        sheet.cell(row=sheet.max_row, column=7).number_format = "DD/MM/YYYY"
-    for line in sheet.iter_rows(min_row=2):
-        for cell in line:
-            cell.alignment = Alignment(wrap_text=True, vertical="top")
-    sheet.freeze_panes = "A3"
+        sheet.append(_annex_line(number, row, as_of))
+        sheet.cell(row=sheet.max_row, column=9).number_format = "DD/MM/YYYY"
+    _finish(sheet, WIDTHS)
+    if report is not None:
+        _indicator_sheet(book, title, report)
     buffer = BytesIO()
     book.save(buffer)
     return buffer.getvalue()
 
 
-def _annex_line(number: int, row: services.Row) -> list:
-    due: date | None = row.assignment.due
+def _as_of(report: dict | None):
+    return report["as_of_date"] if report else None
+
+
+def _heading(sheet, title: str, report: dict | None, widths: list) -> None:
+    """Rows 1-3: the title, the report this annex goes with (number and date), and the data cut-off."""
+    xs.title_row(sheet, 1, title, widths, TITLE_FONT)
+    if report is None:
+        return
+    xs.title_row(sheet, 2, f"(Kèm theo Báo cáo số {report['number']} {report['date_text']} của "
+                           f"{report['committee']})", widths)
+    xs.title_row(sheet, 3, f"Số liệu tính đến {report['cutoff']}.", widths)
+
+
+def _table(sheet, headings: list[str], widths: list) -> None:
+    for column, heading in enumerate(headings, start=1):
+        cell = sheet.cell(HEADER_ROW, column, heading)
+        cell.font, cell.alignment = BOLD, Alignment(wrap_text=True, vertical="center", horizontal="center")
+    xs.fit_row(sheet, HEADER_ROW, widths)
+
+
+def _finish(sheet, widths: list) -> None:
+    xs.set_widths(sheet, widths)
+    xs.wrap_all(sheet, HEADER_ROW + 1)
+    for row in range(HEADER_ROW + 1, sheet.max_row + 1):
+        xs.fit_row(sheet, row, widths)
+    sheet.freeze_panes = f"A{HEADER_ROW + 1}"
+    xs.print_setup(sheet, f"{HEADER_ROW}:{HEADER_ROW}", len(widths))
+
+
+def _annex_line(number: int, row: services.Row, as_of) -> list:
+    assignment = row.assignment
     overdue = row.status.days_overdue if row.status.code == st.OPEN_OVERDUE else None
-    texts = (row.task.code, row.task.title, row.unit_names, row.leader_names, row.assignment.deadline_text)
-    return [number, *(safe_cell(t) for t in texts), due, safe_cell(row.status.label), overdue, row.progress,
-            safe_cell(row.results)]
+    solutions = "\n".join(f"{s.number} {s.text}".strip() for s in assignment.solutions.all())
+    coordinating = ", ".join(r.entry.name if r.entry_id else r.text for r in assignment.refs.all()
+                             if r.role == RefRole.COORDINATING)
+    due = fmt.missed_milestone(assignment, row.status, as_of) if as_of else None
+    texts = (row.task.code, row.task.title, solutions, row.unit_names, coordinating, row.leader_names,
+             assignment.deadline_text)
+    return [number, *(safe_cell(t) for t in texts), due or assignment.due, safe_cell(row.status.label), overdue,
+            row.progress, safe_cell(row.results)]
+
+
+def _indicator_sheet(book, title: str, report: dict) -> None:
+    sheet = book.create_sheet("Chỉ tiêu")
+    widths = [width for _, width in INDICATOR_COLUMNS]
+    xs.title_row(sheet, 1, f"Tình hình thực hiện các chỉ tiêu chủ yếu – {report['period_label']}", widths,
+                 TITLE_FONT)
+    xs.title_row(sheet, 2, f"(Kèm theo Báo cáo số {report['number']} {report['date_text']} của "
+                           f"{report['committee']})", widths)
+    xs.title_row(sheet, 3, f"Số liệu tính đến {report['cutoff']}.", widths)
+    _table(sheet, [name for name, _ in INDICATOR_COLUMNS], widths)
+    for line in report["indicators"]:
+        sheet.append([safe_cell(line[key]) for key in ("code", "name", "target", "value", "attainment")])
+    _finish(sheet, widths)

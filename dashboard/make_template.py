@@ -113,7 +113,7 @@ def letterhead(doc) -> None:
     para(right, "Độc lập - Tự do - Hạnh phúc", bold=True, size=13, align=CENTER, before=0)
     rule(right, 24)
     number, place = table.add_row().cells
-    cell_lines(number, [("Số:        /BC-UBND", False, False)])
+    cell_lines(number, [("Số: {{ number }}", False, False)])
     cell_lines(place, [("{{ place }}, {{ date_text }}", False, True)], size=14)
 
 
@@ -130,9 +130,9 @@ def loop(doc, opening: str, line: str, closing: str = "{%p endfor %}", **style) 
 
 
 def section_results(doc) -> None:
-    para(doc, "Thực hiện Kế hoạch số {{ plan_number }} {{ plan_date }} của UBND xã về phát triển kinh tế - xã hội, "
-              "UBND xã báo cáo tình hình thực hiện (số liệu từ {{ data_from }} đến {{ data_to }}, tình trạng nhiệm vụ "
-              "tính đến ngày {{ as_of }}) như sau:")
+    para(doc, "Thực hiện {{ plan_citation }}, {{ committee }} báo cáo tình hình thực hiện (số liệu từ {{ data_from }} "
+              "đến {{ data_to }}) như sau:")
+    para(doc, "Số liệu tính đến {{ cutoff }}; tình trạng các nhiệm vụ được xác định tại ngày này.", italic=True)
     para(doc, "I. KẾT QUẢ THỰC HIỆN NHIỆM VỤ", bold=True)
     para(doc, "{{ summary }}")
     para(doc, "{%p for part in parts %}", before=0)
@@ -173,20 +173,28 @@ def sections_closing(doc) -> None:
     para(doc, "2. Các nhiệm vụ đã quá hạn, cần tập trung chỉ đạo hoàn thành", italic=True, bold=True)
     loop(doc, "{%p for item in overdue %}", "- {{ item }}")
     para(doc, "Trên đây là báo cáo tình hình thực hiện Kế hoạch phát triển kinh tế - xã hội {{ period_label }} "
-              "của UBND xã./.")
+              "của {{ committee }}./.")
 
 
 def signature(doc) -> None:
+    """Kept on one page: the row cannot split, and the paragraph before it keeps with it."""
     table = layout_table(doc, (80, 85))
+    keep_on_one_page(table)
     recipients, signer = table.rows[0].cells
     cell_lines(recipients, [("Nơi nhận:", True, True)], size=12, align=LEFT)
-    for line in ("- TT. Đảng ủy, TT. HĐND xã;", "- Chủ tịch, các PCT UBND xã;", "- Các ban, ngành, đơn vị;",
-                 "- Lưu: VT, VP."):
+    for line in ("- TT. Đảng ủy, TT. HĐND {{ level }};", "- Chủ tịch, các PCT UBND {{ level }};",
+                 "- Các ban, ngành, đơn vị;", "- Lưu: VT, VP."):
         para(recipients, line, size=11, align=LEFT, before=0)
     cell_lines(signer, [("TM. ỦY BAN NHÂN DÂN", True, False), ("CHỦ TỊCH", True, False)], size=14)
     for _ in range(4):
         para(signer, align=CENTER, before=0)
     para(signer, "{{ signer_name }}", bold=True, align=CENTER, before=0)
+
+
+def keep_on_one_page(table) -> None:
+    """python-docx has no API for w:cantSplit; a row that cannot split moves whole to the next page."""
+    for row in table.rows:
+        row._tr.get_or_add_trPr().insert(0, OxmlElement("w:cantSplit"))
 
 
 def build() -> Path:
@@ -198,7 +206,7 @@ def build() -> Path:
     section_results(doc)
     section_indicators(doc)
     sections_closing(doc)
-    para(doc, before=0)
+    para(doc, before=0).paragraph_format.keep_with_next = True
     signature(doc)
     TARGET.parent.mkdir(parents=True, exist_ok=True)
     doc.save(TARGET)

@@ -1,26 +1,31 @@
 """The consolidated report for a month or a derived period (quarter, 6 and 9 months, year): its content.
 
 One builder for every kind: the span's months are the commune's monthly periods inside it, the statuses are
-judged at the span's end (or today while it runs), and the next period is what section V looks ahead to.
+judged at the span's data cut-off, the 14th of its last month (or today while it runs), and the next period is
+what section V looks ahead to.
 """
 from dataclasses import dataclass
 from datetime import date, timedelta
+
+from django.db.models import prefetch_related_objects
 
 from indicators.display import describe_target, met_text, value_text
 from plans.models import Plan
 from reports import status as st
 from reports.models import ReportingPeriod, ReportState, RowReport, RowRole
-from reports.services.periods import deadline_for
+from theodoi import decree30 as d30
+from theodoi import formatting as fmt
 from theodoi.periods import KINDS, MONTH, Period
-from theodoi.templatetags.vi import vi_date, vi_short_date
 
 from . import services, services_board
 
-SUBJECT_SPAN = {"month": "tháng {n} năm {y}", "quarter": "quý {roman} năm {y}", "half": "6 tháng đầu năm {y}",
+SUBJECT_SPAN = {"month": "tháng {n} năm {y}", "quarter": "quý {roman} năm {y}", "half": "6 tháng {side} năm {y}",
                 "nine_months": "9 tháng năm {y}", "year": "năm {y}"}
 NEXT_WORDS = {"month": "THÁNG TỚI", "quarter": "QUÝ TỚI", "half": "6 THÁNG CUỐI NĂM", "nine_months": "QUÝ IV",
               "year": "NĂM TỚI"}
+HALF_SIDE = {1: "đầu", 2: "cuối"}  # the second half-year runs 15/6 to 14/12 (Decree 09/2019/NĐ-CP, Art. 12)
 ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
+NUMBER = "…/BC-UBND"  # left for the clerk (văn thư) to fill in at issuance, as in the reminder letter
 
 
 @dataclass
@@ -41,10 +46,8 @@ def span_for(anchor: ReportingPeriod, kind: str, number: int | None, today: date
     months = [m for m in ReportingPeriod.objects.filter(commune_id=anchor.commune_id, year=period.year)
               .order_by("month") if (m.year, m.month) in wanted]
     next_start = period.end + timedelta(days=1)
-    # Judged at the reporting deadline: completions the office accepts between the 15th and the report day
-    # belong to the month being reported, as the consolidated report describes them.
-    deadline = deadline_for(anchor.commune, period.year, period.last_month)
-    return Span(period, months, min(today, deadline), next_start, _next_end(period))
+    # Decree 09/2019/NĐ-CP, Art. 12: the data closes on the 14th, and the statuses are judged on that day.
+    return Span(period, months, period.judged_on(today), next_start, _next_end(period))
 
 
 def _next_end(period: Period) -> date:
@@ -52,13 +55,18 @@ def _next_end(period: Period) -> date:
         return Period(MONTH, period.year + (period.number == 12), period.number % 12 + 1).end
     if period.kind == "quarter":
         return Period("quarter", period.year + (period.number == 4), period.number % 4 + 1).end
-    if period.kind == "year":
-        return Period("year", period.year + 1).end
+    if period.kind == "year" or (period.kind == "half" and period.number == 2):
+        return Period("half" if period.kind == "half" else "year", period.year + 1).end
     return Period("year", period.year).end
 
 
 def span_words(period: Period) -> str:
-    return SUBJECT_SPAN[period.kind].format(n=period.number, y=period.year, roman=ROMAN.get(period.number, ""))
+    return SUBJECT_SPAN[period.kind].format(n=period.number, y=period.year, roman=ROMAN.get(period.number, ""),
+                                            side=HALF_SIDE.get(period.number, ""))
+
+
+def next_words(period: Period) -> str:
+    return "NĂM TỚI" if period.kind == "half" and period.number == 2 else NEXT_WORDS[period.kind]
 
 
 def subject(period: Period) -> str:
@@ -73,6 +81,7 @@ def _month_rows(span: Span, roles=(RowRole.LEAD,)):
 
 def results_by_group(rows: list[services.Row], span: Span) -> list[dict]:
     """Section I: what accepted reports say was done (coordinating units' part too), under each part and group."""
+    shared = _tasks_with_several_rows(rows)
     texts: dict[int, list[str]] = {}
     accepted = _month_rows(span, (RowRole.LEAD, RowRole.COORDINATING)).filter(report__state=ReportState.ACCEPTED)
     for item in accepted.exclude(results="").order_by("report__period__month", "role", "pk"):
@@ -85,8 +94,25 @@ def results_by_group(rows: list[services.Row], span: Span) -> list[dict]:
         part = parts.setdefault(row.part.pk, {"title": _part_title(row.part), "groups": {}})
         group_node = row.group or row.task
         group = part["groups"].setdefault(group_node.pk, {"title": _short(group_node), "lines": []})
-        group["lines"] += [f"{row.task.code} – {row.status.label.lower()}: {t}" for t in texts[row.pk]]
+        where = f"{row.task.code} ({_solutions(row)})" if row.task.pk in shared and _solutions(row) else row.task.code
+        group["lines"] += [f"{where} – {row.status.label.lower()}: {t}" for t in texts[row.pk]]
     return [{"title": p["title"], "groups": list(p["groups"].values())} for p in parts.values()]
+
+
+def _tasks_with_several_rows(rows: list[services.Row]) -> set[int]:
+    seen: dict[int, int] = {}
+    for row in rows:
+        seen[row.task.pk] = seen.get(row.task.pk, 0) + 1
+    return {pk for pk, count in seen.items() if count > 1}
+
+
+def _solution_numbers(row: services.Row) -> list[str]:
+    return [s.number for s in row.assignment.solutions.all() if s.number]
+
+
+def _solutions(row: services.Row) -> str:
+    numbers = _solution_numbers(row)
+    return f"giải pháp {', '.join(numbers)}" if numbers else ""
 
 
 def _part_title(node) -> str:
@@ -94,15 +120,14 @@ def _part_title(node) -> str:
 
 
 def _short(node, limit: int = 200) -> str:
-    title = node.title.rstrip(":").strip()
-    text = title if len(title) <= limit else title[:limit].rsplit(" ", 1)[0] + " …"
+    text = fmt.shorten(node.title.rstrip(":").strip(), limit)
     return f"{node.number}. {text}" if node.level == "group" and node.number else text
 
 
 def summary(rows: list[services.Row]) -> str:
     tally = services.counts(rows)
-    parts = [f"{st.LABELS[c].lower()} {tally.get(c, 0)}" for c in st.ORDER]
-    return f"Tổng số {len(rows)} dòng nhiệm vụ được phân công; trong đó: " + "; ".join(parts) + "."
+    parts = [f"{st.LABELS[c].lower()} {fmt.number(tally.get(c, 0))}" for c in st.ORDER]
+    return f"Tổng số {fmt.number(len(rows))} nhiệm vụ được phân công; trong đó: " + "; ".join(parts) + "."
 
 
 def indicator_lines(plan: Plan, as_of: date) -> list[dict]:
@@ -146,36 +171,49 @@ def obstacles_and_proposals(span: Span) -> tuple[list[str], list[str]]:
     return obstacles, proposals
 
 
-def row_line(row: services.Row) -> str:
-    due = f"hạn {vi_short_date(row.assignment.due)}" if row.assignment.due else row.assignment.deadline_text
-    late = f", quá hạn {row.status.days_overdue} ngày" if row.status.code == st.OPEN_OVERDUE else ""
-    return (f"{row.task.code} {row.task.title[:160].rstrip()} – chủ trì: {row.unit_names or 'chưa rõ'}; "
+def row_line(row: services.Row, as_of: date) -> str:
+    """One row of section V: the task cut at a word, which of its rows (solutions, lead unit), and its date; a missed
+    milestone is given with its own date, from which its overdue days count."""
+    due = fmt.due_words(row.assignment, row.status, as_of)
+    late = f", quá hạn {fmt.days(row.status.days_overdue)}" if row.status.code == st.OPEN_OVERDUE else ""
+    tag = fmt.row_tag(_solution_numbers(row), row.unit_names)
+    return (f"{row.task.code} {fmt.shorten(row.task.title, 160)} – {tag}; "
             f"chỉ đạo: {row.leader_names or 'chưa rõ'} ({due}{late}).")
 
 
 def report_context(plan: Plan, span: Span, today: date) -> dict:
     rows = services.load_rows(plan, span.as_of)
+    prefetch_related_objects([row.assignment for row in rows], "solutions")
     late_rows = services.overdue(rows)
     obstacles, proposals = obstacles_and_proposals(span)
     period = span.period
-    return {
-        "commune_upper": str(plan.commune).upper(), "place": plan.commune.name, "date_text": vi_date(today),
-        "subject": subject(period), "plan_number": plan.number.strip() or "…/KH-UBND",
-        "plan_date": vi_date(plan.issued_on) if plan.issued_on else "",
-        "data_from": vi_date(period.start), "data_to": vi_date(period.end), "as_of": vi_short_date(span.as_of),
-        "summary": summary(rows), "parts": results_by_group(rows, span) or [_nothing("Chưa có báo cáo được duyệt.")],
-        "indicators": indicator_lines(plan, span.as_of),
-        "overdue_summary": f"Còn {len(late_rows)} dòng nhiệm vụ chưa hoàn thành và đã quá hạn.",
-        "obstacles": obstacles or ["Các đơn vị không báo cáo khó khăn, vướng mắc."],
-        "proposals": proposals or ["Không có đề xuất, kiến nghị."],
-        "next_words": NEXT_WORDS[period.kind],
-        "next_window": f"từ {vi_short_date(span.next_start)} đến {vi_short_date(span.next_end)}",
-        "due_next": [row_line(r) for r in services.due_between(rows, span.next_start, span.next_end)]
-        or ["Không có nhiệm vụ đến hạn."],
-        "overdue": [row_line(r) for r in late_rows] or ["Không có nhiệm vụ quá hạn."],
-        "signer_name": plan.signer_name,
-        "period_label": span_words(period),
-    }
+    return {**_heading(plan, today), **_opening(plan, span), "summary": summary(rows),
+            "parts": results_by_group(rows, span) or [_nothing("Chưa có báo cáo được duyệt.")],
+            "indicators": indicator_lines(plan, span.as_of),
+            "overdue_summary": f"Còn {fmt.number(len(late_rows))} nhiệm vụ chưa hoàn thành, quá hạn.",
+            "obstacles": obstacles or ["Các đơn vị không báo cáo khó khăn, vướng mắc."],
+            "proposals": proposals or ["Không có đề xuất, kiến nghị."],
+            "next_words": next_words(period),
+            "next_window": f"từ {fmt.short_date(span.next_start)} đến {fmt.short_date(span.next_end)}",
+            "due_next": [row_line(r, span.as_of) for r in services.due_between(rows, span.next_start, span.next_end)]
+            or ["Không có nhiệm vụ đến hạn."],
+            "overdue": [row_line(r, span.as_of) for r in late_rows] or ["Không có nhiệm vụ quá hạn."],
+            "period_label": span_words(period)}
+
+
+def _heading(plan: Plan, today: date) -> dict:
+    """The letterhead and signature: the commune's own level word ("xã", "phường"), never one typed in the template."""
+    commune = plan.commune
+    return {"commune_upper": f"{d30.level_word(commune)} {commune.name}".upper(), "level": d30.level_word(commune),
+            "committee": d30.committee_short(commune), "place": commune.name, "date_text": fmt.long_date(today),
+            "number": NUMBER, "signer_name": plan.signer_name}
+
+
+def _opening(plan: Plan, span: Span) -> dict:
+    period = span.period
+    return {"subject": subject(period), "plan_citation": d30.plan_citation(plan),
+            "data_from": fmt.long_date(period.start), "data_to": fmt.long_date(period.end),
+            "cutoff": fmt.long_date(span.as_of), "as_of": fmt.short_date(span.as_of), "as_of_date": span.as_of}
 
 
 def _nothing(text: str) -> dict:

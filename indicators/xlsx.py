@@ -12,10 +12,10 @@ from io import BytesIO
 from django.db import transaction
 from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Alignment, Font
-from openpyxl.utils import get_column_letter
 from openpyxl.utils.exceptions import InvalidFileException
 
 from planparser.vinumbers import ViNumberError, parse_vi_number
+from theodoi import xlsx_safe as xs
 from theodoi.uploads import OfficeFileError, check_office_file
 from theodoi.periods import periods_of_year
 
@@ -49,13 +49,9 @@ def export_plan(plan) -> bytes:
     sheet = workbook.active
     sheet.title = SHEET
     periods = periods_of_year(plan.year)
-    _text(sheet.cell(1, 1), f"Chỉ tiêu kinh tế - xã hội năm {plan.year} – {plan.commune}").font = Font(bold=True)
-    _text(sheet.cell(2, 1), "Mã kế hoạch (không sửa):")
-    _text(sheet[MARKER_CELL], marker(plan))
-    _text(sheet.cell(2, 3), f"{plan.title} – phiên bản {plan.version}")
-    _text(sheet.cell(3, 1), "Số viết kiểu Việt Nam (10,8) hoặc số Excel; chỉ tiêu định tính ghi «Đạt»/«Chưa đạt»; "
-                            "giải trình bắt buộc khi chỉ tiêu chuyển đỏ.")
     headers = FIXED_HEADERS + [p.label for p in periods] + ["Giải trình"]
+    widths = _widths(len(headers))
+    _heading(sheet, plan, widths)
     for column, title in enumerate(headers, start=1):
         cell = _text(sheet.cell(HEADER_ROW, column), title)
         cell.font = Font(bold=True)
@@ -63,7 +59,7 @@ def export_plan(plan) -> bytes:
     indicators = plan.indicators.prefetch_related("targets", "values")
     for row, indicator in enumerate(indicators, start=HEADER_ROW + 1):
         _export_row(sheet, row, indicator, periods)
-    _widths(sheet, len(headers))
+    _layout(sheet, widths)
     buffer = BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
@@ -96,9 +92,31 @@ def _text(cell, text: str):
     return cell
 
 
-def _widths(sheet, columns: int) -> None:
-    for column in range(1, columns + 1):
-        sheet.column_dimensions[get_column_letter(column)].width = {1: 9, 2: 45, 3: 30}.get(column, 13)
+def _widths(columns: int) -> list[float]:
+    """Narrow period columns ("Tháng 01/2023" wraps to two lines) so the year fits one landscape page's width."""
+    fixed = {1: 8, 2: 36, 3: 28, 4: 9, 5: 10, columns: 30}
+    return [fixed.get(column, 9) for column in range(1, columns + 1)]
+
+
+def _heading(sheet, plan, widths: list[float]) -> None:
+    """Rows 1-3: the title, the plan marker (B2, read back on import) and the instructions, none of them cut."""
+    xs.title_row(sheet, 1, f"Chỉ tiêu kinh tế - xã hội năm {plan.year} – {plan.commune}", widths,
+                 Font(bold=True, size=13))
+    _text(sheet.cell(2, 1), "Mã kế hoạch (không sửa):")
+    _text(sheet[MARKER_CELL], marker(plan))
+    _text(sheet.cell(2, 3), f"{plan.title} – phiên bản {plan.version}")
+    sheet.merge_cells(start_row=2, start_column=3, end_row=2, end_column=len(widths))
+    xs.title_row(sheet, 3, "Số viết kiểu Việt Nam (10,8) hoặc số Excel; chỉ tiêu định tính ghi «Đạt»/«Chưa đạt»; "
+                           "giải trình bắt buộc khi chỉ tiêu chuyển đỏ.", widths)
+
+
+def _layout(sheet, widths: list[float]) -> None:
+    xs.set_widths(sheet, widths)
+    xs.wrap_all(sheet, 2)
+    for row in range(HEADER_ROW, sheet.max_row + 1):
+        xs.fit_row(sheet, row, widths)
+    sheet.freeze_panes = f"C{HEADER_ROW + 1}"
+    xs.print_setup(sheet, f"{HEADER_ROW}:{HEADER_ROW}", len(widths))
 
 
 # ---- import -------------------------------------------------------------------------------------------------------

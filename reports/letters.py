@@ -4,9 +4,11 @@ It is a draft for the office: the number is left for the clerk (văn thư) to fi
 """
 from datetime import date, timedelta
 
+from django.db.models import prefetch_related_objects
 from docx.shared import Cm
 
 from theodoi import decree30 as d30
+from theodoi import formatting as fmt
 
 from .services import reminders
 
@@ -14,24 +16,18 @@ EXCERPT = "V/v đôn đốc báo cáo tiến độ thực hiện Kế hoạch ph
 NUMBER = "…/UBND-VP"
 DAYS_TO_REPLY = 3
 COPIES = ["- Như trên;", "- Chủ tịch, các Phó Chủ tịch UBND;", "- Lưu: VT, VP."]
-TABLE = (("STT", Cm(1.2)), ("Đơn vị chủ trì", Cm(3.0)), ("Mã", Cm(1.5)), ("Nhiệm vụ", Cm(6.3)),
-         ("Thời hạn", Cm(2.4)), ("Số ngày quá hạn", Cm(2.1)))  # 16.5 cm: the text width
+# 16.5 cm, the text width; "Số ngày quá hạn" and "Thời hạn" are wide enough for "1.341" and "30/04/2023".
+TABLE = (("STT", Cm(1.1)), ("Đơn vị chủ trì", Cm(3.0)), ("Mã", Cm(1.6)), ("Nhiệm vụ", Cm(6.3)),
+         ("Thời hạn", Cm(2.5)), ("Số ngày quá hạn", Cm(2.0)))
+TASK_NAME_LIMIT = 160
 
 
 def commune_short(commune) -> str:
-    """ "UBND xã Hưng Đông", as a sentence names it."""
-    return f"UBND {commune.get_kind_display().lower()} {commune.name}"
+    return d30.committee_short(commune)
 
 
 def plan_citation(plan) -> str:
-    number = plan.number.strip()
-    if number.startswith("/"):
-        number = "…" + number  # the sample prints "Số: /KH-UBND": the number was never filled in
-    title = plan.title.removeprefix("Kế hoạch").strip()
-    title = title[:1].lower() + title[1:]
-    parts = ["Kế hoạch", f"số {number}" if number else "", f"ngày {plan.issued_on:%d/%m/%Y}" if plan.issued_on else "",
-             f"của {commune_short(plan.commune)} về {title}"]
-    return " ".join(p for p in parts if p)
+    return d30.plan_citation(plan)
 
 
 def citation_paragraph(plan) -> str:
@@ -44,16 +40,16 @@ def citation_paragraph(plan) -> str:
 def situation_paragraph(period, today: date, count: int) -> str:
     label = str(period).lower()
     if today > period.deadline:
-        return (f"Đến {d30.long_date(today)}, đã quá hạn gửi báo cáo tiến độ {label} "
-                f"({d30.long_date(period.deadline)}) nhưng còn {count} đơn vị chưa gửi báo cáo.")
-    return (f"Đến {d30.long_date(today)}, còn {count} đơn vị chưa gửi báo cáo tiến độ {label} "
-            f"(hạn gửi {d30.long_date(period.deadline)}).")
+        return (f"Đến {fmt.long_date(today)}, đã quá hạn gửi báo cáo tiến độ {label} "
+                f"({fmt.long_date(period.deadline)}) nhưng còn {count} đơn vị chưa gửi báo cáo.")
+    return (f"Đến {fmt.long_date(today)}, còn {count} đơn vị chưa gửi báo cáo tiến độ {label} "
+            f"(hạn gửi {fmt.long_date(period.deadline)}).")
 
 
 def request_paragraph(plan, period, reply_by: date) -> str:
     return (f"{commune_short(plan.commune)} đề nghị các đơn vị nêu trên khẩn trương hoàn thành, gửi báo cáo tiến độ "
             f"thực hiện Kế hoạch {str(period).lower()} về {commune_short(plan.commune)} (qua công chức Văn phòng - "
-            f"Thống kê hoặc trên hệ thống theodoi) trước {d30.long_date(reply_by)}; đối với các nhiệm vụ đã quá hạn, "
+            f"Thống kê hoặc trên hệ thống theodoi) trước {fmt.long_date(reply_by)}; đối với các nhiệm vụ đã quá hạn, "
             f"báo cáo rõ kết quả, nguyên nhân chậm, khó khăn, vướng mắc và đề xuất giải pháp, thời gian hoàn thành.")
 
 
@@ -61,24 +57,28 @@ CLOSING = ("Kết quả thực hiện chế độ báo cáo là căn cứ để 
            "cuối năm. Đề nghị các đơn vị nghiêm túc thực hiện./.")
 
 
-def overdue_table_rows(overdue) -> list[list[str]]:
-    return [[str(index), row.unit.name, row.assignment.node.code, _short(row.assignment.node.title),
-             row.assignment.deadline_text, str(row.status.days_overdue)] for index, row in enumerate(overdue, 1)]
+def overdue_table_rows(overdue, today: date) -> list[list[str]]:
+    return [[str(index), row.unit.name, row.assignment.node.code, task_cell(row),
+             fmt.due_words(row.assignment, row.status, today), fmt.number(row.status.days_overdue)]
+            for index, row in enumerate(overdue, 1)]
 
 
-def _short(text: str, limit: int = 220) -> str:
-    return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + " …"
+def task_cell(row) -> str:
+    """The task's name cut at a word, and which of its rows this is, so two rows of one task never look alike."""
+    numbers = [s.number for s in row.assignment.solutions.all()]
+    return f"{fmt.shorten(row.assignment.node.title, TASK_NAME_LIMIT)} ({fmt.row_tag(numbers, row.unit.name)})"
 
 
 def reminder_letter(plan, period, today: date) -> bytes:
     laggards = reminders.chase_laggards(plan, period)
     lagging = {item.unit.pk for item in laggards}
     overdue = [row for row in reminders.overdue_rows(plan, period, today) if row.unit.pk in lagging]
+    prefetch_related_objects([row.assignment for row in overdue], "solutions")
     commune = plan.commune
     document = d30.new_document()
     d30.page_numbers(document)
     d30.header(document, d30.Heading(
-        issuer=["Ủy ban nhân dân", f"{commune.get_kind_display()} {commune.name}"], number=NUMBER,
+        issuer=d30.issuer_lines(commune), number=NUMBER,
         place=commune.name, day=today, excerpt=EXCERPT))
     d30.addressees(document, [item.unit.name for item in laggards] or ["Các ban, ngành, đơn vị liên quan"])
     d30.body_paragraph(document, citation_paragraph(plan))
@@ -86,7 +86,7 @@ def reminder_letter(plan, period, today: date) -> bytes:
     if overdue:
         d30.body_paragraph(document, "Đồng thời, các nhiệm vụ sau do các đơn vị chủ trì đã quá thời hạn hoàn thành "
                                      "theo Kế hoạch nhưng chưa được công nhận hoàn thành:")
-        d30.grid_table(document, [h for h, _ in TABLE], overdue_table_rows(overdue), [w for _, w in TABLE])
+        d30.grid_table(document, [h for h, _ in TABLE], overdue_table_rows(overdue, today), [w for _, w in TABLE])
     d30.body_paragraph(document, request_paragraph(plan, period, today + timedelta(days=DAYS_TO_REPLY)))
     d30.body_paragraph(document, CLOSING)
     d30.signature_block(document, COPIES, d30.signer_lines(plan.signer_title), plan.signer_name)

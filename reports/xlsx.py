@@ -22,6 +22,8 @@ from openpyxl.utils import get_column_letter
 from openpyxl.utils.datetime import to_excel
 from openpyxl.worksheet.datavalidation import DataValidation
 
+from theodoi import formatting as fmt
+from theodoi import xlsx_safe as xs
 from theodoi.uploads import OfficeFileError, check_office_file
 from theodoi.xlsx_safe import safe_cell
 
@@ -101,7 +103,7 @@ def build(report) -> bytes:
     _title(sheet, report)
     for column, spec in enumerate(COLUMNS, start=1):
         _put(sheet.cell(HEADER_ROW, column), spec.header, BOLD)
-    sheet.row_dimensions[HEADER_ROW].height = 32
+    xs.fit_row(sheet, HEADER_ROW, [c.width for c in COLUMNS], 2)
     for line, row in enumerate(rows, start=FIRST_ROW):
         _write_row(sheet, line, row)
     if rows:
@@ -123,20 +125,19 @@ def _put(cell, value, font=FONT, editable=False):
 
 
 def _title(sheet, report) -> None:
+    """Three merged rows, each tall enough for its wrapped text, so no title line is cut on screen or paper."""
     period, commune = report.period, report.period.commune
     lines = [
         f"BÁO CÁO KẾT QUẢ THỰC HIỆN KẾ HOẠCH THÁNG {period.month:02d}/{period.year} – {report.unit.name.upper()}",
-        f"UBND {commune.get_kind_display().lower()} {commune.name} · Kỳ báo cáo từ {period.start:%d/%m/%Y} đến "
-        f"{period.end:%d/%m/%Y} · Hạn nộp {period.deadline:%d/%m/%Y} · {report.plan.title}",
+        f"UBND {commune.get_kind_display().lower()} {commune.name} · Kỳ báo cáo từ {fmt.short_date(period.start)} "
+        f"đến {fmt.short_date(period.end)} · Hạn nộp {fmt.short_date(period.deadline)} · {report.plan.title}",
         "Chỉ nhập vào các ô nền vàng (cột E đến K). Tình trạng chọn trong danh sách; tiến độ là số nguyên từ 0 "
-        "đến 100; ngày văn bản ghi dd/mm/yyyy. Không sửa các cột khoá, không thêm hay xoá dòng.",
+        "đến 100; ngày văn bản ghi dd/mm/yyyy. Không sửa các cột khóa, không thêm hay xoá dòng.",
     ]
+    widths = [c.width for c in COLUMNS[:INDEX["evidence_date"]]]
     for number, text in enumerate(lines, start=1):
-        cell = sheet.cell(number, 1)
-        cell.value = safe_cell(text)
-        cell.font, cell.alignment = (BOLD if number == 1 else FONT), WRAP
-        sheet.merge_cells(f"A{number}:{LAST_VISIBLE}{number}")
-    sheet.row_dimensions[1].height, sheet.row_dimensions[2].height, sheet.row_dimensions[3].height = 22, 30, 30
+        xs.title_row(sheet, number, text, widths)
+        sheet.cell(number, 1).font, sheet.cell(number, 1).alignment = (BOLD if number == 1 else FONT), WRAP
 
 
 def _write_row(sheet, line: int, row: RowReport) -> None:
@@ -155,12 +156,8 @@ def _write_row(sheet, line: int, row: RowReport) -> None:
 def _height(values: dict) -> float:
     """Excel and LibreOffice do not grow rows to fit wrapped text written by openpyxl, so estimate the lines;
     at least three, to leave room for typing."""
-    lines = 3
-    for spec in COLUMNS:
-        text = str(values[spec.name] or "")
-        per_line = int(spec.width * 1.15)  # Times New Roman is narrower than the width unit's Calibri digit
-        lines = max(lines, sum(-(-len(part) // per_line) or 1 for part in text.split("\n")))
-    return min(lines * 14.5 + 2, 409)  # 409 points is Excel's tallest row
+    lines = max([3] + [xs.lines_needed(values[spec.name] or "", spec.width) for spec in COLUMNS])
+    return min(lines * xs.LINE_POINTS + 3, xs.MAX_ROW_POINTS)
 
 
 def _validations(sheet, last: int) -> None:
@@ -189,13 +186,7 @@ def _layout(sheet, last: int) -> None:
         sheet.column_dimensions[get_column_letter(column)].width = spec.width
     sheet.column_dimensions[LETTER["row_id"]].hidden = True
     sheet.freeze_panes = f"C{FIRST_ROW}"
-    sheet.page_setup.orientation = "landscape"
-    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
-    sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
-    sheet.sheet_properties.pageSetUpPr.fitToPage = True
-    sheet.page_margins.left, sheet.page_margins.right = 0.6, 0.4
-    sheet.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"
-    sheet.print_area = f"A1:{LAST_VISIBLE}{max(last, HEADER_ROW)}"
+    xs.print_setup(sheet, f"{HEADER_ROW}:{HEADER_ROW}", INDEX["evidence_date"], max(last, HEADER_ROW))
     sheet.protection.sheet = True
     sheet.protection.formatRows = False  # rows may be made taller to read wrapped text; nothing else changes
 
@@ -285,8 +276,8 @@ def _check_identity(identity: dict, report, name: str) -> None:
 def _check_keys(sheet, line: int, pk: int, expected: dict[int, RowReport], name: str) -> None:
     def refuse(column: str) -> Refused:
         header = COLUMNS[INDEX[column] - 1].header
-        return Refused(f"Tệp «{name}» bị từ chối: {where(column, line)} (cột «{header}») thuộc phần khoá và đã bị "
-                       "thay đổi. Hãy tải lại tệp mẫu và nhập lại, không sửa các cột khoá.")
+        return Refused(f"Tệp «{name}» bị từ chối: {where(column, line)} (cột «{header}») thuộc phần khóa và đã bị "
+                       "thay đổi. Hãy tải lại tệp mẫu và nhập lại, không sửa các cột khóa.")
 
     if pk not in expected or _raw(sheet, "row_id", line) != pk:
         raise refuse("row_id")
@@ -414,7 +405,7 @@ class Outcome:
 def import_file(report, user, data: bytes, name: str, submit: bool, today: date) -> Outcome:
     """Read and store the file; raises Refused for a file that is not this report's, CycleError when it is closed."""
     if not cycle.is_editable(report, today):
-        raise cycle.CycleError("Báo cáo này không sửa được nữa (đã gửi, đã duyệt hoặc kỳ đã khoá); không nhập tệp.")
+        raise cycle.CycleError("Báo cáo này không sửa được nữa (đã gửi, đã duyệt hoặc kỳ đã khóa); không nhập tệp.")
     upload = read(report, data, name)
     if upload.errors:
         return Outcome(ok=False, errors=upload.errors)

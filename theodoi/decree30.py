@@ -15,6 +15,8 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Mm, Pt
 
+from theodoi import formatting
+
 FONT = "Times New Roman"
 BODY_SIZE = Pt(14)
 HEADER_SIZE = Pt(13)
@@ -45,12 +47,45 @@ class Heading:
 
 
 def long_date(day: date) -> str:
-    """ "ngày 05 tháng 01 năm 2023": Decree 30 wants two digits for days under 10 and for months 1 and 2."""
-    return f"ngày {day.day:02d} tháng {day.month:02d} năm {day.year}"
+    """Kept for callers: the one formatter lives in theodoi.formatting."""
+    return formatting.long_date(day)
 
 
 def place_and_date(place: str, day: date) -> str:
-    return f"{place}, {long_date(day)}"
+    return formatting.place_and_date(place, day)
+
+
+def level_word(commune) -> str:
+    """ "xã", "phường", "thị trấn", "đặc khu": from the commune itself, never typed into a document."""
+    return commune.get_kind_display().lower()
+
+
+def issuer_lines(commune) -> list[str]:
+    """The issuing body at the top left (printed in capitals): "ỦY BAN NHÂN DÂN" / "PHƯỜNG HƯNG BÌNH"."""
+    return ["Ủy ban nhân dân", f"{level_word(commune)} {commune.name}"]
+
+
+def committee_short(commune) -> str:
+    """ "UBND xã Hưng Đông", as a sentence names it."""
+    return f"UBND {level_word(commune)} {commune.name}"
+
+
+def number_words(number: str) -> str:
+    """How a sentence cites a document's number: "số 12/KH-UBND"; "số …/KH-UBND" when the number was left blank
+    on the paper ("Số: /KH-UBND"), never "số /KH-UBND"; nothing when no number was printed at all."""
+    number = (number or "").strip()
+    if not number:
+        return ""
+    return f"số …{number}" if number.startswith("/") else f"số {number}"
+
+
+def plan_citation(plan) -> str:
+    """ "Kế hoạch số …/KH-UBND ngày 30 tháng 12 năm 2022 của UBND xã Hưng Đông về phát triển kinh tế - xã hội …"."""
+    title = plan.title.removeprefix("Kế hoạch").strip()
+    title = title[:1].lower() + title[1:]
+    parts = ["Kế hoạch", number_words(plan.number), formatting.long_date(plan.issued_on),
+             f"của {committee_short(plan.commune)} về {title}"]
+    return " ".join(p for p in parts if p)
 
 
 def new_document() -> Document:
@@ -174,10 +209,14 @@ def grid_table(document, headings: list[str], rows: list[list[str]], widths: lis
     return table
 
 
-def signature_block(document, recipients: list[str], signer_lines: list[str], name: str):
-    """ "Nơi nhận:" at the bottom left; the signing authority, room for the signature and the name at the right."""
-    document.add_paragraph()
-    table = layout_table(document, [TEXT_WIDTH // 2, TEXT_WIDTH - TEXT_WIDTH // 2])
+def signature_block(document, recipients: list[str], signer_lines: list[str], name: str, widths=None):
+    """ "Nơi nhận:" at the bottom left; the signing authority, room for the signature and the name at the right.
+
+    The block never splits across pages: a signature alone on a page, away from the text it signs, is refused.
+    """
+    document.add_paragraph().paragraph_format.keep_with_next = True
+    table = layout_table(document, widths or [TEXT_WIDTH // 2, TEXT_WIDTH - TEXT_WIDTH // 2])
+    keep_on_one_page(table)
     left, right = table.rows[0].cells
     write(left.paragraphs[0], "Nơi nhận:", bold=True, italic=True, size=SMALL_SIZE)
     for line in recipients:
@@ -188,6 +227,14 @@ def signature_block(document, recipients: list[str], signer_lines: list[str], na
         right.add_paragraph()
     centered(right, name, bold=True, size=BODY_SIZE)
     return table
+
+
+def keep_on_one_page(table) -> None:
+    """python-docx has no API for w:cantSplit; a row that cannot split moves whole to the next page."""
+    for row in table.rows:
+        properties = row._tr.get_or_add_trPr()
+        if properties.find(qn("w:cantSplit")) is None:
+            properties.insert(0, OxmlElement("w:cantSplit"))
 
 
 def signer_lines(title: str, collective: str = "TM. ỦY BAN NHÂN DÂN") -> list[str]:

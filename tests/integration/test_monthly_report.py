@@ -66,9 +66,10 @@ def test_letterhead_number_and_date_line(client, personas, may):
     head = cell_texts(document.tables[0])
     assert {"ỦY BAN NHÂN DÂN", "XÃ HƯNG ĐÔNG", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
             "Độc lập - Tự do - Hạnh phúc"} <= {line for text in head for line in text.split("\n")}
-    assert any(t.startswith("Số:") and t.endswith("/BC-UBND") for t in head)
+    assert "Số: …/BC-UBND" in head  # left for the clerk, never a bare "Số: /BC-UBND"
     date_cell = document.tables[0].rows[1].cells[1].paragraphs[0]
-    assert date_cell.text == "Hưng Đông, ngày 25 tháng 05 năm 2023"
+    # Decree 30, Appendix I: day 25 needs no zero, and month 5 takes none (only months 1 and 2 do).
+    assert date_cell.text == "Hưng Đông, ngày 25 tháng 5 năm 2023"
     assert all(run.italic for run in date_cell.runs if run.text.strip())
 
 
@@ -80,14 +81,16 @@ def test_title_and_section_headings(client, personas, may):
                     "III. TỒN TẠI, HẠN CHẾ VÀ NGUYÊN NHÂN", "IV. ĐỀ XUẤT, KIẾN NGHỊ",
                     "V. NHIỆM VỤ TRỌNG TÂM THÁNG TỚI"):
         assert heading in lines
-    assert any("từ ngày 15 tháng 04 năm 2023 đến ngày 14 tháng 05 năm 2023" in line for line in lines)
+    assert any("từ ngày 15 tháng 4 năm 2023 đến ngày 14 tháng 5 năm 2023" in line for line in lines)
+    # Decree 09/2019 Art. 12: May's data closes on 14/05, and the report says so.
+    assert "Số liệu tính đến ngày 14 tháng 5 năm 2023; tình trạng các nhiệm vụ được xác định tại ngày này." in lines
 
 
 def test_results_come_from_accepted_reports_only(client, personas, may):
     results = section(docx_of(client, personas, may), "I. KẾT QUẢ", "II. TÌNH HÌNH")
     assert "Đã giải quyết 35 hồ sơ đất đai (Công chức Địa chính)" in results
     assert "Công chức phụ trách Kinh tế" not in results  # sent, not yet accepted
-    assert "Tổng số 69 dòng nhiệm vụ" in results
+    assert "Tổng số 69 nhiệm vụ" in results and "dòng nhiệm vụ" not in results
 
 
 def test_indicator_table_values_and_attainment(client, personas, may):
@@ -107,7 +110,11 @@ def test_obstacles_proposals_and_the_overdue_row_under_five(client, personas, ma
     assert seed.LAND_PROPOSAL in proposals and seed.ECONOMY_PROPOSAL in proposals
     five = section(document, "V.", "Trên đây")
     overdue = five.split("2. Các nhiệm vụ đã quá hạn")[1]
-    assert "I.1.3" in overdue and "quá hạn 20 ngày" in overdue and "hạn 30/04/2023" in overdue
+    # Judged at the cut-off 14/05: I.1.3, due 30/04, is 14 days overdue (not 20, as at the report day 20/05).
+    assert "I.1.3" in overdue and "quá hạn 14 ngày" in overdue and "hạn 30/04/2023" in overdue
+    # I.7.1 row 1 missed its milestone 31/03 (solution 1, "Quý 1/2023"): 31/03 → 14/05 = 30 + 14 = 44 days,
+    # printed with the milestone's own date, not the row's final date 31/12/2023.
+    assert "mốc 31/03/2023, quá hạn 44 ngày" in overdue and "hạn 31/12/2023" not in overdue
     assert "từ 15/05/2023 đến 14/06/2023" in five
 
 
@@ -124,27 +131,32 @@ def test_quarter_and_year_reports_use_the_same_template(client, personas, may):
     assert "V. NHIỆM VỤ TRỌNG TÂM QUÝ TỚI" in quarter
     half = texts(docx_of(client, personas, may, "?kind=half&number=1"))
     assert "Tình hình thực hiện Kế hoạch phát triển kinh tế - xã hội 6 tháng đầu năm 2023" in half
+    second = texts(docx_of(client, personas, may, "?kind=half&number=2"))  # 15/6–14/12, Decree 09/2019 Art. 12
+    assert "Tình hình thực hiện Kế hoạch phát triển kinh tế - xã hội 6 tháng cuối năm 2023" in second
+    assert "V. NHIỆM VỤ TRỌNG TÂM NĂM TỚI" in second
     client.force_login(personas["chairman"])
     url = reverse("monthly_report_docx", kwargs={"pk": may["may"].pk})
-    assert client.get(url + "?kind=half&number=2").status_code == 404
+    assert client.get(url + "?kind=half&number=3").status_code == 404
     assert client.get(url + "?kind=week").status_code == 404
 
 
 def test_annex_lists_every_row_with_status_progress_unit_leader_deadline(client, personas, may):
     response = download(client, personas["office"], "monthly_report_xlsx", may["may"])
     sheet = load_workbook(BytesIO(response.content)).active
-    header = [c.value for c in sheet[2]]
-    assert header[:9] == ["STT", "Mã nhiệm vụ", "Nhiệm vụ", "Đơn vị chủ trì", "Lãnh đạo chỉ đạo",
-                          "Thời hạn (như in)", "Hạn chót", "Tình trạng", "Số ngày quá hạn"]
-    rows = [[c.value for c in line] for line in sheet.iter_rows(min_row=3)]
+    header = [c.value for c in sheet[4]]
+    assert header == ["STT", "Mã nhiệm vụ", "Nhiệm vụ", "Giải pháp", "Đơn vị chủ trì", "Đơn vị phối hợp",
+                      "Lãnh đạo chỉ đạo", "Thời hạn (như in)", "Hạn chót / mốc chưa đạt", "Tình trạng",
+                      "Số ngày quá hạn (chưa hoàn thành, quá hạn)", "Tiến độ (%)", "Kết quả trong kỳ"]
+    rows = [[c.value for c in line] for line in sheet.iter_rows(min_row=5)]
     assert len(rows) == 69
     late = next(r for r in rows if r[1] == "I.1.3")
-    assert (late[7], late[8], late[6].date().isoformat()) == ("Chưa hoàn thành, quá hạn", 20, "2023-04-30")
-    assert "Chủ tịch UBND" in late[4]
-    assert sheet.cell(row=3 + rows.index(late), column=7).number_format == "DD/MM/YYYY"
-    land = [r for r in rows if "Công chức Địa chính" in (r[3] or "")]
-    assert any(r[9] == 100 for r in land) and any(r[9] == 50 and r[10] == "Đã giải quyết 35 hồ sơ đất đai"
-                                                    for r in land)
+    # Judged at the cut-off 14/05: due 30/04 → 14 days.
+    assert (late[9], late[10], late[8].date().isoformat()) == ("Chưa hoàn thành, quá hạn", 14, "2023-04-30")
+    assert "Chủ tịch UBND" in late[6]
+    assert sheet.cell(row=5 + rows.index(late), column=9).number_format == "DD/MM/YYYY"
+    land = [r for r in rows if "Công chức Địa chính" in (r[4] or "")]
+    assert any(r[11] == 100 for r in land) and any(r[11] == 50 and r[12] == "Đã giải quyết 35 hồ sơ đất đai"
+                                                     for r in land)
 
 
 def test_annex_text_cannot_become_a_formula(client, personas, may):

@@ -226,7 +226,7 @@ def test_a_tampered_protected_column_is_refused(owner, report, cell, value, wher
     sheet["G5"] = "Kết quả"
     sheet[cell] = sheet["L8"].value if value == "other row" else value
     message = said(upload(owner, report, to_bytes(workbook)))
-    assert f"Tệp «{FILE}» bị từ chối: Sheet «Báo cáo», {where} thuộc phần khoá và đã bị thay đổi." in message
+    assert f"Tệp «{FILE}» bị từ chối: Sheet «Báo cáo», {where} thuộc phần khóa và đã bị thay đổi." in message
     assert_nothing_stored(report)
 
 

@@ -1,0 +1,109 @@
+"""The one way dates, numbers and shortened task names are written, in documents (DOCX, XLSX) and on pages.
+
+Every generated document and the `vi` template filters call these, so a page and the paper printed from it never
+disagree on how a date or a count looks.
+"""
+import textwrap
+from datetime import date, datetime, timedelta
+from decimal import Decimal
+
+from babel.numbers import format_decimal
+from django.utils import timezone
+
+LOCALE = "vi"
+ELLIPSIS = "…"
+
+
+def _as_date(value) -> date:
+    if isinstance(value, str):
+        return date.fromisoformat(value)
+    if isinstance(value, datetime):
+        return (timezone.localtime(value) if timezone.is_aware(value) else value).date()
+    return value
+
+
+def long_date(value) -> str:
+    """ "ngày 05 tháng 02 năm 2023", "ngày 25 tháng 5 năm 2023", "ngày 14 tháng 12 năm 2023".
+
+    Decree 30/2020/NĐ-CP, Appendix I, Part I, section II, item 5 (time of issue): days under 10 and the months
+    1 and 2 take a leading zero, no other month does. Source as quoted in GUIDE §3 (a secondary reading).
+    """
+    if not value:
+        return ""
+    day = _as_date(value)
+    month = f"{day.month:02d}" if day.month <= 2 else str(day.month)
+    return f"ngày {day.day:02d} tháng {month} năm {day.year}"
+
+
+def place_and_date(place: str, value) -> str:
+    """The italic line at the top right of a Decree 30 document: "Hưng Đông, ngày 25 tháng 5 năm 2023"."""
+    return f"{place}, {long_date(value)}"
+
+
+def short_date(value) -> str:
+    """ "30/04/2023": the compact form for table cells, where the long form of Appendix I would not fit."""
+    if not value:
+        return ""
+    day = _as_date(value)
+    return f"{day.day:02d}/{day.month:02d}/{day.year}"
+
+
+def number(value, decimals=None) -> str:
+    """vi-VN: "1.341", "46.341.000.000", "10,8"; Babel's CLDR data for "vi" gives the dot and the comma."""
+    if value is None or value == "":
+        return ""
+    amount = Decimal(str(value))
+    if decimals is not None:
+        amount = round(amount, int(decimals))
+    else:
+        amount = amount.normalize()
+    return format_decimal(amount, locale=LOCALE, decimal_quantization=False)
+
+
+def days(count: int) -> str:
+    """ "1.341 ngày": a day count as the documents print it."""
+    return f"{number(count)} ngày"
+
+
+def shorten(text: str, limit: int) -> str:
+    """Cut at a word, never inside one, and mark the cut with "…"; a text within the limit is left whole."""
+    text = " ".join((text or "").split())
+    if len(text) <= limit:
+        return text
+    cut = textwrap.shorten(text, width=limit, placeholder=ELLIPSIS, break_long_words=False)
+    if cut == ELLIPSIS:  # a first word longer than the limit: keep it whole rather than print nothing
+        cut = text.split(" ", 1)[0] + ELLIPSIS
+    return cut[: -len(ELLIPSIS)].rstrip(" ,;:-–") + ELLIPSIS
+
+
+def row_tag(solution_numbers: list[str], unit_names: str) -> str:
+    """What tells one assignment row of a task from its siblings: "giải pháp (1), (2); chủ trì: Công chức Đô thị"."""
+    numbers = [n for n in solution_numbers if n]
+    parts = [f"giải pháp {', '.join(numbers)}"] if numbers else []
+    parts.append(f"chủ trì: {unit_names or 'chưa rõ'}")
+    return "; ".join(parts)
+
+
+def missed_milestone(assignment, status, as_of) -> date | None:
+    """The milestone an open or late milestone row missed: its overdue days count from that date.
+
+    reports.status gives it as `missed`; without it, it is the milestone `days_overdue` days before the day judged,
+    and it must be one of the row's own milestones.
+    """
+    if assignment.deadline_kind != "milestones" or not status.days_overdue:
+        return None
+    missed = getattr(status, "missed", None)
+    if missed:
+        return missed
+    day = _as_date(as_of) - timedelta(days=status.days_overdue)
+    return day if day.isoformat() in (assignment.milestones or []) else None
+
+
+def due_words(assignment, status, as_of) -> str:
+    """ "mốc 31/03/2023" for a missed milestone, "hạn 30/04/2023" for a dated row, else the deadline as printed."""
+    missed = missed_milestone(assignment, status, as_of)
+    if missed:
+        return f"mốc {short_date(missed)}"
+    if assignment.due:
+        return f"hạn {short_date(assignment.due)}"
+    return assignment.deadline_text
