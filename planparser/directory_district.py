@@ -50,7 +50,7 @@ OFFICES = (
      ("Phòng Tài nguyên và Môi trường", "Tài nguyên và Môi trường", "Phòng Tài nguyên - Môi trường",
       "Phòng Tài nguyên Môi trường", "Phòng Tài nguyên")),
     ("phong-nong-nghiep-ptnt", "Phòng Nông nghiệp và Phát triển nông thôn {loc}", "department",
-     ("Phòng Nông nghiệp và Phát triển nông thôn", "Nông nghiệp và Phát triển nông thôn", "Phòng Nông nghiệp",
+     ("Phòng Nông nghiệp và Phát triển nông thôn", "Nông nghiệp và Phát triển nông thôn",
       "Phòng Nông nghiệp - Phát triển nông thôn", "Phòng Nông nghiệp PTNT")),
     ("phong-nong-nghiep-moi-truong", "Phòng Nông nghiệp và Môi trường {loc}", "department",
      ("Phòng Nông nghiệp và Môi trường", "Phòng NN&MT", "Phòng Nông nghiệp - Môi trường")),

@@ -36,6 +36,21 @@ _HEADS = ("pho chu tich", "chu tich", "cong chuc", "cac", "ban chi huy", "ban", 
           "thanh tra", "ubnd", "ban quan ly", "kho bac", "ngan hang", "hoi dong")
 
 
+# First words that open the name of a body or a leader: after "và", they start a new name; any other word after
+# "và" goes on with the name before it ("Phòng Kinh tế và Hạ tầng", "Ban Quản lý dự án và Phát triển quỹ đất").
+_NAME_OPENERS = frozenset({
+    ("phong",), ("so",), ("ban",), ("trung", "tam"), ("ubnd",), ("uy", "ban"), ("cong", "an"), ("cong", "chuc"),
+    ("cong", "ty"), ("cong", "doan"), ("hoi",), ("doan",), ("truong",), ("tram",), ("chi", "cuc"), ("cuc",),
+    ("kho", "bac"), ("ngan", "hang"), ("van", "phong"), ("thanh", "tra"), ("bo",), ("cac",), ("doi",), ("hat",),
+    ("dien", "luc"), ("vien", "thong"), ("buu", "dien"), ("lien", "doan"), ("quy",), ("to",), ("htx",),
+    ("hop", "tac", "xa"), ("mat", "tran"), ("mttq",), ("ubmttq",), ("dang", "uy"), ("hdnd",), ("benh", "vien"),
+    ("chu", "tich"), ("pho", "chu", "tich"), ("lanh", "dao"), ("giam", "doc"), ("bi", "thu"), ("nha", "truong"),
+    ("doanh", "nghiep"), ("thon",), ("xom",), ("khoi",), ("chi", "nhanh"), ("huyen", "doan"), ("tinh", "doan"),
+    ("thanh", "doan"), ("huyen", "uy"), ("tinh", "uy"), ("thanh", "uy"), ("thuong", "truc"),
+})
+_OPENER_LENGTHS = sorted({len(words) for words in _NAME_OPENERS}, reverse=True)
+
+
 class _Match(NamedTuple):
     start: int  # token indexes, end exclusive
     end: int
@@ -148,11 +163,36 @@ class Scanner:
                 break
             if match is None or (not match.filler and self._unknown_at(match.end)):
                 match = self._run(i)  # a known name glued to unknown words is not that name ("Công an TP")
+            if self._continues_name(matches, match):
+                match = _Match(matches[-1].start, match.end, None,
+                               (*matches.pop().alias, *(t.text for t in self.tokens[i - 1:match.end])))
             if match.entry is not None:
                 self.last = match
             matches.append(match)
             i = match.end
         return matches
+
+    def _continues_name(self, matches: list[_Match], match: _Match) -> bool:
+        """An unknown piece after "và" or a comma that opens no name goes on with the name before it.
+
+        After "và" and a known name it must be capitalised, as the words of an official name are ("Phòng Kinh tế
+        và Hạ tầng" when the directory knows only "Phòng Kinh tế"), so "MTTQ và nhân dân" stays two. After a comma
+        only an unknown name goes on ("Sở Văn hóa, Thể thao và Du lịch" when the directory does not know it): a
+        known one is followed by a list ("Công chức Đô thị, Kế toán").
+        """
+        i = match.start
+        if match.entry is not None or match.filler or not matches or i < 1:
+            return False
+        previous, joint = matches[-1], self.tokens[i - 1].text
+        if joint not in ("va", ",") or previous.filler or previous.end != i - 1 or self._opens_name(i):
+            return False
+        if joint == ",":
+            return previous.entry is None and self.tokens[i].cap
+        return previous.entry is None or self.tokens[i].cap
+
+    def _opens_name(self, i: int) -> bool:
+        words = tuple(t.text for t in self.tokens[i:i + _OPENER_LENGTHS[0]])
+        return any(words[:n] in _NAME_OPENERS for n in _OPENER_LENGTHS) or self.index.at(self.tokens, i) is not None
 
     def _cut_off_filler(self, i: int, match: _Match | None) -> bool:
         """A cell cut off inside a filler ("… theo chức năng, nhiệm") ends in filler, not in a new unit."""
