@@ -13,9 +13,10 @@ def number_text(value: Decimal | None) -> str:
 
 
 def describe_target(target) -> str:
-    """ "dưới 0,12 %", "từ 971 tỷ đồng (so với …)", "Đạt (định tính)"."""
+    """ "dưới 0,12 %", "từ 971 tỷ đồng (so với …)", "Nằm trong nhóm 5 dẫn đầu", "Đạt (định tính)"."""
     if target.comparator == "achieve":
-        return "Đạt (định tính)"
+        rank = getattr(target, "rank", None)
+        return f"Nằm trong nhóm {rank} dẫn đầu" if rank else "Đạt (định tính)"
     unit = f" {target.unit}" if target.unit else ""
     if target.comparator == "range":
         text = f"từ {number_text(target.low)} đến {number_text(target.high)}{unit}"

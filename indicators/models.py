@@ -63,6 +63,8 @@ class Target(models.Model):
     high = models.DecimalField("đến", max_digits=24, decimal_places=6, null=True, blank=True)
     unit = models.CharField("đơn vị tính", max_length=60, blank=True)
     basis = models.CharField("so với", max_length=200, blank=True)
+    # "nằm trong Top 5": a place to reach (comparator "achieve"), never an amount; null for "nhóm dẫn đầu".
+    rank = models.PositiveSmallIntegerField("thứ hạng cần đạt", null=True, blank=True)
 
     class Meta:
         verbose_name = "mục tiêu"

@@ -150,7 +150,7 @@ def _target(indicator: Indicator, order: int, target: dict) -> Target:
 
     return Target(indicator=indicator, order=order, comparator=target["comparator"], value=dec(target.get("value")),
                   low=dec(target.get("low")), high=dec(target.get("high")), unit=target.get("unit") or "",
-                  basis=target.get("basis") or "")
+                  basis=target.get("basis") or "", rank=target.get("rank"))
 
 
 def _store_anomalies(plan: Plan, parsed: dict) -> None:
