@@ -47,7 +47,7 @@ def test_the_office_sees_laggards_overdue_rows_and_reminders(client, personas, a
     assert overdue == [("van-phong-tk", "I.7.1", 144), ("van-phong-tk", "I.3.3", 22)]
     content = response.content.decode()
     assert "Đôn đốc báo cáo tiến độ tháng 08/2023" in content
-    assert "hạn nộp ngày 20 tháng 08 năm 2023" in content and "đã quá hạn" in content
+    assert "hạn nộp ngày 20 tháng 8 năm 2023" in content and "đã quá hạn" in content
     assert content.index("144 ngày") < content.index("22 ngày")  # oldest first
     assert "Chủ tịch UBND" in content  # I.7.1's directing leader
     assert "8 đơn vị chưa có thư điện tử" in content and "chưa có thư điện tử" in content
@@ -100,20 +100,20 @@ def test_the_letter_in_decree_30_layout(client, personas, august):
     assert "V/v đôn đốc báo cáo tiến độ thực hiện Kế hoạch phát triển kinh tế - xã hội" in left.paragraphs[-1].text
     lines = [p.text for p in right.paragraphs if p.text]
     assert lines == ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc",
-                     "Hưng Đông, ngày 22 tháng 08 năm 2023"]
+                     "Hưng Đông, ngày 22 tháng 8 năm 2023"]  # issue 11 item 14: no zero on month 8
     assert right.paragraphs[-1].runs[0].italic
     all_text = texts(document)
     assert "Kính gửi:" in all_text and "- Công chức Văn phòng - Thống kê;" in all_text
     assert not any("Công chức Địa chính" in line for line in all_text)  # it has reported
     body = next(p for p in document.paragraphs if p.text.startswith("Thực hiện Kế hoạch"))
-    assert body.text.startswith("Thực hiện Kế hoạch số …/KH-UBND ngày 30/12/2022 của UBND xã Hưng Đông về phát triển "
-                                "kinh tế - xã hội năm 2023; theo mục V")
+    assert body.text.startswith("Thực hiện Kế hoạch số …/KH-UBND ngày 30 tháng 12 năm 2022 của UBND xã Hưng Đông "
+                                "về phát triển kinh tế - xã hội năm 2023; theo mục V")
     assert "trước ngày 20 hằng tháng." in body.text
     assert body.alignment == WD_ALIGN_PARAGRAPH.JUSTIFY and round(body.paragraph_format.first_line_indent.cm, 2) == 1.27
     overdue = [[c.text for c in row.cells] for row in document.tables[1].rows]
     assert overdue[0] == ["STT", "Đơn vị chủ trì", "Mã", "Nhiệm vụ", "Thời hạn", "Số ngày quá hạn"]
     assert overdue[1][:3] == ["1", "Công chức Văn phòng - Thống kê", "I.7.1"] and overdue[1][5] == "144"
-    assert any("trước ngày 25 tháng 08 năm 2023" in line for line in all_text)
+    assert any("trước ngày 25 tháng 8 năm 2023" in line for line in all_text)
     signature = [p.text for cell in document.tables[-1].rows[0].cells for p in cell.paragraphs if p.text]
     assert signature[0] == "Nơi nhận:"
     assert signature[-3:] == ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "Trần Anh Tấn"]
