@@ -1,91 +1,105 @@
-"""Facts from the document's prose: issuer, number, date, title, year, signer, report day."""
+"""Facts from the document's prose: issuer, locality, number, date, title, year, signer, report day.
+
+The heading follows Decree 30/2020/NĐ-CP, Appendix I: issuing body and "Số: …" at the left, national
+motto and "<place>, ngày … tháng … năm …" at the right (item 4: place and date), then the document
+type "KẾ HOẠCH" and its subject (item 5). Whether Word laid this out as paragraphs or as a table,
+the lines arrive here in reading order (see layout.py).
+"""
 import re
 from datetime import date
 
+from .header_issuer import read_issuer
+from .header_signer import read_signer
 from .textutil import fold, squash
 
-_KINDS = (("thi tran", "thị trấn"), ("phuong", "phường"), ("xa", "xã"))
-_NUMBER = re.compile(r"^s[oố]\s*:\s*(.*)$", re.I)
-_DATE_LINE = re.compile(r"^(?P<place>[^,]{2,60}),\s*ngày\s+(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s+năm\s+(?P<y>\d{4})", re.I)
+_NUMBER = re.compile(r"^s[oố]\s*:\s*(.*)$|^s[oố]\s+(\d*\s*/.*)$", re.I)
+_NUMBER_TOKEN = re.compile(r"^\d*\s*/\s*[^\s,;]+(?:\s*-\s*[^\s,;]+)*")
+_BLANK = r"[\s.…_]*"
+_DATE_WORDS = re.compile(rf",?\s*ngày{_BLANK}(?P<d>\d{{1,2}})?{_BLANK}tháng{_BLANK}(?P<m>\d{{1,2}})?{_BLANK}"
+                         r"năm\s*(?P<y>\d{4})", re.I)
+_DATE_DIGITS = re.compile(r",?\s*ngày\s*(?P<d>\d{1,2})?\s*/\s*(?P<m>\d{1,2})?\s*/\s*(?P<y>\d{4})", re.I)
 _YEAR = re.compile(r"năm\s+(\d{4})", re.I)
 _REPORT_DAY = re.compile(r"truoc ngay (\d{1,2}) hang thang")
-_SIGNER_TITLES = {"chu tich": "Chủ tịch", "pho chu tich": "Phó Chủ tịch"}
+_HEAD_LIMIT = 40      # the document type is printed well within the first lines
+_SUBJECT_LINES = 3    # a subject broken over lines in a narrow layout
+_NOT_SUBJECT = ("can cu", "thuc hien nghi quyet", "(", "i.", "phan i", "-")
+WHERE = "Phần đầu văn bản"
 
 
 def header_facts(lines: list[str]) -> dict:
-    """lines: every prose line of the document, in order."""
-    locality = _locality(lines)
+    """lines: every prose line of the document, in order. "anomalies" lists what a person must check."""
+    title_at = _title_index(lines)
+    head = lines[:title_at] if title_at is not None else lines[:15]
+    issued_on, date_problems = _issued_on(head)
+    title = _title_and_year(lines, title_at)
+    issuer, locality, issuer_problems = read_issuer(head, issued_on, title["year"])
+    signer, signer_problems = read_signer(lines[title_at or 0:])
     return {
-        "issuer": f"UBND {locality['kind']} {locality['name']}" if locality else None,
+        "issuer": issuer,
         "locality": locality,
-        "number": _number(lines),
-        "issued_on": _issued_on(lines),
-        **_title_and_year(lines),
-        "signer": _signer(lines),
+        "number": _number(head),
+        "issued_on": issued_on,
+        **title,
+        "signer": signer,
         "report_day": _report_day(lines),
+        "anomalies": issuer_problems + date_problems + signer_problems,
     }
 
 
-def _locality(lines: list[str]) -> dict | None:
-    for index, line in enumerate(lines[:12]):
-        if fold(line) == "uy ban nhan dan" and index + 1 < len(lines):
-            return _split_locality(lines[index + 1])
-        if fold(line).startswith("uy ban nhan dan "):
-            return _split_locality(line[len("ỦY BAN NHÂN DÂN "):])
+def _title_index(lines: list[str]) -> int | None:
+    for index, line in enumerate(lines[:_HEAD_LIMIT]):
+        folded = fold(line)
+        if folded == "ke hoach" or (folded.startswith("ke hoach ") and squash(line).startswith("KẾ HOẠCH ")):
+            return index
     return None
 
 
-def _split_locality(text: str) -> dict | None:
-    folded = fold(text)
-    for key, kind in _KINDS:
-        if folded.startswith(key + " "):
-            name = squash(text)[len(kind) + 1:]
-            return {"name": _title_case(name), "kind": kind}
-    return None
-
-
-def _title_case(text: str) -> str:
-    return " ".join(word[:1].upper() + word[1:].lower() for word in text.split())
-
-
-def _number(lines: list[str]) -> str | None:
-    for line in lines[:15]:
+def _number(head: list[str]) -> str | None:
+    """As printed, spaces dropped: "Số: 125 /KH-UBND" -> "125/KH-UBND"; "Số:   /KH-UBND" -> "/KH-UBND"."""
+    for line in head:
         match = _NUMBER.match(squash(line))
         if match:
-            return match.group(1).replace(" ", "") or None
+            rest = (match.group(1) or match.group(2) or "").strip()
+            token = _NUMBER_TOKEN.match(rest)
+            printed = token.group() if token else rest.split("  ")[0]
+            return printed.replace(" ", "") or None
     return None
 
 
-def _issued_on(lines: list[str]) -> str | None:
-    for line in lines[:20]:
-        match = _DATE_LINE.match(squash(line))
-        if match:
-            try:
-                return date(int(match["y"]), int(match["m"]), int(match["d"])).isoformat()
-            except ValueError:
-                return None
-    return None
-
-
-def _title_and_year(lines: list[str]) -> dict:
-    for index, line in enumerate(lines[:25]):
-        if fold(line) == "ke hoach" and index + 1 < len(lines):
-            subject = squash(lines[index + 1])
-            year = _YEAR.search(subject)
-            return {"title": f"Kế hoạch {subject}", "year": int(year.group(1)) if year else None}
-    return {"title": None, "year": None}
-
-
-def _signer(lines: list[str]) -> dict | None:
-    for index, line in enumerate(lines):
-        if not fold(line).startswith(("tm. uy ban nhan dan", "tm uy ban nhan dan")):
+def _issued_on(head: list[str]) -> tuple[str | None, list[dict]]:
+    """A date left blank for signing ("ngày    tháng 12 năm 2024") gives None: no day is invented."""
+    for line in head:
+        text = squash(line)
+        match = _DATE_WORDS.search(text) or _DATE_DIGITS.search(text)
+        if not match:
             continue
-        rest = [squash(x) for x in lines[index + 1:index + 4] if squash(x)]
-        titles = [t for t in rest if fold(t).removeprefix("kt. ") in _SIGNER_TITLES]
-        names = [t for t in rest if t not in titles and not t.isupper()]
-        if titles and names:
-            return {"name": names[0], "title": _SIGNER_TITLES[fold(titles[-1]).removeprefix("kt. ")]}
-    return None
+        if not (match["d"] and match["m"]):
+            return None, []
+        try:
+            return date(int(match["y"]), int(match["m"]), int(match["d"])).isoformat(), []
+        except ValueError:
+            return None, [{"kind": "header", "where": WHERE,
+                           "message": f"Ngày ban hành «{match.group().strip(' ,')}» không có thật; cần người sửa."}]
+    return None, []
+
+
+def _title_and_year(lines: list[str], title_at: int | None) -> dict:
+    if title_at is None:
+        return {"title": None, "year": None}
+    first = squash(lines[title_at])[len("KẾ HOẠCH"):].strip()
+    following = [squash(x) for x in lines[title_at + 1:title_at + 1 + _SUBJECT_LINES]]
+    parts = [first] if first else []
+    for line in following if not _YEAR.search(first) else []:
+        if not line or fold(line).startswith(_NOT_SUBJECT) or set(line) <= set("-_=. "):
+            break
+        parts.append(line)
+        if _YEAR.search(line):
+            break
+    if len(parts) > 1 and not _YEAR.search(" ".join(parts)):
+        parts = parts[:1]  # no year in reach: the later lines may be body text, keep only the first
+    subject = " ".join(parts)
+    year = _YEAR.search(subject)
+    return {"title": f"Kế hoạch {subject}" if subject else "Kế hoạch", "year": int(year.group(1)) if year else None}
 
 
 def _report_day(lines: list[str]) -> int | None:

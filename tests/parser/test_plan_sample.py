@@ -25,7 +25,7 @@ def by_code(plan):
 
 def test_header_facts(plan):
     assert plan["issuer"] == "UBND xã Hưng Đông"
-    assert plan["locality"] == {"name": "Hưng Đông", "kind": "xã"}
+    assert plan["locality"] == {"name": "Hưng Đông", "kind": "xã", "level": "commune"}
     assert plan["number"] == "/KH-UBND"
     assert plan["issued_on"] == "2022-12-30"
     assert plan["year"] == 2023
