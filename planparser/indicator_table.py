@@ -67,7 +67,8 @@ def _columns(labels: list[str]) -> dict | None:
     if name is None or not plans:
         return None
     plan = max(plans, key=lambda i: max((int(y) for y in _YEAR.findall(folded[i])), default=0))
-    return {"stt": _first(folded, lambda f: f in ("stt", "tt", "so tt", "so thu tu")), "name": name,
+    # A narrow STT column wraps in a PDF export ("ST T"): compare without spaces.
+    return {"stt": _first(folded, lambda f: f.replace(" ", "") in ("stt", "tt", "sott", "sothutu")), "name": name,
             "unit": _first(folded, lambda f: f in ("dvt", "don vi", "don vi tinh") or "don vi tinh" in f),
             "plan": plan, "plan_label": labels[plan], "width": len(labels)}
 

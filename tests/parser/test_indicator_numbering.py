@@ -156,3 +156,11 @@ def test_an_unreadable_plan_cell_is_an_indicator_anomaly():
     assert indicators[0]["targets"] == []
     assert [(a["kind"], a["where"]) for a in anomalies] == [("indicator", "Phụ lục I, 1")]
     assert "36 chữ số" in anomalies[0]["message"]
+
+
+def test_a_wrapped_stt_header_still_numbers_the_rows():
+    # A PDF export of a narrow STT column gives "ST T"; without it every row would lose its number.
+    table = [["ST T", "Chỉ tiêu", "ĐVT", "Kế hoạch năm 2025"], ["II", "CHỈ TIÊU XÃ HỘI", "", ""],
+             ["6", "Tỷ lệ hộ nghèo", "%", "Dưới 1,2"]]
+    indicators, _ = parse_appendix([], [table])
+    assert [(i["code"], i["group"]) for i in indicators] == [("II.6", "Chỉ tiêu xã hội")]
