@@ -66,6 +66,7 @@ class RowView:
     task: str = ""
     cells: dict[str, str] = field(default_factory=dict)
     realigned: bool = False
+    merged: set[str] = field(default_factory=set)  # roles whose cell is merged with the one above (DOCX vMerge)
 
     def get(self, role: str) -> str:
         return self.cells.get(role, "")
@@ -91,6 +92,7 @@ def read_row(row, columns: dict[str, int], looks_like_deadline) -> RowView:
 
     view = RowView(line=row.line, table=row.table, number=cell("number"), task=cell("task"))
     view.cells = {role: cell(role) for role in ASSIGNMENT_ROLES}
+    view.merged = {role for role, index in columns.items() if index in row.merged_above}
     if view.number and number_token(view.number) is None:
         return _realign(row, columns, looks_like_deadline)
     return view

@@ -1,9 +1,14 @@
 """Build the task tree from table rows: numbering, page-break joins and continuation rows."""
+import re
 from dataclasses import dataclass, field
 
-from .columns import RowView, number_rank, number_token
+from .columns import ASSIGNMENT_ROLES, RowView, number_rank, number_token
+from .solutions import clean_cell
 
 _SENTENCE_END = ".;:!?"
+# What starts a new item rather than continuing a sentence: "(3)", "3.", "a)", "- ", "+ ", "•".
+_ACRONYM = re.compile(r"^[A-ZĐ]{2,}\b")
+_ITEM_START = re.compile(r"^(?:\(\d{1,2}\)|\d{1,2}[.)]\s|[a-zđ]\)|[-–+•]\s)")
 
 
 @dataclass
@@ -34,7 +39,9 @@ class TreeBuilder:
         self._last_table = view.table
         if view.realigned:
             self._warn(view, "Dòng bị lệch cột khi chuyển đổi; các ô đã được xếp lại theo nội dung.")
-        if view.number:
+        if new_table and self._continues_row(view):
+            self._join_row(view)
+        elif view.number:
             self._add_numbered(view)
         elif view.task and new_table and self._continues_title(view):
             self._join_title(view)
@@ -111,6 +118,29 @@ class TreeBuilder:
         if view.has_assignment():
             self._add_row(node, view)
 
+    def _continues_row(self, view: RowView) -> bool:
+        """A row Word or LibreOffice split at a page break: its cells go on mid-sentence on the next page."""
+        node = self._stack[-1] if self._stack else None
+        if view.number or node is None or not node.rows:
+            return False
+        filled = _own_cells(view, {**node.rows[-1], "task": node.title})
+        previous = {**node.rows[-1], "task": node.title}
+        sureness = [_continuation(previous.get(role, ""), text) for role, text in filled.items()]
+        # A capital may go on a name ("Phó Chủ tịch" / "Kinh tế"), so one cell that must continue has to vouch
+        # for the others.
+        return bool(filled) and min(sureness) > 0 and max(sureness) == 2
+
+    def _join_row(self, view: RowView) -> None:
+        node = self._stack[-1]
+        previous = node.rows[-1]
+        for role, text in _own_cells(view, {**previous, "task": node.title}).items():
+            if role == "task":
+                node.title = f"{node.title.rstrip()} {text.strip()}"
+            else:
+                previous[role] = f"{previous[role].rstrip()} {text.strip()}"
+        previous["lines"].append(view.line)
+        self._warn(view, f"Dòng của nhiệm vụ {node.code} bị ngắt trang; đã nối phần tiếp theo.", node.code)
+
     # --- assignment rows ---------------------------------------------------------------
     def _add_row(self, node: Node, view: RowView) -> None:
         cells = dict(view.cells)
@@ -129,3 +159,27 @@ class TreeBuilder:
     def _warn(self, view: RowView, message: str, where: str | None = None) -> None:
         place = where or (self._stack[-1].code if self._stack else "bảng nhiệm vụ")
         self.warnings.append({"kind": "structure", "where": place, "line": view.line, "message": message})
+
+
+def _own_cells(view: RowView, previous: dict) -> dict[str, str]:
+    """The cells this row prints of its own: not merged with the row above, nor repeating it (the text
+    form prints a merged cell again on every page it spans)."""
+    cells = {role: view.get(role) for role in ASSIGNMENT_ROLES}
+    cells["task"] = view.task
+    return {role: text for role, text in cells.items()
+            if text and role not in view.merged and text.strip() != previous.get(role, "").strip()}
+
+
+def _continuation(before: str, text: str) -> int:
+    """How surely `text` carries on the sentence `before`: 0 not at all (a capital after a full stop, or a
+    list marker), 1 it may (`before` is unfinished), 2 it must (it starts lowercase, or with a figure)."""
+    before, text = clean_cell(before).rstrip(), clean_cell(text).lstrip()  # "<p>(2) …" is an item too
+    if not before or not text or _ITEM_START.match(text):
+        return 0
+    if text[0].islower():
+        return 2
+    if before[-1] in _SENTENCE_END:
+        return 0
+    # After an unfinished sentence a figure or an acronym ("… các công trình" / "XDCB") goes on with it;
+    # a capitalised word may start a new one ("Tham gia …").
+    return 2 if not text[0].isalpha() or _ACRONYM.match(text) else 1

@@ -1,0 +1,122 @@
+"""Lines and paragraphs from positioned PDF text runs.
+
+A PDF has no paragraphs, only lines; a paragraph of a Word document wraps onto several. A line continues
+the paragraph above when the line above was full: the first word of this line would not have fitted at
+its end. That holds for justified and ragged text alike, and keeps short lines (headings, list items,
+"Số: …") apart.
+"""
+from dataclasses import dataclass
+
+from .pdf_text import Piece
+
+# Text runs further apart than this many line heights on one baseline belong to different columns.
+_COLUMN_GAP = 1.5
+# Exporters that position glyphs one by one leave a gap inside a syllable ("nhi ệm vụ") that pdfium reads
+# as a space; a real space, positioned or typed, is wider than this many line heights.
+_SPLIT_GAP = 0.25
+
+
+@dataclass(slots=True)
+class Line:
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    text: str
+    spaced: bool = False  # the exporter kept the space at the end of the line (LibreOffice does; see paragraphs)
+    order: int = 0  # content-stream position of its first piece
+
+    @property
+    def height(self) -> float:
+        return self.bottom - self.top
+
+
+def make_lines(pieces: list[Piece]) -> list[Line]:
+    """Pieces in content-stream order, gathered into lines; a wide gap or a step back left ends a line.
+
+    Stream order, not position, is the reading order: Word and LibreOffice write a borderless two-column
+    block (the Decree 30 header and signature) left cell first, which is how the DOCX reader reads it.
+    """
+    lines: list[Line] = []
+    current: list[Piece] = []
+    for piece in pieces:
+        if current and not _same_line(current, piece):
+            lines.append(_line(current))
+            current = []
+        current.append(piece)
+    if current:
+        lines.append(_line(current))
+    return [line for line in lines if line.text]
+
+
+def _same_line(current: list[Piece], piece: Piece) -> bool:
+    last = current[-1]
+    on_baseline = min(p.top for p in current) < piece.middle < max(p.bottom for p in current)
+    return on_baseline and last.x1 - 1 <= piece.x0 <= last.x1 + _COLUMN_GAP * _height(current)
+
+
+def _height(row: list[Piece]) -> float:
+    return max(p.height for p in row)
+
+
+def _line(pieces: list[Piece]) -> Line:
+    height = _height(pieces)
+    text = pieces[0].text
+    for left, right in zip(pieces, pieces[1:]):
+        text = _join(text, right.text, right.x0 - left.x1, height)
+    return Line(pieces[0].x0, min(p.top for p in pieces), pieces[-1].x1, max(p.bottom for p in pieces),
+                " ".join(text.split()), text[-1:].isspace(), min(p.order for p in pieces))
+
+
+def _join(left: str, right: str, gap: float, height: float) -> str:
+    if gap < _SPLIT_GAP * height and right.lstrip()[:1].islower() and left.rstrip()[-1:].isalpha():
+        return left.rstrip() + right.lstrip()
+    if left.endswith(" ") or right.startswith(" ") or gap <= 0:
+        return left + right
+    return f"{left} {right}"
+
+
+def paragraphs(lines: list[Line], right: float, keeps_spaces: bool = False) -> list[str]:
+    """Lines joined into paragraphs; `right` is where a full line would end (margin or cell edge).
+
+    When the exporter keeps the space a line wrapped at (`keeps_spaces`), a one-word line without it was
+    broken inside that word, as LibreOffice does in a column too narrow for it ("Th" / "ực hiện").
+    """
+    out: list[str] = []
+    previous: Line | None = None
+    left = min((line.x0 for line in lines), default=0.0)
+    for line in lines:
+        glue = _glue(previous, line, right, left, keeps_spaces) if previous is not None else None
+        if glue is None:
+            out.append(line.text)
+        else:
+            out[-1] = out[-1].removesuffix(_LINE_END_HYPHEN) + glue + line.text
+        previous = line
+    return [text.replace(_LINE_END_HYPHEN, "-") for text in out]
+
+
+# pdfium's mark for a hyphen that ends a line: "KH-" / "UBND" is one word, "KH-UBND".
+_LINE_END_HYPHEN = "\ufffe"
+
+
+def _glue(previous: Line, line: Line, right: float, left: float, keeps_spaces: bool) -> str | None:
+    """What joins `line` to the paragraph of `previous`; None when it starts a new paragraph."""
+    if previous.text.endswith(_LINE_END_HYPHEN):
+        return "-" + (" " if previous.spaced else "")
+    if previous.text.endswith("-") and keeps_spaces and not previous.spaced:
+        return ""  # "2020-" / "2025": Word and LibreOffice break after a hyphen, and it stays one word
+    if not is_full(previous, line, right):
+        return None
+    # Centred lines (table headers) lose their trailing space on export; only flush-left ones say anything.
+    flush_left = previous.x0 - left < 1.5 and line.x0 - left < 1.5
+    inside_word = keeps_spaces and flush_left and not previous.spaced and " " not in previous.text
+    return "" if inside_word and previous.text[-1:].isalnum() else " "
+
+
+def is_full(previous: Line, line: Line, right: float) -> bool:
+    """Would the first word of `line` have fitted at the end of `previous`? If not, Word wrapped it."""
+    if not 0 - 0.5 * previous.height < line.top - previous.bottom <= 0.8 * previous.height:
+        return False  # a blank gap before it, or back up the page (the next column): a new paragraph
+    width = (line.x1 - line.x0) / max(len(line.text), 1)
+    first_word = len(line.text.split(" ", 1)[0])
+    return previous.x1 + width * (first_word + 1) > right
