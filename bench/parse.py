@@ -1,4 +1,4 @@
-"""Parse time of the sample plan (text and DOCX), as a ratio to python-docx merely opening that DOCX.
+"""Parse time of the sample plan (text, DOCX and PDF), as a ratio to python-docx merely opening that DOCX.
 
 Run: .venv/bin/python bench/parse.py   (prints ratios measured in this one run; no thresholds)
 """
@@ -29,9 +29,12 @@ def main() -> None:
     load = best_of(lambda: docx.Document(io.BytesIO(docx_bytes)))
     parse_text = best_of(lambda: parse_document(text, "sample.txt"))
     parse_docx = best_of(lambda: parse_document(docx_bytes, "sample.docx"))
+    pdf_bytes = (ROOT / "tests" / "fixtures" / "plans" / "pdf" / "sample.pdf").read_bytes()  # build_pdfs.py
+    parse_pdf = best_of(lambda: parse_document(pdf_bytes, "sample.pdf"), repeat=5, number=1)
     print(f"python-docx opens the sample DOCX:  {load * 1000:8.1f} ms  (1.00)")
     print(f"parse sample text form:             {parse_text * 1000:8.1f} ms  ({parse_text / load:.2f} × open)")
     print(f"parse sample DOCX (open included):  {parse_docx * 1000:8.1f} ms  ({parse_docx / load:.2f} × open)")
+    print(f"parse sample PDF (LibreOffice export): {parse_pdf * 1000:5.1f} ms  ({parse_pdf / load:.2f} × open)")
 
 
 if __name__ == "__main__":

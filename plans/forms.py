@@ -2,7 +2,7 @@ from django import forms
 
 
 class PlanUploadForm(forms.Form):
-    file = forms.FileField(label="Tệp kế hoạch (.docx hoặc .txt)")
+    file = forms.FileField(label="Tệp kế hoạch (.docx, .pdf hoặc .txt)")
 
 
 class PlanConfirmForm(forms.Form):

@@ -7,7 +7,7 @@ from ._plan_file import parse_or_fail
 
 
 class Command(BaseCommand):
-    help = "Đọc văn bản kế hoạch (.docx/.txt) và in ra Plan JSON; không ghi gì vào cơ sở dữ liệu."
+    help = "Đọc văn bản kế hoạch (.docx/.pdf/.txt) và in ra Plan JSON; không ghi gì vào cơ sở dữ liệu."
 
     def add_arguments(self, parser):
         parser.add_argument("file")
