@@ -8,7 +8,7 @@ from planparser.blocks import PlanReadError
 from planparser.plan import parse_document, parse_file
 from tests.conftest import SAMPLE, VARIANT
 from tests.fixtures.expected_variant import EXPECTED, TASK_COUNT
-from tests.fixtures.make_docx import build_nfd_text, build_sample_docx, build_variant_docx
+from tests.fixtures.make_docx import build_docx, build_nfd_text, build_sample_docx, build_variant_docx
 
 
 def walk(nodes):
@@ -38,6 +38,20 @@ def test_docx_with_real_tables_and_merged_cells_gives_the_same_plan(tmp_path, te
     assert docx_plan["anomalies"] == text_plan["anomalies"]
     for key in ("issuer", "number", "issued_on", "year", "title", "signer", "report_day"):
         assert docx_plan[key] == text_plan[key]
+
+
+@pytest.mark.parametrize("layout, rows", [("tables", 1), ("tables", 2), ("paragraphs", 1)])
+def test_sample_docx_header_and_signature_read_the_same_in_every_layout(tmp_path, text_plan, layout, rows):
+    """Word puts the heading and the signature block in borderless tables; the facts must not depend on it."""
+    plan = parse_file(str(build_docx(SAMPLE, tmp_path / "plan.docx", layout=layout, header_rows=rows)))
+    assert plan["issuer"] == "UBND xã Hưng Đông"
+    assert plan["locality"] == {"name": "Hưng Đông", "kind": "xã", "level": "commune"}
+    assert (plan["number"], plan["issued_on"], plan["year"]) == ("/KH-UBND", "2022-12-30", 2023)
+    assert plan["signer"] == {"name": "Trần Anh Tấn", "title": "Chủ tịch"}
+    for key in ("issuer", "locality", "number", "issued_on", "year", "title", "signer", "report_day", "indicators"):
+        assert plan[key] == text_plan[key], key
+    assert shape(plan) == shape(text_plan)  # the signature table gave no task row
+    assert plan["anomalies"] == text_plan["anomalies"]
 
 
 def test_decomposed_accents_are_normalised_first(tmp_path, text_plan):
