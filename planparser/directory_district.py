@@ -134,7 +134,7 @@ SHARED_GROUPS = (
     ("lanh-dao", "Lãnh đạo UBND", "leader", ("Lãnh đạo UBND", "Lãnh đạo", "Thường trực UBND")),
     ("cac-don-vi", "Các cơ quan, đơn vị", "unit",
      ("các cơ quan, đơn vị", "các đơn vị", "các cơ quan", "cơ quan, đơn vị", "các ngành", "các ban, ngành",
-      "các ban ngành", "các ngành, đơn vị", "các cơ quan, đơn vị có liên quan", "đơn vị")),
+      "các ban ngành", "các ngành, đơn vị", "đơn vị")),
     ("cac-doan-the", "Các đoàn thể", "mass_org",
      ("các đoàn thể", "đoàn thể", "các tổ chức đoàn thể", "các hội, đoàn thể", "các tổ chức chính trị - xã hội",
       "các tổ chức chính trị xã hội", "các hội", "các tổ chức hội")),
