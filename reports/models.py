@@ -1,9 +1,12 @@
 """The monthly cycle: reporting periods, one report per unit per period, and what it says of each row."""
+from datetime import date
+
 from django.conf import settings
 from django.db import models
 
 from communes.models import Commune, DirectoryEntry
 from plans.models import Assignment, Plan
+from theodoi.periods import MONTH, Period
 
 
 class PeriodState(models.TextChoices):
@@ -30,6 +33,19 @@ class ReportingPeriod(models.Model):
 
     def __str__(self) -> str:
         return f"Tháng {self.month:02d}/{self.year}"
+
+    @property
+    def span(self) -> Period:
+        return Period(MONTH, self.year, self.month)
+
+    @property
+    def cutoff(self) -> date:
+        """The data cut-off, the 14th (Decree 09/2019/NĐ-CP Art. 12): "Số liệu tính đến ngày 14 tháng …"."""
+        return self.end
+
+    def judged_on(self, today: date) -> date:
+        """The day this month's statuses are judged: its cut-off once passed, today while it runs."""
+        return min(today, self.cutoff)
 
 
 class ReportState(models.TextChoices):
@@ -94,6 +110,10 @@ class RowReport(models.Model):
     evidence_date = models.DateField("ngày văn bản", null=True, blank=True)
     evidence_file = models.FileField("tệp minh chứng", upload_to="evidence/%Y/%m/", blank=True)
     checked_in = models.BooleanField("đã cập nhật định kỳ", default=False)
+    # When the unit says the work was finished; empty until submitted, then the submission date unless given.
+    finished_on = models.DateField("ngày hoàn thành", null=True, blank=True)
+    # For a row with several milestones: the index (in the row's own list) of the one this report completes.
+    milestone = models.PositiveSmallIntegerField("mốc hoàn thành", null=True, blank=True)
 
     class Meta:
         verbose_name = "báo cáo dòng phân công"
@@ -102,10 +122,12 @@ class RowReport(models.Model):
 
 
 class Completion(models.Model):
-    """A row (or one milestone of it) counts as done only once the office accepts it; the date is that acceptance."""
+    """A row (or one milestone of it) counts as done only once the office accepts it, but it is dated the day the
+    unit reports the work finished: a late acceptance must not turn an on-time completion late."""
     assignment = models.ForeignKey(Assignment, on_delete=models.CASCADE, related_name="completions")
     milestone = models.PositiveSmallIntegerField("mốc thứ", default=0)
-    completed_on = models.DateField("hoàn thành ngày")
+    completed_on = models.DateField("ngày hoàn thành (đơn vị báo cáo)")
+    accepted_on = models.DateField("ngày Văn phòng chấp nhận", null=True, blank=True)  # empty before issue 11
     report = models.ForeignKey(UnitReport, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
 
     class Meta:

@@ -65,7 +65,8 @@ def report_detail(request, pk):
     today = timezone.localdate()
     editable = cycle.is_editable(report, today) and permissions.can_edit(request.user, report)
     context = {"report": report, "editable": editable, "can_decide": permissions.can_decide(request.user),
-               "state": periods.state_on(report.period, today), "reopen_until": today + timedelta(days=5)}
+               "state": periods.state_on(report.period, today), "reopen_until": today + timedelta(days=5),
+               "today": today, "judged_on": report.period.judged_on(today)}
     if request.method == "POST":
         if not editable:
             raise PermissionDenied("Bạn không sửa được báo cáo này.")

@@ -13,7 +13,8 @@ from django.utils import timezone
 from audit.services import log_action
 from plans.models import Assignment, Plan, RefRole
 
-from ..models import Completion, PeriodState, ReportState, RowReport, RowRole, RowStatus, UnitReport
+from ..models import PeriodState, ReportState, RowReport, RowRole, RowStatus, UnitReport
+from . import completion
 from .periods import state_on
 
 
@@ -66,7 +67,9 @@ def _carried(assignment: Assignment, last: RowReport | None) -> dict:
     milestones = len(assignment.milestones or [])
     if last.status == RowStatus.DONE and milestones and milestones > assignment.completions.count():
         return {"status": RowStatus.IN_PROGRESS, "percent": None}
-    return {"status": last.status, "percent": last.percent}
+    # Work already finished keeps the day it was finished, not the day this month's report is sent.
+    finished = last.finished_on if last.status == RowStatus.DONE else None
+    return {"status": last.status, "percent": last.percent, "finished_on": finished}
 
 
 def is_editable(report: UnitReport, today: date) -> bool:
@@ -80,7 +83,7 @@ def is_editable(report: UnitReport, today: date) -> bool:
 def save(report: UnitReport, user, version: int, rows: dict[int, dict], submit: bool, today: date) -> SaveResult:
     if not is_editable(report, today):
         raise CycleError("Báo cáo này không sửa được nữa (đã gửi, đã duyệt hoặc kỳ đã khoá).")
-    errors = validate(report, rows, submit)
+    errors = validate(report, rows, submit, today)
     if errors:
         return SaveResult(ok=False, errors=errors)
     with transaction.atomic():
@@ -90,6 +93,7 @@ def save(report: UnitReport, user, version: int, rows: dict[int, dict], submit: 
             return SaveResult(ok=False, conflict=True, current=snapshot_rows(report))
         _write_rows(report, rows)
         if submit:
+            completion.fill_defaults(report, today)
             _submit(report, user, today)
         log_action("report.submitted" if submit else "report.saved", report, user=user,
                    data={"rows": {str(k): v for k, v in _loggable(rows).items()}})
@@ -109,6 +113,8 @@ def _write_rows(report: UnitReport, rows: dict[int, dict]) -> None:
                 continue  # an empty file input keeps the file already uploaded
             setattr(row, name, value)
         row.checked_in = bool(row.results.strip())
+        if row.status != RowStatus.DONE:
+            row.finished_on = row.milestone = None  # only finished work has a finish date and a milestone
         row.save()
 
 
@@ -122,15 +128,17 @@ def _submit(report: UnitReport, user, today: date) -> None:
 
 
 def snapshot_rows(report: UnitReport) -> dict[int, dict]:
-    fields = ("status", "percent", "results", "obstacles", "proposals", "evidence_number", "evidence_date")
+    fields = ("status", "percent", "results", "obstacles", "proposals", "evidence_number", "evidence_date",
+              "finished_on", "milestone")
     return {r.pk: {f: getattr(r, f) for f in fields} for r in report.rows.all()}
 
 
-def validate(report: UnitReport, rows: dict[int, dict], submit: bool) -> dict[int, list[str]]:
+def validate(report: UnitReport, rows: dict[int, dict], submit: bool, today: date) -> dict[int, list[str]]:
     errors: dict[int, list[str]] = {}
-    for row in report.rows.select_related("assignment__node"):
+    year = report.plan.year
+    for row in report.rows.select_related("assignment__node").prefetch_related("assignment__completions"):
         data = rows.get(row.pk, {})
-        problems = _row_problems(row, data, submit)
+        problems = _row_problems(row, data, submit) + completion.finish_problems(row, data, year, today)
         if problems:
             errors[row.pk] = problems
     return errors
@@ -155,20 +163,10 @@ def accept(report: UnitReport, user, today: date) -> None:
                 state=ReportState.ACCEPTED, decided_at=timezone.now(), decided_by=user) != 1:
             raise CycleError("Chỉ chấp nhận được báo cáo đang chờ duyệt.")
         done = report.rows.filter(role=RowRole.LEAD, status=RowStatus.DONE).select_related("assignment")
-        for row in done:
-            _complete(row.assignment, report, today)
-        log_action("report.accepted", report, user=user, data={"completed": [r.assignment_id for r in done]})
-
-
-def _complete(assignment: Assignment, report: UnitReport, today: date) -> None:
-    """Accepting completion completes the next open milestone (or the row), dated the day of acceptance."""
-    count = max(len(assignment.milestones or []), 1)
-    if assignment.completions.filter(report=report).exists():
-        return  # a reopened report accepted again completes nothing twice
-    taken = set(assignment.completions.values_list("milestone", flat=True))
-    free = [i for i in range(count) if i not in taken]
-    if free:
-        Completion.objects.create(assignment=assignment, milestone=free[0], completed_on=today, report=report)
+        made = [c for c in (completion.complete(row, report, today) for row in done) if c is not None]
+        log_action("report.accepted", report, user=user, data={"completed": [
+            {"assignment": c.assignment_id, "milestone": c.milestone, "finished_on": c.completed_on.isoformat()}
+            for c in made]})
 
 
 def return_report(report: UnitReport, user, reason: str) -> None:

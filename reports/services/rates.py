@@ -73,6 +73,8 @@ def row_statuses(plan: Plan, today: date) -> dict[int, st.RowStatus]:
 
 
 def status_of(assignment: Assignment, today: date) -> st.RowStatus:
+    """The row's status on `today` (a report's cut-off for a past period): completions the office has accepted,
+    dated the day the unit finished the work, and only those finished by then."""
     completions = {c.milestone: c.completed_on for c in assignment.completions.all()}
     milestones = [date.fromisoformat(m) for m in assignment.milestones or []]
     return st.row_status(assignment.deadline_kind, assignment.due, milestones, completions, today)

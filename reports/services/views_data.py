@@ -5,7 +5,8 @@ from communes.models import DirectoryEntry
 from plans.services.reading import decorate
 
 from ..models import ReportingPeriod, RowReport, RowRole
-from . import rates
+from ..status import next_open_milestone
+from . import completion, rates
 
 
 def compliance_rows(plan, period: ReportingPeriod, today: date | None = None) -> list[dict]:
@@ -33,11 +34,27 @@ def report_rows(report, values: dict, errors: dict, today: date, current: dict |
                                                                   "assignment__completions")
             .order_by("role", "assignment__node__order", "assignment__order"))
     current, helped = current or {}, contributions(report)
+    judged = report.period.judged_on(today)  # a report's statuses stand at its data cut-off (Decree 09 Art. 12)
     return [{"row": r, "assignment": decorate(r.assignment), "lead": r.role == RowRole.LEAD,
              "contributions": helped.get(r.assignment_id, []) if r.role == RowRole.LEAD else [],
              "values": values.get(r.pk, {}), "errors": errors.get(r.pk, []),
              "theirs": _changed(current.get(r.pk), r, values.get(r.pk, {})),
-             "status": rates.status_of(r.assignment, today)} for r in rows]
+             "status": rates.status_of(r.assignment, judged),
+             "milestones": milestone_choices(r, values.get(r.pk, {}))} for r in rows]
+
+
+def milestone_choices(row: RowReport, typed: dict) -> list[dict]:
+    """The milestones of a row, each with its date, whether the office has accepted it, and whether it is the one
+    this report completes: the one the unit chose, else the earliest still open."""
+    points = completion.milestone_dates(row.assignment)
+    if not points:
+        return []
+    done = completion.completed_milestones(row.assignment, except_report=row.report_id)
+    chosen = typed.get("milestone", row.milestone)
+    if chosen is None:
+        chosen = next_open_milestone(points, done)
+    return [{"index": i, "number": i + 1, "date": point, "done": i in done, "chosen": i == chosen}
+            for i, point in enumerate(points)]
 
 
 def _changed(theirs: dict | None, row: RowReport, mine: dict) -> dict:

@@ -99,11 +99,14 @@ def test_return_fix_resubmit_accept_and_the_row_becomes_done_on_time(plan, land,
     assert cycle.save(report, owner, report.version, rows_done(report, "Đã giải quyết 35 hồ sơ"), True,
                       date(2023, 1, 19)).ok
     report.refresh_from_db()
-    cycle.accept(report, office, date(2023, 1, 19))
+    cycle.accept(report, office, date(2023, 1, 25))
     report.refresh_from_db()
     assert report.state == ReportState.ACCEPTED and not report.is_late
     row = report.rows.get(assignment__node__code="I.1.1", role="lead")
-    assert Completion.objects.get(assignment=row.assignment).completed_on == date(2023, 1, 19)
+    # Issue 11 changes this: the row is done on the day the unit first reported it finished (18/01, the first
+    # submission, no date typed), not on the day the office accepted it (25/01).
+    completion = Completion.objects.get(assignment=row.assignment)
+    assert (completion.completed_on, completion.accepted_on) == (date(2023, 1, 18), date(2023, 1, 25))
     assert rates.status_of(row.assignment, date(2023, 2, 1)).label == "Hoàn thành đúng hạn"
     actions = list(LogEntry.objects.filter(object_id=str(report.pk)).values_list("action", flat=True))
     assert {"report.submitted", "report.returned", "report.accepted"} <= set(actions)
