@@ -47,7 +47,8 @@ def _name(ref: AssignmentRef) -> str:
 
 
 def load_rows(plan: Plan, as_of: date) -> list[Row]:
-    """Every row of the plan with its status on `as_of`; a completion accepted later does not count yet."""
+    """Every row of the plan with its status on `as_of` (a report's cut-off): accepted completions count by the day
+    the unit finished the work, so one finished after `as_of` does not count yet, however early it was accepted."""
     nodes = {n.pk: n for n in TaskNode.objects.filter(plan=plan)}
     refs = AssignmentRef.objects.select_related("entry").order_by("order")
     done = Completion.objects.filter(completed_on__lte=as_of)

@@ -18,7 +18,7 @@ from plans.services.access import communes_for, plans_for
 from reports import status as st
 from reports.models import ReportingPeriod, ReportState, RowReport
 from reports.services import periods, rates
-from theodoi.periods import HALF, MONTH, NINE_MONTHS, QUARTER, YEAR, Period
+from theodoi.periods import HALF, MONTH, NINE_MONTHS, QUARTER, YEAR, Period, periods_closing_with
 
 from . import services
 
@@ -72,9 +72,9 @@ def _default_period(plan: Plan, today: date) -> ReportingPeriod:
 
 def scope_of(plan: Plan, period: ReportingPeriod, today: date) -> Scope:
     current = periods.month_being_reported(plan.commune, today) == (period.year, period.month)
-    # A past month is judged at its report day, so completions accepted while it was being reported count.
-    as_of = today if current or period.deadline > today else period.deadline
-    return Scope(plan, period, as_of, current)
+    # Decree 09/2019/NĐ-CP Art. 12: a month's statuses stand at its data cut-off, the 14th. Work finished by then
+    # counts once the office accepts it, even if the acceptance comes later (completions carry the finish date).
+    return Scope(plan, period, period.judged_on(today), current)
 
 
 def current_plan_of(user, commune_id: int) -> Plan | None:
@@ -169,11 +169,10 @@ def waiting_decisions(rows: list[services.Row], period_ids) -> list[dict]:
 
 
 def downloads(period: ReportingPeriod) -> list[dict]:
-    """The month's report, its quarter's, and the cumulative ones that close with this month."""
+    """The month's report, its quarter's, and the half-year, nine months and year that close with this month."""
     month = Period(MONTH, period.year, period.month)
     items = [month, Period(QUARTER, period.year, (period.month + 2) // 3)]
-    items += [Period(kind, period.year) for kind in (HALF, NINE_MONTHS, YEAR) if Period(kind, period.year).last_month
-              == period.month]
+    items += [p for p in periods_closing_with(period.year, period.month) if p.kind in (HALF, NINE_MONTHS, YEAR)]
     return [{"label": p.label, "key": p.kind, "query": "" if p.kind == MONTH else f"?kind={p.kind}&number={p.number}"}
             for p in items]
 

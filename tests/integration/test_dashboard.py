@@ -15,8 +15,10 @@ from reports import status as st
 from reports.models import Completion
 from tests.factories import import_sample, make_commune
 
-CLOSED_DAY = "2023-05-25 09:00 +0700"  # May has closed: its statuses are judged on its report day, 20/05/2023
-AS_OF = date(2023, 5, 20)
+# May has closed. Issue 11 moves the day its statuses are judged from the report day (20/05) to the data cut-off,
+# 14/05/2023 (Decree 09/2019/NĐ-CP Art. 12).
+CLOSED_DAY = "2023-05-25 09:00 +0700"
+AS_OF = date(2023, 5, 14)
 
 
 @pytest.fixture
@@ -54,7 +56,8 @@ def test_overall_counts_on_the_seeded_month(client, personas, may, plan):
     assert overall["done_on_time"] == 1 and overall["open_overdue"] >= 1
     overdue = response.context["overdue"]
     late = next(r for r in overdue if r.task.code == seed.OVERDUE_CODE)
-    assert late.status.days_overdue == 20 and "Chủ tịch UBND" in late.leader_names
+    # "Trước tháng 5/2023" is due 30/04; at the 14/05 cut-off that is 14 days (it was 20 at the old report day).
+    assert late.status.days_overdue == 14 and "Chủ tịch UBND" in late.leader_names
     assert [r.status.days_overdue for r in overdue] == sorted((r.status.days_overdue for r in overdue), reverse=True)
 
 
