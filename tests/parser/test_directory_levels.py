@@ -8,6 +8,8 @@ import ast
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from planparser.directory import Directory
 from planparser.directory_entries import LEVELS, default_entries, level_of
@@ -261,3 +263,23 @@ def test_the_entries_module_imports_nothing_from_the_resolver():
                 if isinstance(node, ast.ImportFrom)}
     assert "directory" not in imported and all(not (m or "").endswith(".directory") for m in imported)
     assert {e.key for e in default_entries("tỉnh")} == {e.key for e in TINH.entries()}
+
+
+UPPER_KNOWN = ["Phòng TC-KH", "Sở Văn hóa, Thể thao và Du lịch", "UBND các huyện, thị xã, thành phố", "các thôn, làng",
+               "UBND các xã, thị trấn", "Phòng NN&PTNT", "PCT UBND huyện", "Chủ tịch", "và", "có liên quan", "huyện",
+               "tỉnh", "Sở KH&ĐT"]
+NONSENSE = st.text(alphabet="fjwz", min_size=2, max_size=6)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(UPPER_KNOWN), NONSENSE), min_size=1, max_size=8),
+       st.lists(st.sampled_from([", ", "; ", " ", " và ", " - "]), min_size=8, max_size=8),
+       st.sampled_from(["leader", "lead", "coordinating"]), st.sampled_from([HUYEN, TINH, XA]))
+def test_no_printed_name_is_lost_at_any_level(pieces, separators, column, directory):
+    text = "".join(piece + separator for piece, separator in zip(pieces, separators))
+    refs, problems = directory.resolve_cell(text, column)
+    assert all(ref["text"] and ref["text"] in text for ref in refs)
+    assert len({ref["key"] for ref in refs}) == len(refs)
+    assert len(problems) == sum(1 for ref in refs if ref.get("review"))
+    printed = " ".join(ref["text"] for ref in refs)
+    assert all(piece in printed for piece in pieces if set(piece) <= set("fjwz")), (text, refs)
