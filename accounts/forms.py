@@ -7,6 +7,11 @@ from .models import User
 from .services import COMMUNE_ROLES
 
 
+CIVIL_SERVANT_LABEL = "Là cán bộ, công chức"
+CIVIL_SERVANT_HELP = ("Chỉ cán bộ, công chức được đánh giá, xếp loại theo Nghị định; trưởng xóm, giáo viên, "
+                      "Công an, quân sự, hợp tác xã vẫn báo cáo nhưng không được xếp loại.")
+
+
 class _EntryChoices(forms.ModelMultipleChoiceField):
     widget = forms.CheckboxSelectMultiple
 
@@ -24,6 +29,7 @@ class AccountCreateForm(forms.Form):
     position = forms.ModelChoiceField(label="Chức vụ lãnh đạo (với Chủ tịch, Phó Chủ tịch)", queryset=None,
                                       required=False)
     units = _EntryChoices(label="Đơn vị phụ trách", queryset=None, required=False)
+    is_civil_servant = forms.BooleanField(label=CIVIL_SERVANT_LABEL, help_text=CIVIL_SERVANT_HELP, required=False)
 
     def __init__(self, *args, commune, **kwargs):
         super().__init__(*args, **kwargs)
@@ -39,6 +45,7 @@ class AccountCreateForm(forms.Form):
 
 class AccountUnitsForm(forms.Form):
     units = _EntryChoices(label="Đơn vị phụ trách", queryset=None, required=False)
+    is_civil_servant = forms.BooleanField(label=CIVIL_SERVANT_LABEL, help_text=CIVIL_SERVANT_HELP, required=False)
 
     def __init__(self, *args, commune, **kwargs):
         super().__init__(*args, **kwargs)

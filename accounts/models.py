@@ -23,6 +23,9 @@ class User(AbstractUser):
                                  related_name="leaders", verbose_name="chức vụ lãnh đạo")
     units = models.ManyToManyField(DirectoryEntry, blank=True, related_name="officers", verbose_name="đơn vị")
     city = models.CharField("thành phố (cho người xem cấp thành phố)", max_length=120, blank=True)
+    # Only cadres and civil servants get a legal level (Decree 90/2020, Decree 335/2025); a hamlet head or the police
+    # officer of a unit still reports. Not ticked until someone says so: a level is never given by guesswork.
+    is_civil_servant = models.BooleanField("là cán bộ, công chức (được xếp loại theo Nghị định)", default=False)
 
     class Meta:
         verbose_name = "người dùng"

@@ -8,7 +8,7 @@ from django.db import models
 
 from plans.models import Plan
 
-from .rules.common import LABELS
+from .rules.common import DISCIPLINE_FORMS, LABELS
 
 
 class SubjectKind(models.TextChoices):
@@ -32,6 +32,18 @@ class LeaderJudgement(models.Model):
     conduct_ok = models.BooleanField("đạt tiêu chí chung (chính trị, đạo đức, kỷ luật)", null=True, blank=True)
     general_points = models.DecimalField("điểm tiêu chí chung (tối đa 30)", max_digits=4, decimal_places=1,
                                          null=True, blank=True)
+    # The inputs of the articles that are not task results (see evaluation.rules); None: not entered, never assumed.
+    months_worked = models.DecimalField("số tháng công tác trong năm", max_digits=3, decimal_places=1, null=True,
+                                        blank=True)
+    months_off = models.DecimalField("số tháng nghỉ không tham gia công tác trong năm", max_digits=3,
+                                     decimal_places=1, null=True, blank=True)
+    degraded = models.BooleanField("cấp có thẩm quyền kết luận có biểu hiện suy thoái", null=True, blank=True)
+    discipline = models.CharField("hình thức kỷ luật trong năm đánh giá", max_length=20, blank=True,
+                                  choices=list(DISCIPLINE_FORMS.items()))
+    corruption_in_body = models.BooleanField("cơ quan, đơn vị phụ trách xảy ra tham nhũng, lãng phí và bị xử lý",
+                                             null=True, blank=True)
+    capacity_percent = models.PositiveSmallIntegerField("năng lực tổ chức, điều hành (%)", null=True, blank=True)
+    excellent_exception = models.TextField("thành tích xuất sắc, nổi trội (ngoài tỷ lệ 20%)", blank=True)
     note = models.TextField("nhận xét, căn cứ")
     updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
     updated_at = models.DateTimeField("cập nhật lúc", auto_now=True)
@@ -62,3 +74,23 @@ class LevelOverride(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} {self.subject_id}: {self.get_level_display()}"
+
+
+class RowAssessment(models.Model):
+    """What a person records about one row for Decree 335: the quality judgements "not met" and an objective cause
+    of its delay confirmed by the competent authority. Shared by every subject the row counts for."""
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="row_assessments")
+    assignment = models.OneToOneField("plans.Assignment", on_delete=models.CASCADE, related_name="assessment")
+    quality_not_met = models.PositiveSmallIntegerField("số lần đánh giá chất lượng không đạt", default=0)
+    objective_cause = models.TextField("nguyên nhân khách quan của việc chậm (được cấp có thẩm quyền xác nhận)",
+                                       blank=True)
+    note = models.TextField("căn cứ")
+    updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    updated_at = models.DateTimeField("cập nhật lúc", auto_now=True)
+
+    class Meta:
+        verbose_name = "đánh giá nhiệm vụ"
+        verbose_name_plural = "đánh giá nhiệm vụ"
+
+    def __str__(self) -> str:
+        return f"{self.assignment_id}: {self.quality_not_met} lần không đạt"

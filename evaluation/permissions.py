@@ -30,3 +30,11 @@ def judgeable(user, evaluation) -> list:
     """The subjects whose judgement the user may enter, for the links on the pages."""
     return [s for _, _, subjects, _ in evaluation.groups() for s in subjects
             if can_judge_subject(user, evaluation, s)]
+
+
+def can_assess_row(user, evaluation, row_pk: int) -> bool:
+    """A row's quality and objective cause are recorded by the office or the Chairman, or by the Vice-Chairman
+    who directs it."""
+    if can_override(user):
+        return True
+    return user.role == Role.VICE_CHAIRMAN and row_pk in evaluation.facts.directed.get(user.position_id, set())

@@ -11,7 +11,7 @@ from django.urls import reverse
 from plans.services import access
 
 from . import exports, permissions
-from .forms import JudgementForm, OverrideForm
+from .forms import JudgementForm, OverrideForm, RowAssessmentForm
 from .models import KIND_SLUGS, SLUG_OF
 from .services import adjust
 from .services.evaluate import evaluate
@@ -61,7 +61,9 @@ def evaluation_subject(request, plan_pk, kind, subject_pk):
     return render(request, "evaluation/subject.html", {
         "ev": evaluation, "s": subject, "slug": kind, "query": request.GET.urlencode(),
         "can_override": permissions.can_override(request.user),
-        "can_judge": permissions.can_judge_subject(request.user, evaluation, subject)})
+        "can_judge": permissions.can_judge_subject(request.user, evaluation, subject),
+        "assessable": {row.assignment.pk for row in subject.figures.rows
+                       if permissions.can_assess_row(request.user, evaluation, row.assignment.pk)}})
 
 
 @login_required
@@ -70,6 +72,8 @@ def evaluation_override(request, plan_pk, kind, subject_pk):
     if not permissions.can_override(request.user):
         raise PermissionDenied("Chỉ Chủ tịch và Văn phòng – Thống kê được điều chỉnh mức xếp loại.")
     subject = _subject(evaluation, kind, subject_pk)
+    if not subject.has_legal_level:
+        raise PermissionDenied(f"{subject.name} không được xếp loại theo Nghị định: {subject.proposed.reasons[0]}")
     initial = {"level": subject.level} if subject.level else {}
     form = OverrideForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
@@ -89,12 +93,32 @@ def evaluation_judgement(request, plan_pk, kind, subject_pk):
     if not permissions.can_judge_subject(request.user, evaluation, subject):
         raise PermissionDenied("Phó Chủ tịch chỉ đánh giá đơn vị, công chức thuộc các dòng nhiệm vụ mình chỉ đạo; "
                                "lãnh đạo do Chủ tịch đánh giá.")
-    form = JudgementForm(request.POST or None, instance=subject.judgement)
+    form = JudgementForm(request.POST or None, instance=subject.judgement, kind=subject.kind)
     if request.method == "POST" and form.is_valid():
         adjust.save_judgement(evaluation.plan, subject.kind, subject.pk, form.cleaned_data, request.user)
         messages.success(request, f"Đã lưu đánh giá của lãnh đạo cho {subject.name}.")
         return redirect(reverse("evaluation_subject", args=[evaluation.plan.pk, kind, subject.pk]))
     return render(request, "evaluation/judgement.html", {"ev": evaluation, "s": subject, "slug": kind, "form": form})
+
+
+@login_required
+def evaluation_row(request, plan_pk, row_pk):
+    """The quality judgements "not met" and an objective cause of delay of one row (Decree 335)."""
+    evaluation = _evaluation(request, plan_pk)
+    row = evaluation.facts.rows.get(row_pk)
+    if row is None:
+        raise Http404("Không có nhiệm vụ này trong kế hoạch.")
+    if not permissions.can_assess_row(request.user, evaluation, row_pk):
+        raise PermissionDenied("Chỉ Chủ tịch, Văn phòng – Thống kê và Phó Chủ tịch chỉ đạo nhiệm vụ này được ghi "
+                               "đánh giá chất lượng, nguyên nhân chậm.")
+    form = RowAssessmentForm(request.POST or None, instance=row.assessment,
+                             initial=None if row.assessment else {"quality_not_met": 0})
+    if request.method == "POST" and form.is_valid():
+        adjust.save_row_assessment(evaluation.plan, row.assignment, form.cleaned_data, request.user)
+        messages.success(request, f"Đã lưu đánh giá nhiệm vụ {row.assignment.node.code} "
+                                  f"(giải pháp, dòng {row.assignment.order}).")
+        return redirect(reverse("evaluation_plan", args=[evaluation.plan.pk]))
+    return render(request, "evaluation/row.html", {"ev": evaluation, "row": row, "form": form})
 
 
 @login_required

@@ -1,36 +1,20 @@
 """Decree 90/2020/NĐ-CP on evaluating and classifying officials, as amended by Decree 48/2023/NĐ-CP.
 
-Used for evaluation years up to 2025. Four levels, read from the task-result criteria of the articles for
-công chức (Art. 8–11) and cán bộ (Art. 4–7), which say the same about task results:
-
-- Hoàn thành xuất sắc (Art. 8, Art. 4): every task on schedule, with quality, and at least 50% of the tasks
-  exceeding requirements.
-- Hoàn thành tốt (Art. 9, Art. 5): every task on schedule, with quality.
-- Hoàn thành (Art. 10, Art. 6): all tasks done, "no more than 20%" of them not on schedule or quality.
-- Không hoàn thành (Art. 11, Art. 7): more than 50% of the tasks not on schedule, quality or efficiency.
+Used for evaluation years up to 2025. The articles are cited as GUIDE §3 states them; that section was checked
+against secondary sources quoting the decrees, not against the Official Gazette text, and every citation below
+carries that caveat. Civil servants: Art. 8–11 clause 1; leaders (the field they direct): Art. 8–11 clause 2.
+Art. 4–7 say the same for cadres (cán bộ), so the Chairman and Vice-Chairmen follow clause 2's reading.
 
 How theodoi reads the data:
-- "On schedule" is the Government Office status "completed on time". A row finished late or still open past
-  its deadline is "not on schedule". Rows still open within their deadline, recurring rows and rows whose
-  deadline is set elsewhere are not judged (they are shown, not counted).
-- The line between Hoàn thành and Không hoàn thành (our decision): Không hoàn thành when MORE than 50% of the
-  judged rows are not on schedule (Art. 11 point c; Art. 7). Exactly 50% is still Hoàn thành. Between 20% and
-  50% the decree leaves a gap (Art. 10 asks for no more than 20%, Art. 11 starts above 50%); theodoi proposes
-  Hoàn thành there and says in the reasons that a leader must look at it.
-- Quality, "exceeding requirements" and conduct (the general criteria of Art. 3) are judgements the data cannot
-  give. They are inputs a leader enters. Until entered they are not assumed: without the quality judgement the
-  proposal stops at Hoàn thành; without "exceeding" it stops at Hoàn thành tốt. Conduct judged not met gives
-  Không hoàn thành (Art. 11 point a, which refers back to the general criteria of Art. 3).
-- Managers (a directing leader, Art. 4–7 clauses on the field they direct): the level is capped by the units
-  of the rows they direct. Xuất sắc and Tốt need 100% of those units at Hoàn thành or above, with at least 70%
-  at Tốt or Xuất sắc; Hoàn thành needs at least 70% of them at Hoàn thành or above; otherwise Không hoàn thành.
-  Units without a level yet are left out of these shares.
-- Excellent cap: Decree 48/2023 (Art. 1, amending Art. 2 of Decree 90) limits those rated excellent to the
-  Party's ratio, which is 20% of those rated Hoàn thành tốt. theodoi counts it like the Decree 335 cap
-  (see decree_335_2025) and warns; it never demotes anybody by itself.
+- "On schedule" is the Government Office status "completed on time". A row finished late, or still open past its
+  deadline, is not on schedule. Rows open within their deadline, recurring rows and rows whose deadline is set
+  elsewhere are not judged. A row still open past its deadline is NOT "done late": it is not done.
+- Quality, "exceeding requirements", conduct (Art. 3), degradation, discipline, corruption in a leader's body and
+  the months worked are entered by a person; until entered they are not assumed.
+- Where the text leaves a gap, the outcome is a case for a leader to decide (no level proposed), never a guess.
 """
-from .common import (COMPLETED, EXCELLENT, GOOD, NOT_COMPLETED, RANK, Cap, Judgement, Outcome, TaskCounts, lower,
-                     percent)
+from .common import (COMPLETED, EXCELLENT, GOOD, NOT_CLASSIFIED, NOT_COMPLETED, RANK, Cap, Judgement, Outcome,
+                     TaskCounts, decide, discipline_label, lower, percent)
 from .common import excellent_cap as _cap
 
 NAME = "Nghị định 90/2020/NĐ-CP (sửa đổi bởi Nghị định 48/2023/NĐ-CP)"
@@ -38,42 +22,83 @@ SHORT = "NĐ 90/2020 và NĐ 48/2023"
 YEARS = (None, 2025)  # up to and including 2025
 
 EXCEED_PERCENT = 50          # Art. 8: at least 50% of tasks exceeding requirements
-NOT_ON_SCHEDULE_OK = 20      # Art. 10: no more than 20% not on schedule (the gap above is flagged)
-NOT_ON_SCHEDULE_FAIL = 50    # Art. 11: MORE than 50% not on schedule → not completed
-UNITS_GOOD_SHARE = 70        # managers: at least 70% of their units rated good or better
-UNITS_COMPLETED_SHARE = 70   # managers: at least 70% of their units rated completed or better
-EXCELLENT_CAP_SHARE = 0.20   # Decree 48/2023 with the Party ratio: 20% of those rated good
+NOT_ON_SCHEDULE_OK = 20      # Art. 10 cl. 1: no more than 20% not on schedule or quality
+NOT_ON_SCHEDULE_FAIL = 50    # Art. 11 cl. 1 point b: MORE than 50% not on schedule → not completed
+LEADER_ON_TIME_GOOD = 80     # Art. 9 cl. 2: all done, at least 80% on time with quality
+LEADER_DONE_COMPLETED = 70   # Art. 10 cl. 2: MORE than 70% done
+LEADER_DONE_FAIL = 50        # Art. 11 cl. 2 point b: UNDER 50% done → not completed
+UNITS_GOOD_SHARE = 70        # Art. 8–9 cl. 2: 100% of units completed or better, at least 70% good or better
+UNITS_COMPLETED_SHARE = 70   # Art. 10 cl. 2: at least 70% of units completed or better
+MIN_MONTHS_WORKED = 6        # Art. 2 (as amended by Decree 48/2023): under 6 months worked → not classified
+MONTHS_OFF_CAPPED = (3, 6)   # same: 3 to under 6 months off → not above Completed
+EXCELLENT_CAP_SHARE = 0.20   # Decree 48/2023 with the Party ratio: 20% of those rated Good
 
 
-def classify(counts: TaskCounts, judgement: Judgement = Judgement(), unit_levels=None) -> Outcome:
+def classify(counts: TaskCounts, judgement: Judgement = Judgement(), unit_levels=None, *,
+             leader: bool | None = None) -> Outcome:
+    """unit_levels: the levels of the units in a leader's field (None for a unit not rated yet); a leader is
+    anyone given unit_levels unless `leader` says otherwise."""
+    leader = unit_levels is not None if leader is None else leader
+    barred = not_classified(judgement) or article_11(judgement, leader)
+    if barred:
+        return barred
     if counts.judged == 0:
-        return Outcome(None, ["Chưa có dòng nhiệm vụ nào đến hạn hoặc hoàn thành trong khoảng thời gian: "
-                              "lãnh đạo đánh giá trực tiếp."])
-    outcome = _by_tasks(counts, judgement)
-    if unit_levels is not None:
-        _cap_by_units(outcome, [level for level in unit_levels if level is not None])
-    return outcome
+        return decide(["Chưa có nhiệm vụ nào đến hạn hoặc hoàn thành trong khoảng thời gian: "
+                       "lãnh đạo đánh giá trực tiếp."])
+    if leader:
+        outcome = _leader(counts, judgement, list(unit_levels or []))
+    else:
+        outcome = _civil_servant(counts, judgement)
+    return _months_off(_conduct(outcome, judgement), judgement)
 
 
-def _by_tasks(counts: TaskCounts, judgement: Judgement) -> Outcome:
-    share = counts.on_time_percent
-    late = 100 - share
-    facts = f"{counts.on_time}/{counts.judged} dòng hoàn thành đúng hạn ({percent(share)})"
-    if judgement.conduct_ok is False:
-        return Outcome(NOT_COMPLETED, [facts, "Lãnh đạo đánh giá không đạt tiêu chí chung (Điều 3, Điều 11)."])
+def not_classified(judgement: Judgement) -> Outcome | None:
+    # Art. 2 as amended by Decree 48/2023 (secondary source): under 6 months worked is not classified.
+    worked = judgement.months_worked
+    if worked is not None and worked < MIN_MONTHS_WORKED:
+        return Outcome(None, [f"Thời gian công tác trong năm {_months(worked)} tháng, dưới {MIN_MONTHS_WORKED} "
+                              "tháng: không xếp loại chất lượng (Điều 2, Nghị định 48/2023/NĐ-CP)."],
+                       case=NOT_CLASSIFIED)
+    return None
+
+
+def article_11(judgement: Judgement, leader: bool) -> Outcome | None:
+    """Not completed from inputs that are not task results: Art. 11 clause 1 points a and c for civil servants,
+    clause 2 points a, c and d for leaders (secondary source; Art. 7 says the same for cadres)."""
+    clause = 2 if leader else 1
+    reasons = []
+    if judgement.degraded:
+        reasons.append(f"Cấp có thẩm quyền kết luận có biểu hiện suy thoái (Điều 11 khoản {clause} điểm a).")
+    if leader and judgement.corruption_in_body:
+        reasons.append("Cơ quan, đơn vị thuộc lĩnh vực phụ trách xảy ra tham nhũng, lãng phí và bị xử lý "
+                       "(Điều 11 khoản 2 điểm c).")
+    if judgement.discipline:
+        point = "d" if leader else "c"
+        reasons.append(f"Bị kỷ luật trong năm đánh giá, hình thức {discipline_label(judgement.discipline).lower()} "
+                       f"(Điều 11 khoản {clause} điểm {point}).")
+    return Outcome(NOT_COMPLETED, reasons) if reasons else None
+
+
+def _civil_servant(counts: TaskCounts, judgement: Judgement) -> Outcome:
+    late = 100 - counts.on_time_percent
+    facts = f"{counts.on_time}/{counts.judged} nhiệm vụ hoàn thành đúng hạn ({percent(counts.on_time_percent)})"
     if late > NOT_ON_SCHEDULE_FAIL:
-        return Outcome(NOT_COMPLETED, [facts, f"Trên {NOT_ON_SCHEDULE_FAIL}% dòng không bảo đảm tiến độ "
-                                              "(Điều 11 điểm c)."])
+        # Art. 11 clause 1 point b (not point c, which is discipline).
+        return Outcome(NOT_COMPLETED, [facts, f"Trên {NOT_ON_SCHEDULE_FAIL}% nhiệm vụ không bảo đảm tiến độ "
+                                              "(Điều 11 khoản 1 điểm b)."])
+    if counts.overdue:
+        # Art. 10 clause 1: Completed needs every task done; an open overdue row is not done.
+        return decide([facts, f"Còn {counts.overdue} nhiệm vụ chưa hoàn thành, quá hạn: chưa đủ điều kiện Hoàn thành "
+                              "(Điều 10 khoản 1 yêu cầu hoàn thành các nhiệm vụ), chưa thuộc Điều 11; lãnh đạo "
+                              "xem xét, quyết định."])
+    if late > NOT_ON_SCHEDULE_OK:
+        return decide([facts, f"{percent(late)} nhiệm vụ hoàn thành chậm, trên {NOT_ON_SCHEDULE_OK}% (Điều 10 khoản "
+                              f"1) nhưng không quá {NOT_ON_SCHEDULE_FAIL}% (Điều 11 khoản 1 điểm b): lãnh đạo xem "
+                              "xét, quyết định."])
     if late > 0:
-        return Outcome(COMPLETED, [facts] + _gap_note(late))
+        return Outcome(COMPLETED, [facts, f"Hoàn thành các nhiệm vụ, không quá {NOT_ON_SCHEDULE_OK}% chậm tiến độ "
+                                          "(Điều 10 khoản 1)."])
     return _all_on_time(facts, judgement)
-
-
-def _gap_note(late: float) -> list[str]:
-    if late <= NOT_ON_SCHEDULE_OK:
-        return [f"Không quá {NOT_ON_SCHEDULE_OK}% dòng chậm tiến độ (Điều 10)."]
-    return [f"Có {percent(late)} dòng chậm tiến độ, trong khoảng {NOT_ON_SCHEDULE_OK}–{NOT_ON_SCHEDULE_FAIL}% "
-            "Nghị định chưa quy định rõ: đề xuất Hoàn thành, lãnh đạo cần xem xét."]
 
 
 def _all_on_time(facts: str, judgement: Judgement) -> Outcome:
@@ -82,6 +107,10 @@ def _all_on_time(facts: str, judgement: Judgement) -> Outcome:
                                           "(đủ chất lượng thì Hoàn thành tốt, Điều 9)."])
     if not judgement.quality_ok:
         return Outcome(COMPLETED, [facts, "Lãnh đạo đánh giá chưa bảo đảm chất lượng (Điều 10)."])
+    return _by_exceeding(facts, judgement)
+
+
+def _by_exceeding(facts: str, judgement: Judgement) -> Outcome:
     if judgement.exceeding_percent is None:
         return Outcome(GOOD, [facts, "Bảo đảm chất lượng (lãnh đạo đánh giá) (Điều 9); chưa nhập tỷ lệ vượt mức."])
     if judgement.exceeding_percent >= EXCEED_PERCENT:
@@ -91,34 +120,114 @@ def _all_on_time(facts: str, judgement: Judgement) -> Outcome:
                                  f"{EXCEED_PERCENT}% (Điều 9; lãnh đạo đánh giá)."])
 
 
-def _cap_by_units(outcome: Outcome, levels: list[str]) -> None:
-    if not levels:
-        return
-    completed = 100 * sum(1 for level in levels if RANK[level] >= RANK[COMPLETED]) / len(levels)
-    good = 100 * sum(1 for level in levels if RANK[level] >= RANK[GOOD]) / len(levels)
-    if completed == 100 and good >= UNITS_GOOD_SHARE:
-        cap = EXCELLENT
-    elif completed == 100:
-        cap = COMPLETED
-    elif completed >= UNITS_COMPLETED_SHARE:
-        cap = COMPLETED
-    else:
-        cap = NOT_COMPLETED
-    capped = lower(outcome.level, cap)
-    outcome.reasons.append(f"Đơn vị thuộc lĩnh vực phụ trách: {percent(completed)} từ Hoàn thành, "
-                           f"{percent(good)} từ Hoàn thành tốt.")
-    if capped != outcome.level:
-        outcome.reasons.append("Mức của người quản lý bị giới hạn bởi kết quả các đơn vị phụ trách.")
-        outcome.level = capped
+def _leader(counts: TaskCounts, judgement: Judgement, unit_levels: list) -> Outcome:
+    """The field a leader directs (Art. 8–11 clause 2): how much of it is done, and the units in it."""
+    done, on_time = counts.done_percent, counts.on_time_percent
+    facts = (f"Lĩnh vực phụ trách: {counts.done}/{counts.judged} nhiệm vụ đã hoàn thành ({percent(done)}), "
+             f"{counts.on_time} đúng hạn ({percent(on_time)})")
+    if done < LEADER_DONE_FAIL:
+        return Outcome(NOT_COMPLETED, [facts, f"Dưới {LEADER_DONE_FAIL}% nhiệm vụ của lĩnh vực phụ trách hoàn thành "
+                                              "(Điều 11 khoản 2 điểm b)."])
+    units = _units(unit_levels)
+    reasons = [facts] + units.reasons
+    if done == 100 and on_time >= LEADER_ON_TIME_GOOD and judgement.quality_ok and units.all_completed_good:
+        return _leader_good(reasons, judgement)
+    if done > LEADER_DONE_COMPLETED and units.completed_share_ok:
+        return Outcome(COMPLETED, reasons + [_leader_completed_note(done, on_time, judgement)])
+    return decide(reasons + [_leader_gap_note(done, units)])
 
 
-def excellent_cap(levels) -> Cap:
-    return _cap(levels, EXCELLENT_CAP_SHARE)
+def _leader_good(reasons: list[str], judgement: Judgement) -> Outcome:
+    note = (f"Hoàn thành tất cả nhiệm vụ, từ {LEADER_ON_TIME_GOOD}% đúng hạn, bảo đảm chất lượng (Điều 9 khoản 2)")
+    if judgement.exceeding_percent is not None and judgement.exceeding_percent >= EXCEED_PERCENT:
+        return Outcome(EXCELLENT, reasons + [f"{note}; {judgement.exceeding_percent}% vượt mức (Điều 8 khoản 2)."])
+    return Outcome(GOOD, reasons + [note + "."])
+
+
+def _leader_completed_note(done: float, on_time: float, judgement: Judgement) -> str:
+    note = f"Trên {LEADER_DONE_COMPLETED}% nhiệm vụ hoàn thành (Điều 10 khoản 2)."
+    if done == 100 and on_time >= LEADER_ON_TIME_GOOD and judgement.quality_ok is None:
+        note += " Chưa có đánh giá chất lượng của lãnh đạo, nên chưa xét Hoàn thành tốt."
+    return note
+
+
+def _leader_gap_note(done: float, units) -> str:
+    if done <= LEADER_DONE_COMPLETED:
+        return (f"{percent(done)} nhiệm vụ hoàn thành: không trên {LEADER_DONE_COMPLETED}% (Điều 10 khoản 2) và "
+                f"không dưới {LEADER_DONE_FAIL}% (Điều 11 khoản 2 điểm b): lãnh đạo xem xét, quyết định.")
+    # Item 5 of issue 11: units under 70% at Completed is not a ground of Art. 11, so the case is decided by a leader.
+    return (f"Dưới {UNITS_COMPLETED_SHARE}% đơn vị thuộc lĩnh vực phụ trách từ Hoàn thành trở lên (Điều 10 khoản 2), "
+            "nhưng đây không phải căn cứ Không hoàn thành (Điều 11): lãnh đạo xem xét, quyết định.")
+
+
+class _Units:
+    """The units of a leader's field. A unit not rated yet is never assumed to be at any level."""
+
+    def __init__(self, levels: list):
+        self.total = len(levels)
+        self.pending = sum(1 for level in levels if level is None)
+        rated = [level for level in levels if level is not None]
+        self.completed = sum(1 for level in rated if RANK[level] >= RANK[COMPLETED])
+        self.good = sum(1 for level in rated if RANK[level] >= RANK[GOOD])
+
+    @property
+    def all_completed_good(self) -> bool:
+        """Art. 8–9 clause 2: 100% at Completed or better and at least 70% at Good or better (no unit: nothing)."""
+        return self.completed == self.total and 100 * self.good >= UNITS_GOOD_SHARE * self.total
+
+    @property
+    def completed_share_ok(self) -> bool:
+        """Art. 10 clause 2: at least 70% at Completed or better, counting a unit not rated yet as not proven."""
+        return 100 * self.completed >= UNITS_COMPLETED_SHARE * self.total
+
+    @property
+    def reasons(self) -> list[str]:
+        rated = self.total - self.pending
+        out = []
+        if rated:
+            out.append(f"Đơn vị thuộc lĩnh vực phụ trách: {percent(100 * self.completed / rated)} từ Hoàn thành, "
+                       f"{percent(100 * self.good / rated)} từ Hoàn thành tốt.")
+        if self.pending:
+            out.append(f"{self.pending} đơn vị thuộc lĩnh vực phụ trách chưa có mức xếp loại.")
+        return out
+
+
+def _units(levels: list) -> _Units:
+    return _Units(levels)
+
+
+def _conduct(outcome: Outcome, judgement: Judgement) -> Outcome:
+    # Art. 3's general criteria are required for Completed and above; failing them alone is not a ground of Art. 11,
+    # so the case goes to a leader instead of becoming Not completed.
+    if judgement.conduct_ok is False and RANK[outcome.level] >= RANK[COMPLETED]:
+        return decide(outcome.reasons + ["Lãnh đạo đánh giá không đạt tiêu chí chung (Điều 3): không đủ điều kiện "
+                                         "từ Hoàn thành trở lên; lãnh đạo xem xét, quyết định."])
+    return outcome
+
+
+def _months_off(outcome: Outcome, judgement: Judgement) -> Outcome:
+    # Art. 2 as amended by Decree 48/2023 (secondary source): 3 to under 6 months off → not above Completed.
+    off, (low, high) = judgement.months_off, MONTHS_OFF_CAPPED
+    if off is None or not low <= off < high or RANK[outcome.level] <= RANK[COMPLETED]:
+        return outcome
+    outcome.reasons.append(f"Nghỉ {_months(off)} tháng trong năm (từ {low} đến dưới {high} tháng): không xếp trên "
+                           "Hoàn thành (Điều 2, Nghị định 48/2023/NĐ-CP).")
+    outcome.level = lower(outcome.level, COMPLETED)
+    return outcome
+
+
+def _months(value: float) -> str:
+    return f"{value:g}".replace(".", ",")
+
+
+def excellent_cap(subjects) -> Cap:
+    return _cap(subjects, EXCELLENT_CAP_SHARE)
 
 
 def ranking_key(outcome: Outcome, counts: TaskCounts, on_time_reporting: float) -> tuple:
-    return (RANK[outcome.level], counts.on_time_percent or 0, on_time_reporting, -counts.overdue)
+    # Emulation ranks by results, so units with no legal level (hamlets, schools…) rank beside the others.
+    return (counts.on_time_percent or 0, on_time_reporting, -counts.overdue, RANK[outcome.level])
 
 
-RANKING_RULE = ("Xếp theo mức đề xuất, rồi tỷ lệ dòng hoàn thành đúng hạn, rồi tỷ lệ báo cáo đúng hạn, "
-                "rồi số dòng quá hạn ít hơn.")
+RANKING_RULE = ("Xếp theo tỷ lệ nhiệm vụ hoàn thành đúng hạn, rồi tỷ lệ báo cáo đúng hạn, rồi số nhiệm vụ quá hạn "
+                "ít hơn, rồi mức xếp loại.")

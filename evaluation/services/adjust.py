@@ -1,12 +1,16 @@
-"""The two writes of the evaluation: a leader's judgement inputs and an override of a level; each one audited."""
+"""The writes of the evaluation: a person's inputs (judgements), a row's assessment and an override of a level; each
+one audited."""
 from django.db import transaction
 
 from audit.services import log_action
 from plans.models import Plan
 
-from ..models import LeaderJudgement, LevelOverride
+from ..models import LeaderJudgement, LevelOverride, RowAssessment
 
-JUDGEMENT_FIELDS = ("quality_ok", "exceeding_percent", "conduct_ok", "general_points", "note")
+JUDGEMENT_FIELDS = ("quality_ok", "exceeding_percent", "conduct_ok", "general_points", "months_worked", "months_off",
+                    "degraded", "discipline", "corruption_in_body", "capacity_percent", "excellent_exception", "note")
+_TEXT_FIELDS = {"discipline", "excellent_exception", "note"}
+ROW_FIELDS = ("quality_not_met", "objective_cause", "note")
 
 
 def save_override(plan: Plan, kind: str, subject_id: int, proposed: str | None, level: str, reason: str,
@@ -39,16 +43,31 @@ def save_judgement(plan: Plan, kind: str, subject_id: int, values: dict, user) -
     with transaction.atomic():
         judgement, created = LeaderJudgement.objects.get_or_create(
             plan=plan, kind=kind, subject_id=subject_id, defaults={"note": values.get("note", ""), "updated_by": user})
-        before = {name: _plain(getattr(judgement, name)) for name in JUDGEMENT_FIELDS}
-        for name in JUDGEMENT_FIELDS:
-            setattr(judgement, name, values.get(name))
-        judgement.updated_by = user
-        judgement.save()
-        after = {name: _plain(getattr(judgement, name)) for name in JUDGEMENT_FIELDS}
-        changes = {k: [None if created else before[k], after[k]] for k in after if created or before[k] != after[k]}
+        # Only the fields the form showed: an input that does not apply to this kind of subject is left alone.
+        changes = _apply(judgement, {k: v for k, v in values.items() if k in JUDGEMENT_FIELDS}, created, user)
         log_action("evaluation.judged", judgement, user=user, changes=changes,
                    data={"kind": kind, "subject_id": subject_id})
     return judgement
+
+
+def save_row_assessment(plan: Plan, assignment, values: dict, user) -> RowAssessment:
+    with transaction.atomic():
+        assessment, created = RowAssessment.objects.get_or_create(
+            assignment=assignment, defaults={"plan": plan, "note": values.get("note", ""), "updated_by": user})
+        changes = _apply(assessment, {k: v for k, v in values.items() if k in ROW_FIELDS}, created, user)
+        log_action("evaluation.row_assessed", assessment, user=user, changes=changes,
+                   data={"assignment_id": assignment.pk, "task": assignment.node.code, "row": assignment.order})
+    return assessment
+
+
+def _apply(obj, values: dict, created: bool, user) -> dict:
+    before = {name: _plain(getattr(obj, name)) for name in values}
+    for name, value in values.items():
+        setattr(obj, name, (value or "") if name in _TEXT_FIELDS | {"objective_cause"} else value)
+    obj.updated_by = user
+    obj.save()
+    after = {name: _plain(getattr(obj, name)) for name in values}
+    return {k: [None if created else before[k], after[k]] for k in after if created or before[k] != after[k]}
 
 
 def _plain(value):

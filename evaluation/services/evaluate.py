@@ -1,8 +1,16 @@
 """The evaluation of one plan over a date range: figures, the proposed level under the year's rule set, the
-leaders' judgements and overrides, the final level, the excellent cap and the ranking.
+persons' inputs and overrides, the final level, the excellent cap and the ranking.
 
-Units are evaluated first, because a directing leader is a manager and the Decree 90 level of a manager is capped by
-the units of the rows they direct. An official (a unit officer) is evaluated on the rows of their units.
+Units are evaluated first, because a directing leader is judged on the field they direct, units included. An official
+(a unit officer) is evaluated on the rows of their units.
+
+Who gets a legal level (Decree 90/2020 Art. 1–2; Decree 335/2025 Art. 1, scope: state administrative bodies and
+civil servants; secondary sources, see evaluation.rules): cadres and civil servants, and state bodies. In a commune
+the state bodies that lead plan rows are the civil servants' posts and offices of the People's Committee. Hamlets,
+schools, cooperatives, the police post and the military command are not, nor are the health station (a public service
+unit), the Fatherland Front and mass organisations, or a unit whose kind nobody has set: they keep their figures and
+their emulation ranking, with no legal level. An account gets one only when it says its holder is a cadre or civil
+servant.
 """
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -17,8 +25,14 @@ from reports import status as st
 
 from .. import rules
 from ..models import SLUG_OF, LeaderJudgement, LevelOverride, SubjectKind
-from ..rules.common import LABELS, Cap, Judgement, Outcome, TaskCounts
+from ..rules.common import LABELS, Cap, Judgement, Outcome, TaskCounts, withhold
 from .figures import Facts, Figures, read
+
+LEGAL_UNIT_KINDS = {UnitKind.OFFICIAL, UnitKind.OFFICE}
+NO_LEGAL_UNIT = ("{kind}: không phải cơ quan hành chính nhà nước hay cán bộ, công chức, nên không xếp loại theo "
+                 "Nghị định; vẫn theo dõi số liệu và xếp hạng thi đua.")
+NO_LEGAL_ACCOUNT = ("Tài khoản không ghi là cán bộ, công chức: không xếp loại theo Nghị định (Văn phòng - Thống kê "
+                    "đánh dấu trong tài khoản nếu đúng là cán bộ, công chức).")
 
 
 @dataclass
@@ -63,7 +77,16 @@ class Subject:
 
     @property
     def level_label(self) -> str:
-        return LABELS.get(self.level, "Chưa đủ căn cứ xếp loại")
+        return LABELS[self.override.level] if self.override else self.proposed.label
+
+    @property
+    def has_legal_level(self) -> bool:
+        return self.proposed.has_legal_level
+
+    @property
+    def exception(self) -> str:
+        """A documented outstanding achievement that puts an excellent level outside the 20% cap."""
+        return self.judgement.excellent_exception.strip() if self.judgement else ""
 
     @property
     def reasons(self) -> list[str]:
@@ -85,7 +108,9 @@ class Evaluation:
         return self.facts.plan
 
     def groups(self) -> list[tuple[str, str, list[Subject], Cap]]:
-        return [(kind, label, subjects, self.rules.excellent_cap(s.level for s in subjects))
+        # One body (the commune's People's Committee), and each list is one group of similar duties.
+        return [(kind, label, subjects, self.rules.excellent_cap((s.level, s.exception) for s in subjects
+                                                                 if s.has_legal_level))
                 for kind, label, subjects in ((SubjectKind.UNIT, "Đơn vị", self.units),
                                               (SubjectKind.OFFICIAL, "Công chức", self.officials),
                                               (SubjectKind.LEADER, "Lãnh đạo phụ trách", self.leaders))]
@@ -123,24 +148,36 @@ def _inputs(plan: Plan) -> dict:
     return {"judgements": judgements, "overrides": overrides}
 
 
-def _subject(evaluation, inputs, kind, pk, name, detail, figures, unit_levels=None) -> Subject:
+def _subject(evaluation, inputs, kind, pk, name, detail, figures, unit_levels=None, no_legal: str = "") -> Subject:
     judgement = inputs["judgements"].get((kind, pk))
-    outcome = evaluation.rules.classify(figures.counts(), as_rule_input(judgement), unit_levels=unit_levels)
+    outcome = evaluation.rules.classify(figures.counts(), as_rule_input(judgement), unit_levels=unit_levels,
+                                        leader=kind == SubjectKind.LEADER)
+    if no_legal:
+        outcome = withhold(outcome, no_legal)
     return Subject(kind, pk, name, detail, figures, outcome, judgement, inputs["overrides"].get((kind, pk)))
 
 
 def as_rule_input(judgement: LeaderJudgement | None) -> Judgement:
     if judgement is None:
         return Judgement()
-    points = float(judgement.general_points) if judgement.general_points is not None else None
-    return Judgement(judgement.quality_ok, judgement.exceeding_percent, judgement.conduct_ok, points)
+    return Judgement(judgement.quality_ok, judgement.exceeding_percent, judgement.conduct_ok,
+                     _float(judgement.general_points), judgement.degraded, judgement.discipline,
+                     judgement.corruption_in_body, _float(judgement.months_worked), _float(judgement.months_off),
+                     judgement.capacity_percent)
+
+
+def _float(value) -> float | None:
+    return float(value) if value is not None else None
 
 
 def _units(evaluation, inputs) -> list[Subject]:
     facts = evaluation.facts
     units = sorted((facts.entries[pk] for pk in facts.lead if pk in facts.entries), key=lambda e: e.name)
     return [_subject(evaluation, inputs, SubjectKind.UNIT, unit.pk, unit.name, _kind_label(unit.kind),
-                     facts.figures(facts.lead[unit.pk], {unit.pk})) for unit in units]
+                     facts.figures(facts.lead[unit.pk], {unit.pk}),
+                     no_legal="" if unit.kind in LEGAL_UNIT_KINDS else NO_LEGAL_UNIT.format(
+                         kind=_kind_label(unit.kind) or "Đơn vị chưa xác định loại"))
+            for unit in units]
 
 
 def _kind_label(kind: str) -> str:
@@ -157,24 +194,27 @@ def _officials(evaluation, inputs) -> list[Subject]:
         rows = set().union(*(facts.lead.get(pk, set()) for pk in unit_ids))
         units = ", ".join(u.name for u in user.units.all())
         subjects.append(_subject(evaluation, inputs, SubjectKind.OFFICIAL, user.pk,
-                                 user.get_full_name() or user.username, units, facts.figures(rows, unit_ids)))
+                                 user.get_full_name() or user.username, units, facts.figures(rows, unit_ids),
+                                 no_legal="" if user.is_civil_servant else NO_LEGAL_ACCOUNT))
     return subjects
 
 
 def _leaders(evaluation, inputs) -> list[Subject]:
     facts = evaluation.facts
-    unit_levels = {s.pk: s.level for s in evaluation.units}
+    # Only units with a legal level make up a leader's field; a hamlet's figures do not rate the Chairman.
+    unit_levels = {s.pk: s.level for s in evaluation.units if s.has_legal_level}
     subjects = []
     for pk in sorted(facts.directed, key=lambda pk: facts.entries[pk].name):
         rows = facts.directed[pk]
         unit_ids = {unit for unit, led in facts.lead.items() if led & rows}
         entry = facts.entries[pk]
         subjects.append(_subject(evaluation, inputs, SubjectKind.LEADER, pk, entry.name, entry.portfolio,
-                                 facts.figures(rows, unit_ids), [unit_levels.get(u) for u in sorted(unit_ids)]))
+                                 facts.figures(rows, unit_ids),
+                                 [unit_levels[u] for u in sorted(unit_ids) if u in unit_levels]))
     return subjects
 
 
 def _final(subject: Subject) -> Outcome:
     """The ranking reads the final level with the proposed points."""
     outcome = subject.proposed
-    return Outcome(subject.level, outcome.reasons, outcome.points, outcome.task_points)
+    return Outcome(subject.level, outcome.reasons, outcome.points, outcome.task_points, outcome.case)

@@ -25,13 +25,21 @@ from reports.services.periods import deadline_for
 from reports.services.rates import status_of
 from theodoi.periods import MONTH, Period
 
-from ..rules.common import TaskCounts
+from ..models import RowAssessment
+from ..rules.common import Item, TaskCounts
 
 
 @dataclass
 class RowFact:
     assignment: Assignment
     status: st.RowStatus
+    assessment: RowAssessment | None = None
+
+    def item(self) -> Item:
+        """The row as Decree 335 scores it, with what a person recorded about it."""
+        recorded = self.assessment
+        return Item(self.status.is_done, self.status.days_overdue if self.status.code != st.DONE_ON_TIME else 0,
+                    recorded.quality_not_met if recorded else 0, bool(recorded and recorded.objective_cause.strip()))
 
 
 @dataclass
@@ -70,9 +78,10 @@ class Figures:
         return sum(report.return_count for report in self.returned)
 
     def counts(self) -> TaskCounts:
-        late = self.having(st.DONE_LATE) + self.having(st.OPEN_OVERDUE)
-        return TaskCounts(len(self.having(st.DONE_ON_TIME)), len(self.having(st.DONE_LATE)),
-                          len(self.having(st.OPEN_OVERDUE)), tuple(row.status.days_overdue for row in late))
+        on_time, late, overdue = (self.having(code) for code in (st.DONE_ON_TIME, st.DONE_LATE, st.OPEN_OVERDUE))
+        return TaskCounts(len(on_time), len(late), len(overdue),
+                          tuple(row.status.days_overdue for row in late + overdue),
+                          tuple(row.item() for row in on_time + late + overdue))
 
 
 @dataclass
@@ -122,7 +131,8 @@ def read(plan: Plan, start: date, end: date, today: date) -> Facts:
 def _rows(plan: Plan, as_of: date, status_day: date) -> dict[int, RowFact]:
     accepted = Prefetch("completions", queryset=Completion.objects.filter(completed_on__lte=as_of))
     assignments = Assignment.objects.filter(node__plan=plan).select_related("node").prefetch_related(accepted)
-    return {a.pk: RowFact(a, status_of(a, status_day)) for a in assignments}
+    assessments = {a.assignment_id: a for a in RowAssessment.objects.filter(plan=plan)}
+    return {a.pk: RowFact(a, status_of(a, status_day), assessments.get(a.pk)) for a in assignments}
 
 
 def _refs(plan: Plan) -> tuple[dict[int, set[int]], dict[int, set[int]]]:

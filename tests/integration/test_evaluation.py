@@ -4,10 +4,12 @@
 - January: submitted on time, returned once, resubmitted and accepted (all rows in progress);
 - February: submitted late (22/02, after the 20th);
 - June: I.1.1/2 and II.3.1 done, accepted 16/06 → on time (due 31/12);
-- August: I.4.4, whose deadline the office moved to 30/06, done and accepted 10/08 → 41 days late;
+- August: I.4.4, whose deadline the office moved to 30/06, reported done 09/08 and accepted 10/08 → 40 days late
+  (done is the day the unit reports the work finished, issue 11 item 12);
 - December: I.4.1/3, I.5.1/1 and I.5.1/2 done, accepted 18/12 → on time; II.3.2 stays open → overdue at year end.
-So 5 on time, 1 late, 1 overdue: 2 of 7 (28,6%) not on schedule → Hoàn thành (Decree 90, between 20% and 50%,
-flagged for a leader). Reports: 5 of 12 months received, 4 on time; 1 return.
+So 5 on time, 1 late, 1 open and overdue: 2 of 7 (28,6%) not on schedule, not more than 50% (Art. 11 cl. 1 b does
+not apply), but one task is not done, so Art. 10 cl. 1 (Completed) does not hold either: a case for a leader to
+decide, with no level proposed. Reports: 5 of 12 months received, 4 on time; 1 return.
 """
 import io
 from datetime import date
@@ -80,13 +82,13 @@ def test_the_unit_figures_and_level_follow_from_its_rows(year, land):
     f = unit.figures
     assert len(f.rows) == 7
     assert {r.assignment.node.code for r in f.having("done_late")} == {"I.4.4"}
-    assert [r.status.days_overdue for r in f.having("done_late")] == [41]
+    assert [r.status.days_overdue for r in f.having("done_late")] == [40]  # reported done 09/08, due 30/06
     assert [(r.assignment.node.code, r.status.days_overdue) for r in f.having("open_overdue")] == [("II.3.2", 1)]
     assert (unit.counts.on_time, unit.counts.late, unit.counts.overdue) == (5, 1, 1)
     assert (len(f.expected), len(f.received), len(f.on_time_reports), f.returns) == (12, 5, 4, 1)
-    assert unit.level == "completed"
-    assert any("5/7 dòng hoàn thành đúng hạn" in r for r in unit.reasons)
-    assert any("lãnh đạo cần xem xét" in r for r in unit.reasons)
+    assert (unit.level, unit.proposed.case) == (None, "decide")
+    assert any("5/7 nhiệm vụ hoàn thành đúng hạn" in r for r in unit.reasons)
+    assert any("Còn 1 nhiệm vụ chưa hoàn thành, quá hạn" in r for r in unit.reasons)
 
 
 def test_the_official_is_evaluated_on_their_units_rows_and_the_leader_as_a_manager(year, land, personas):
@@ -104,9 +106,9 @@ def test_the_page_links_each_figure_to_its_rows(client, year, land, personas):
         page = client.get(reverse("evaluation_plan", args=[year.pk])).content.decode()
         detail = client.get(reverse("evaluation_subject", args=[year.pk, "don-vi", land.pk])).content.decode()
     subject_url = reverse("evaluation_subject", args=[year.pk, "don-vi", land.pk])
-    assert f'{subject_url}#open_overdue' in page and "Hoàn thành nhiệm vụ" in page
+    assert f'{subject_url}#open_overdue' in page and "Lãnh đạo xem xét, quyết định" in page
     assert 'id="open_overdue"' in detail and "II.3.2" in detail and "1 ngày" in detail
-    assert reverse("task_detail", args=[year.pk, "I.4.4"]) in detail and "41 ngày" in detail
+    assert reverse("task_detail", args=[year.pk, "I.4.4"]) in detail and "40 ngày" in detail
     assert "bị trả lại 1 lần" in detail
 
 
@@ -122,11 +124,11 @@ def test_the_chairman_overrides_with_a_reason_and_others_may_not(client, year, l
         response = client.post(url, {"level": "good", "reason": "Chậm do chờ thành phố phê duyệt giá đất"})
     assert response.status_code == 302
     override = LevelOverride.objects.get()
-    assert (override.level, override.proposed, override.decided_by) == ("good", "completed", personas["chairman"])
+    assert (override.level, override.proposed, override.decided_by) == ("good", "", personas["chairman"])
     entry = LogEntry.objects.get(action="evaluation.overridden")
     assert entry.data["reason"].startswith("Chậm do") and entry.actor == personas["chairman"]
     subject = evaluate(year, today=TODAY).find("unit", land.pk)
-    assert subject.level == "good" and subject.proposed.level == "completed"
+    assert (subject.level, subject.proposed.level, subject.level_label) == ("good", None, "Hoàn thành tốt nhiệm vụ")
 
 
 def test_judgement_inputs_are_recorded_and_change_the_proposal(client, year, land, personas):
@@ -135,10 +137,11 @@ def test_judgement_inputs_are_recorded_and_change_the_proposal(client, year, lan
     assert client.get(url).status_code == 403
     client.force_login(personas["vice"])
     response = client.post(url, {"quality_ok": "false", "conduct_ok": "false", "exceeding_percent": "",
-                                 "general_points": "", "note": "Vi phạm kỷ luật hành chính"})
+                                 "general_points": "", "note": "Không đạt tiêu chí chung"})
     assert response.status_code == 302
     assert LogEntry.objects.filter(action="evaluation.judged").exists()
-    assert evaluate(year, today=TODAY).find("unit", land.pk).level == "not_completed"
+    # Failed conduct alone is not an Art. 11 ground: still a case to decide, not Not completed.
+    assert evaluate(year, today=TODAY).find("unit", land.pk).proposed.case == "decide"
 
 
 def test_a_vice_chairman_judges_only_what_they_direct(client, year, land, personas, commune):
@@ -170,21 +173,21 @@ def test_the_docx_and_xlsx_show_a_units_figures_level_and_reasons(client, year, 
     texts = [[cell.text for cell in row.cells] for table in document.tables for row in table.rows]
     line = next(row for row in texts if row[1] == land.name)
     assert line[2:6] == ["7", "5", "1", "1 (1 ngày)"]
-    assert line[8] == "Hoàn thành nhiệm vụ" and line[9] == "Hoàn thành nhiệm vụ"
-    assert "5/7 dòng hoàn thành đúng hạn" in line[10] and "II.3.2/1 (1 ngày)" in line[11]
+    assert line[8] == "Lãnh đạo xem xét, quyết định" and line[9] == "Lãnh đạo xem xét, quyết định"
+    assert "5/7 nhiệm vụ hoàn thành đúng hạn" in line[10] and "II.3.2/1 (1 ngày)" in line[11]
     assert any("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" in row[1] for row in texts if len(row) > 1)
     sheet = load_workbook(io.BytesIO(_export(client, "evaluation_xlsx", year, personas["viewer"]))).active
     row = next(r for r in sheet.iter_rows(values_only=True) if r[1] == land.name)
     assert row[3:7] == (7, 5, 1, 0) and row[7] == "1 (1 ngày)"
     assert row[8].startswith("5/12") and row[9].startswith("4/12") and row[10] == 1
-    assert row[14] == "Hoàn thành nhiệm vụ" and "I.4.4/1 (41 ngày)" in row[16]
+    assert row[14] == "Lãnh đạo xem xét, quyết định" and "I.4.4/1 (40 ngày)" in row[16]
 
 
 def test_ranking_shows_the_rule(client, year, personas):
     client.force_login(personas["viewer"])
     with at("2024-01-10"):
         page = client.get(reverse("evaluation_ranking", args=[year.pk])).content.decode()
-    assert "Xếp theo mức đề xuất" in page and "Nghị định 90/2020" in page
+    assert "Xếp theo tỷ lệ nhiệm vụ hoàn thành đúng hạn" in page and "Nghị định 90/2020" in page
 
 
 def test_no_n_plus_one(client, year, personas, django_assert_max_num_queries):

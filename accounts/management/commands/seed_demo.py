@@ -29,6 +29,9 @@ ACCOUNTS = [
     ("tp.vinh", "Phòng Tài chính - Kế hoạch TP Vinh (chỉ xem)", Role.CITY_VIEWER, None, []),
     ("quantri", "Quản trị hệ thống", Role.SITE_ADMIN, None, []),
 ]
+# Cadres (the Chairman, a Vice-Chairman) and civil servants (the office, Địa chính) get a legal level; the police
+# chief, a hamlet head and the viewers do not.
+CIVIL_SERVANTS = {"chutich", "pct.kinhte", "vanphong", "diachinh"}
 EXTRA_UNITS = [(f"xom-{n}", f"Xóm {n}", UnitKind.HAMLET) for n in range(1, 13)] + [
     ("truong-mam-non", "Trường Mầm non Hưng Đông", UnitKind.SCHOOL),
     ("truong-tieu-hoc", "Trường Tiểu học Hưng Đông", UnitKind.SCHOOL),
@@ -72,6 +75,7 @@ class Command(BaseCommand):
             user.is_superuser = role == Role.SITE_ADMIN
             user.is_staff = role in (Role.SITE_ADMIN, Role.OFFICE)  # the office edits the directory in the admin
             user.position = commune.entries.filter(key=position_key).first() if position_key else None
+            user.is_civil_servant = username in CIVIL_SERVANTS
             user.set_password(password)
             user.save()
             user.units.set(commune.entries.filter(key__in=unit_keys))
