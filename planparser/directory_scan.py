@@ -68,6 +68,10 @@ def _owner(first: Entry | None, second: Entry) -> Entry | None:
     return None
 
 
+def _word_count(text: str) -> int:
+    return sum(1 for word in text.split(" ") if word.isalnum())
+
+
 class Index:
     """Aliases and fillers of the entries one column may name, in canonical token form."""
 
@@ -86,6 +90,7 @@ class Index:
             options.sort(key=lambda option: (-len(option[0]), option[1] is None))  # longest; alias before filler
         self.first_words = frozenset(self.by_first)
         self.strings = sorted((" ".join(alias), entry) for alias, entry in self.exact.items())
+        self.word_counts = [_word_count(alias) for alias, _ in self.strings]
         self.filler_strings = sorted(" ".join(f) for f in self.fillers)
 
     def _variants(self, entry: Entry) -> set[tuple[str, ...]]:
@@ -126,8 +131,10 @@ class Index:
         text = " ".join(words)
         if len(text.replace(" ", "")) < _FUZZY_MIN_CHARS:
             return None
-        # Only names of as many words: a typo changes letters, while an extra word makes another name.
-        choices = {idx: alias for idx, (alias, _) in enumerate(self.strings) if alias.count(" ") == text.count(" ")}
+        # Only names of as many words: a typo changes letters, while an extra word makes another name. A comma
+        # inside a name ("Phòng Tài chính, Kế hoạch") is no word.
+        count = _word_count(text)
+        choices = {idx: alias for idx, (alias, _) in enumerate(self.strings) if self.word_counts[idx] == count}
         best: dict[str, tuple[float, int]] = {}
         for _, score, idx in process.extract(text, choices, scorer=fuzz.token_sort_ratio,
                                              score_cutoff=_FUZZY_MIN - _FUZZY_MARGIN, limit=None):

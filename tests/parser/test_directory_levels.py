@@ -283,3 +283,11 @@ def test_no_printed_name_is_lost_at_any_level(pieces, separators, column, direct
     assert len(problems) == sum(1 for ref in refs if ref.get("review"))
     printed = " ".join(ref["text"] for ref in refs)
     assert all(piece in printed for piece in pieces if set(piece) <= set("fjwz")), (text, refs)
+
+
+def test_a_typo_is_never_read_across_a_comma_inside_a_name():
+    # "Phòng Tài chính, Kế hoạch" is an alias of five words, not six: "Phòng TC-KH ff" is no typo of it.
+    refs, problems = HUYEN.resolve_cell("Phòng TC-KH, Phòng TC-KH ff", "lead")
+    assert [(r["text"], r["key"]) for r in refs] == [("Phòng TC-KH", "phong-tai-chinh-ke-hoach"),
+                                                     ("Phòng TC-KH ff", "moi:phong-tc-kh-ff")]
+    assert len(problems) == 1
