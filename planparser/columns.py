@@ -16,7 +16,7 @@ _ROLE_WORDS = (
     ("solution", ("giai phap",)),
     ("task", ("nhiem vu", "noi dung")),
 )
-_NUMBER_HEADERS = {"tt", "stt", "so tt", "so thu tu"}
+_NUMBER_HEADERS = {"tt", "stt", "sott", "sothutu"}
 _ROMAN = re.compile(r"^[IVXL]{1,6}$")
 _ARABIC = re.compile(r"^\d{1,2}(?:\.\d{1,2}){0,3}$")
 
@@ -36,7 +36,8 @@ def detect_columns(cells: list[str]) -> dict[str, int] | None:
 def _role_of(folded: str) -> str | None:
     if not folded:
         return None
-    if folded.rstrip(".") in _NUMBER_HEADERS:
+    # Compared without spaces: a PDF export wraps "STT" in its narrow column as "ST" / "T".
+    if folded.rstrip(".").replace(" ", "") in _NUMBER_HEADERS:
         return "number"
     for role, words in _ROLE_WORDS:
         if any(word in folded for word in words):

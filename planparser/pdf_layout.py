@@ -25,6 +25,8 @@ class Line:
     text: str
     spaced: bool = False  # the exporter kept the space at the end of the line (LibreOffice does; see paragraphs)
     order: int = 0  # content-stream position of its first piece
+    style_first: int = -1  # bold/italic of its first and last letter (see pdf_text.Piece)
+    style_last: int = -1
 
     @property
     def height(self) -> float:
@@ -65,7 +67,8 @@ def _line(pieces: list[Piece]) -> Line:
     for left, right in zip(pieces, pieces[1:]):
         text = _join(text, right.text, right.x0 - left.x1, height)
     return Line(pieces[0].x0, min(p.top for p in pieces), pieces[-1].x1, max(p.bottom for p in pieces),
-                " ".join(text.split()), text[-1:].isspace(), min(p.order for p in pieces))
+                " ".join(text.split()), text[-1:].isspace(), min(p.order for p in pieces),
+                pieces[0].style_first, pieces[-1].style_last)
 
 
 def _join(left: str, right: str, gap: float, height: float) -> str:
@@ -103,14 +106,20 @@ def _glue(previous: Line, line: Line, right: float, left: float, keeps_spaces: b
     """What joins `line` to the paragraph of `previous`; None when it starts a new paragraph."""
     if previous.text.endswith(_LINE_END_HYPHEN):
         return "-" + (" " if previous.spaced else "")
-    if previous.text.endswith("-") and keeps_spaces and not previous.spaced:
-        return ""  # "2020-" / "2025": Word and LibreOffice break after a hyphen, and it stays one word
-    if not is_full(previous, line, right):
+    if _style_changes(previous, line) or not is_full(previous, line, right):
         return None
+    if previous.text.endswith("-") and previous.text[-2:-1].isalnum() and not previous.spaced:
+        return ""  # "2020-" / "2025": Word and LibreOffice break after a hyphen, and it stays one word
     # Centred lines (table headers) lose their trailing space on export; only flush-left ones say anything.
     flush_left = previous.x0 - left < 1.5 and line.x0 - left < 1.5
     inside_word = keeps_spaces and flush_left and not previous.spaced and " " not in previous.text
     return "" if inside_word and previous.text[-1:].isalnum() else " "
+
+
+def _style_changes(previous: Line, line: Line) -> bool:
+    """Bold or italic ends exactly where the line wraps: a bold subject line above the body, a heading above
+    its text. A bold lead-in ending mid-line leaves the line's last letter plain, so it does not count."""
+    return previous.style_last >= 0 and line.style_first >= 0 and previous.style_last != line.style_first
 
 
 def is_full(previous: Line, line: Line, right: float) -> bool:

@@ -25,6 +25,10 @@ class Piece:
     bottom: float
     text: str
     order: int = 0  # position in the page's content stream: exporters write a table cell by cell
+    # Style of its first and last letter (see _Rects.style): a style that changes exactly at a line break
+    # (a bold subject line, then the body) is a paragraph break, whatever the line lengths say.
+    style_first: int = -1
+    style_last: int = -1
 
     @property
     def height(self) -> float:
@@ -73,9 +77,23 @@ class _Rects:
         self.handle = textpage.raw
         self.box = [ctypes.c_double() for _ in range(4)]
         self.refs = [ctypes.byref(value) for value in self.box]
+        self.name = ctypes.create_string_buffer(128)
+        self.flags = ctypes.byref(ctypes.c_int())
 
     def count(self, start: int, length: int) -> int:
         return pdfium_c.FPDFText_CountRects(self.handle, start, length)
+
+    def style(self, index: int) -> int:
+        """1 for bold, 2 for italic, 3 for both, 0 for plain; -1 when pdfium cannot tell.
+
+        Read from the font's name ("TimesNewRomanPS-BoldMT", "Times New Roman,Bold"): exporters often leave
+        the font descriptor's weight unset, but the name of a bold or italic face says it.
+        """
+        if not pdfium_c.FPDFText_GetFontInfo(self.handle, index, self.name, len(self.name), self.flags):
+            return -1
+        name = self.name.value.lower()
+        bold = any(word in name for word in (b"bold", b"black", b"heavy", b"semibold", b"demi"))
+        return int(bold) + 2 * (b"italic" in name or b"oblique" in name)
 
     def get(self, index: int) -> tuple[float, float, float, float]:
         pdfium_c.FPDFText_GetRect(self.handle, index, *self.refs)
@@ -91,8 +109,12 @@ def _line_pieces(textpage, line: str, start: int, height: float) -> list[Piece]:
     cuts = [0] + [_first_char_of_rect(textpage, start, len(line), k) for k in range(1, count)] + [len(line)]
     pieces = []
     for (left, bottom, right, top), a, b in zip(rects, cuts, cuts[1:]):
-        if line[a:b].strip():
-            pieces.append(Piece(left, height - top, right, height - bottom, line[a:b], start + a))
+        text = line[a:b]
+        if text.strip():
+            first = start + a + len(text) - len(text.lstrip())
+            last = start + a + len(text.rstrip()) - 1
+            pieces.append(Piece(left, height - top, right, height - bottom, text, start + a,
+                                textpage.style(first), textpage.style(last)))
     return pieces
 
 
