@@ -26,7 +26,7 @@ def carry_over(old: Plan, new: Plan) -> dict[str, int]:
 def _completions(rows: dict[int, int]) -> int:
     Completion = apps.get_model("reports", "Completion")
     copies = [Completion(assignment_id=rows[c.assignment_id], milestone=c.milestone, completed_on=c.completed_on,
-                         report_id=c.report_id)
+                         report_id=c.report_id, accepted_on=c.accepted_on)
               for c in Completion.objects.filter(assignment_id__in=rows.keys())]
     Completion.objects.bulk_create(copies, ignore_conflicts=True)
     return len(copies)

@@ -165,7 +165,7 @@ def test_a_new_version_keeps_the_years_completions_values_and_drafts(plan, perso
 
     land = DirectoryEntry.objects.get(commune=plan.commune, key="cc-dia-chinh")
     done = Assignment.objects.get(node__plan=plan, node__code="II.3.1")
-    Completion.objects.create(assignment=done, completed_on=date(2023, 3, 20))
+    Completion.objects.create(assignment=done, completed_on=date(2023, 3, 20), accepted_on=date(2023, 3, 27))
     poverty = Indicator.objects.get(plan=plan, code="II.8")
     IndicatorValue.objects.create(indicator=poverty, period_kind="month", period_year=2023, period_number=3,
                                   value=Decimal("0.1"), entered_by=personas["office"], entered_at=timezone.now())
@@ -176,6 +176,9 @@ def test_a_new_version_keeps_the_years_completions_values_and_drafts(plan, perso
 
     moved = Assignment.objects.get(node__plan=new, node__code="II.3.1")
     assert status_of(moved, date(2023, 4, 1)).label == "Hoàn thành đúng hạn"
+    # Both dates travel: the unit's finish day (20/03) and the office's acceptance day (27/03).
+    assert Completion.objects.filter(assignment=moved).values_list("completed_on", "accepted_on").get() == (
+        date(2023, 3, 20), date(2023, 3, 27))
     assert IndicatorValue.objects.get().indicator == Indicator.objects.get(plan=new, code="II.8")
     draft = UnitReport.objects.get(pk=draft.pk)
     assert draft.plan == new
