@@ -32,6 +32,8 @@ class EntryCategory(models.TextChoices):
 class UnitKind(models.TextChoices):
     OFFICIAL = "official", "Công chức chuyên môn"
     OFFICE = "office", "Văn phòng"
+    # Specialised bodies of a district or province (Phòng …, Sở …) and the offices of a commune since 2025.
+    DEPARTMENT = "department", "Cơ quan chuyên môn"
     POLICE = "police", "Công an"
     MILITARY = "military", "Quân sự"
     HEALTH = "health", "Y tế"
