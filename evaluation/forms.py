@@ -17,8 +17,9 @@ def _choice(label, choices, help_text=""):
 
 
 def _months(label, help_text):
+    # localize: officials type "5,5" tháng, the Vietnamese way.
     return forms.DecimalField(label=label, min_value=0, max_value=12, decimal_places=1, required=False,
-                              help_text=help_text)
+                              help_text=help_text, localize=True)
 
 
 class OverrideForm(forms.Form):
