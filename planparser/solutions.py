@@ -11,6 +11,11 @@ _OTHER_TAGS = re.compile(r"</?[a-z][a-z0-9]*\b[^>]*>", re.I)
 # so "Đề án 06/CP" or "(xem 2)" inside a sentence are left alone.
 _MARKER = re.compile(r"(?:^|(?<=[\s.;:,]))\((\d{1,2})\)\s*")
 _BULLET = re.compile(r"(?:^|(?<=[.;:])\s)\s*[-–•+]\s+")
+_LEADING_BULLET = re.compile(r"^\s*([-–•+])\s")
+# A bullet inside a line: the text form joins a cell's paragraphs with a space, and "- a - b" with no full
+# stop between the items is two items ("… hàng năm - Chủ động xây dựng …").
+_INLINE_BULLET = re.compile(r"\s([-–•+])\s+(?=\w)")
+_NAME_WORDS = 2  # "Văn hóa - Xã hội", "Trung Đô - Vinh": a capital just before the dash makes it a name
 
 
 def clean_cell(text: str) -> str:
@@ -31,8 +36,24 @@ def split_solutions(cell: str) -> list[dict]:
 
 
 def _split_bullets(paragraph: str) -> list[str]:
-    pieces = _BULLET.split(paragraph)
-    return [p.strip() for p in pieces if p.strip()]
+    leading = _LEADING_BULLET.match(paragraph)
+    pieces = [p.strip() for p in _BULLET.split(paragraph) if p.strip()]
+    if leading is None:
+        return pieces
+    return [item for piece in pieces for item in _split_inline(piece, leading.group(1))]
+
+
+def _split_inline(text: str, marker: str) -> list[str]:
+    """Items of a bulleted paragraph run together: split at the paragraph's own marker, before a capital,
+    and never inside a name written with a dash ("Phòng Văn hóa - Xã hội", "Tài chính - Kế hoạch")."""
+    items, start = [], 0
+    for match in _INLINE_BULLET.finditer(text):
+        before = text[start:match.start()].split()[-_NAME_WORDS:]
+        if match.group(1) == marker and text[match.end()].isupper() and not any(w[:1].isupper() for w in before):
+            items.append(text[start:match.start()].strip())
+            start = match.end()
+    items.append(text[start:].strip())
+    return [item for item in items if item]
 
 
 def _split_numbered(text: str) -> list[dict]:
