@@ -146,10 +146,12 @@ def section_results(doc) -> None:
 
 def section_indicators(doc) -> None:
     para(doc, "II. TÌNH HÌNH THỰC HIỆN CÁC CHỈ TIÊU CHỦ YẾU", bold=True)
-    widths = (16, 52, 37, 33, 27)
+    # Fixed layout: left to autofit, LibreOffice narrows "Kế hoạch năm" until "46.341.000.000 đồng" breaks.
+    widths = (14, 46, 43, 35, 27)
     table = doc.add_table(rows=4, cols=5)
     table.style = doc.styles["Table Grid"]
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    table.autofit = False
     heads = ("Mã", "Chỉ tiêu", "Kế hoạch năm", "Thực hiện", "Đánh giá")
     values = ("{{ i.code }}", "{{ i.name }}", "{{ i.target }}", "{{ i.value }}", "{{ i.attainment }}")
     for column, (width, head, value) in enumerate(zip(widths, heads, values)):

@@ -165,7 +165,7 @@ def _link(evaluation, subject, base_url: str) -> str:
 DOCX_COLUMNS = (0, 1, 3, 4, 5, 7, 9, 10, 13, 14, 15, 16)  # the paper keeps the figures a council reads
 # 252 mm, the landscape text width. At 12 pt the narrow columns still hold "Hoàn thành", "(41,7%)" and "1.341 ngày"
 # on a line, so LibreOffice and Word never break a word to fit.
-DOCX_WIDTHS_MM = (9, 30, 15, 17, 17, 19, 21, 14, 22, 22, 36, 30)
+DOCX_WIDTHS_MM = (12, 30, 18, 17, 17, 19, 21, 14, 22, 22, 30, 30)
 LANDSCAPE_TEXT_WIDTH = decree30.PAGE_HEIGHT - decree30.MARGINS["left"] - decree30.MARGINS["right"]
 
 

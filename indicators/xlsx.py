@@ -94,7 +94,7 @@ def _text(cell, text: str):
 
 def _widths(columns: int) -> list[float]:
     """Narrow period columns ("Tháng 01/2023" wraps to two lines) so the year fits one landscape page's width."""
-    fixed = {1: 8, 2: 36, 3: 28, 4: 9, 5: 10, columns: 30}
+    fixed = {1: 8, 2: 36, 3: 28, 4: 20, 5: 10, columns: 30}  # 4: "triệu đồng/người/năm" on one line
     return [fixed.get(column, 9) for column in range(1, columns + 1)]
 
 
@@ -113,7 +113,7 @@ def _heading(sheet, plan, widths: list[float]) -> None:
 def _layout(sheet, widths: list[float]) -> None:
     xs.set_widths(sheet, widths)
     xs.wrap_all(sheet, 2)
-    for row in range(HEADER_ROW, sheet.max_row + 1):
+    for row in (2, *range(HEADER_ROW, sheet.max_row + 1)):  # rows 1 and 3 are sized as titles
         xs.fit_row(sheet, row, widths)
     sheet.freeze_panes = f"C{HEADER_ROW + 1}"
     xs.print_setup(sheet, f"{HEADER_ROW}:{HEADER_ROW}", len(widths))

@@ -17,8 +17,8 @@ NUMBER = "…/UBND-VP"
 DAYS_TO_REPLY = 3
 COPIES = ["- Như trên;", "- Chủ tịch, các Phó Chủ tịch UBND;", "- Lưu: VT, VP."]
 # 16.5 cm, the text width; "Số ngày quá hạn" and "Thời hạn" are wide enough for "1.341" and "30/04/2023".
-TABLE = (("STT", Cm(1.1)), ("Đơn vị chủ trì", Cm(3.0)), ("Mã", Cm(1.6)), ("Nhiệm vụ", Cm(6.3)),
-         ("Thời hạn", Cm(2.5)), ("Số ngày quá hạn", Cm(2.0)))
+TABLE = (("STT", Cm(1.3)), ("Đơn vị chủ trì", Cm(2.8)), ("Mã", Cm(1.6)), ("Nhiệm vụ", Cm(5.8)),
+         ("Thời hạn", Cm(2.9)), ("Số ngày quá hạn", Cm(2.1)))
 TASK_NAME_LIMIT = 160
 
 

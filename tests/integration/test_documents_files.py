@@ -75,7 +75,7 @@ def all_files(plan) -> dict[str, bytes]:
     report, annex = monthly_files(plan)
     proposal, proposal_sheet = evaluation_files(plan)
     return {"bao-cao.docx": report, "cong-van.docx": letter_file(plan), "de-xuat.docx": proposal,
-            "phu-luc.xlsx": annex, "de-xuat.xlsx": proposal_sheet, "chi-tieu.xlsx": export_plan(plan),
+            "phu-luc.xlsx": annex, "de-xuat-bang.xlsx": proposal_sheet, "chi-tieu.xlsx": export_plan(plan),
             "bao-cao-don-vi.xlsx": unit_workbook(plan)}
 
 
@@ -193,7 +193,7 @@ def test_every_workbook_prints_on_landscape_a4_with_its_header_repeated(plan):
     annex = load_workbook(BytesIO(files["phu-luc.xlsx"]))
     check_prints(annex["Phụ lục"], 4, (1, 2, 3))
     check_prints(annex["Chỉ tiêu"], 4, (1, 2, 3))
-    proposal = load_workbook(BytesIO(files["de-xuat.xlsx"])).active
+    proposal = load_workbook(BytesIO(files["de-xuat-bang.xlsx"])).active
     check_prints(proposal, 6, (1, 2, 3))
     check_prints(load_workbook(BytesIO(files["chi-tieu.xlsx"])).active, 4, (1, 3))
     check_prints(load_workbook(BytesIO(files["bao-cao-don-vi.xlsx"]))["Báo cáo"], 4, (1, 2, 3))
