@@ -3,7 +3,8 @@
 Nothing set: SQLite under var/, debug off unless THEODOI_DEBUG=1, a secret key generated once into var/ (demo only).
 DATABASE_URL switches to PostgreSQL: postgres://user:password@host:5432/theodoi
 THEODOI_PRODUCTION=1 is the hardened mode behind a TLS proxy: SECRET_KEY and ALLOWED_HOSTS must come from the
-environment, cookies are secure, HSTS is on, and debug pages are impossible; `manage.py check --deploy` is clean.
+environment (the key at least 50 characters), cookies are secure, HSTS is on, and debug pages are impossible;
+`manage.py check --deploy` is clean.
 """
 import secrets
 from datetime import timedelta
@@ -21,7 +22,7 @@ DEBUG = env.bool("THEODOI_DEBUG", default=False) and not PRODUCTION
 
 def _secret_key() -> str:
     if env.str("SECRET_KEY", default=""):
-        return env.str("SECRET_KEY")
+        return _long_enough(env.str("SECRET_KEY"))
     if PRODUCTION:
         raise ImproperlyConfigured("THEODOI_PRODUCTION=1 cần biến môi trường SECRET_KEY (ít nhất 50 ký tự ngẫu nhiên).")
     key_file = VAR_DIR / "secret_key"
@@ -30,6 +31,15 @@ def _secret_key() -> str:
     # Settings never write files: `make run` creates the demo key; until then (tests, a bare manage.py call)
     # a key for this process alone will do, at the price of sessions not outliving it.
     return secrets.token_urlsafe(50)
+
+
+def _long_enough(key: str) -> str:
+    # The bar of Django's own deploy check (security.W009): 50 characters, at least 5 of them different.
+    if PRODUCTION and (len(key) < 50 or len(set(key)) < 5):
+        raise ImproperlyConfigured(f"THEODOI_PRODUCTION=1: SECRET_KEY chỉ có {len(key)} ký tự hoặc quá ít ký tự khác "
+                                   "nhau; cần ít nhất 50 ký tự ngẫu nhiên, ví dụ tạo bằng: python3 -c \"import "
+                                   "secrets; print(secrets.token_urlsafe(50))\"")
+    return key
 
 
 SECRET_KEY = _secret_key()
@@ -61,8 +71,9 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    "whitenoise.middleware.WhiteNoiseMiddleware",
-    "django.contrib.sessions.middleware.SessionMiddleware",
+    "theodoi.middleware.SecurityHeadersMiddleware",
+    "theodoi.middleware.StaticFilesMiddleware",
+    "theodoi.security.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -120,8 +131,12 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]  # a wrong guess elsewher
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "accounts.views.locked_out"
 
-# Sessions end after inactivity: every request pushes the expiry forward.
+# Sessions end after THEODOI_SESSION_MINUTES without a request: every request pushes that limit forward, through a
+# signed cookie for page views (they write nothing to the database) and the session row for changes
+# (theodoi/security.py). A session lasts THEODOI_SESSION_MAX_HOURS at most, however active.
+SESSION_ENGINE = "theodoi.security"
 SESSION_COOKIE_AGE = env.int("THEODOI_SESSION_MINUTES", default=30) * 60
+THEODOI_SESSION_MAX_AGE = env.int("THEODOI_SESSION_MAX_HOURS", default=12) * 60 * 60
 SESSION_SAVE_EVERY_REQUEST = True
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 
@@ -140,6 +155,8 @@ PASSWORD_RESET_TIMEOUT = 60 * 60 * 24
 THEODOI_BASE_URL = env.str("THEODOI_BASE_URL", default="http://127.0.0.1:8000")
 
 LANGUAGE_CODE = "vi"
+# Vietnamese only: a browser asking for English must not switch Django's messages or the number format.
+LANGUAGES = [("vi", "Tiếng Việt")]
 TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True
 USE_TZ = True
@@ -165,10 +182,21 @@ THEODOI_ZIP_MAX_RATIO = env.int("THEODOI_ZIP_MAX_RATIO", default=100)
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
+    "filters": {"one_line_403": {"()": "theodoi.security.OneLineForbidden"}},
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.str("THEODOI_LOG_LEVEL", default="WARNING")},
+    "loggers": {"django.request": {"filters": ["one_line_403"]}},
 }
-# Serve static files straight from the app folders too, so a fresh checkout needs no collectstatic.
+
+# Scripts and styles from this site only: no inline <script>, no onclick=. Inline style="" attributes are still
+# allowed (style-src-attr) because some pages set a width that way; they cannot run code.
+THEODOI_CONTENT_SECURITY_POLICY = "; ".join([
+    "default-src 'self'", "script-src 'self'", "style-src 'self'", "style-src-attr 'unsafe-inline'",
+    "img-src 'self'", "font-src 'self'", "connect-src 'self'", "object-src 'none'", "base-uri 'self'",
+    "form-action 'self'", "frame-ancestors 'none'",
+])
+# Serve static files straight from the app folders too, so a fresh checkout needs no collectstatic
+# (theodoi.middleware.StaticFilesMiddleware then stays quiet about the empty STATIC_ROOT).
 WHITENOISE_USE_FINDERS = True
 
 if PRODUCTION:

@@ -1,6 +1,8 @@
 from django.conf import settings
 from django.contrib import admin
+from django.templatetags.static import static
 from django.urls import include, path
+from django.views.generic import RedirectView
 
 from communes import views as communes
 from plans import views as plans
@@ -21,6 +23,9 @@ urlpatterns = [
     path("danh-ba/", communes.directory, name="directory"),
     path("danh-ba/<int:pk>/", communes.entry_detail, name="entry_detail"),
     path("quan-tri/", admin.site.urls),
+    # Browsers ask for /favicon.ico on any page that names none (the admin, a downloaded file's tab). Unnamed: it is
+    # a file, not a view, so the access matrices do not list it.
+    path("favicon.ico", RedirectView.as_view(url=static("favicon.ico"), permanent=True)),
 ]
 
 admin.site.site_header = "theodoi – quản trị"
