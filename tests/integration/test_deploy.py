@@ -29,3 +29,17 @@ def test_production_refuses_to_start_without_a_secret_key(tmp_path):
     result = subprocess.run([*MANAGE, "check"], env=production_env(tmp_path), capture_output=True, text=True)
     assert result.returncode != 0 and "SECRET_KEY" in result.stderr
     assert not (tmp_path / "secret_key").exists()
+
+
+def test_production_refuses_a_short_or_repetitive_secret_key(tmp_path):
+    for key in ("mat-khau-bi-mat-cua-xa-hung-dong-2023", "a" * 64):  # 38 characters; 64 of one character
+        result = subprocess.run([*MANAGE, "check"], env=production_env(tmp_path, SECRET_KEY=key),
+                                capture_output=True, text=True)
+        assert result.returncode != 0, key
+        assert f"SECRET_KEY chỉ có {len(key)} ký tự hoặc quá ít ký tự khác nhau" in result.stderr
+        assert "cần ít nhất 50 ký tự ngẫu nhiên" in result.stderr
+
+
+def test_outside_production_a_short_key_is_left_to_the_demo(tmp_path):
+    env = {**production_env(tmp_path, SECRET_KEY="ngan"), "THEODOI_PRODUCTION": "0"}
+    assert subprocess.run([*MANAGE, "check"], env=env, capture_output=True, text=True).returncode == 0
