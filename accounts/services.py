@@ -39,11 +39,12 @@ def new_password() -> str:
     return secrets.token_urlsafe(10)
 
 
-def create_account(commune, *, username, full_name, email, role, units=(), position=None) -> tuple[User, str]:
+def create_account(commune, *, username, full_name, email, role, units=(), position=None,
+                   is_civil_servant=False) -> tuple[User, str]:
     password = new_password()
     with transaction.atomic():
         user = User(username=username, first_name=full_name, email=email, role=role, commune=commune,
-                    position=position)
+                    position=position, is_civil_servant=is_civil_servant)
         user.set_password(password)
         user.save()
         user.units.set(units)
@@ -53,6 +54,13 @@ def create_account(commune, *, username, full_name, email, role, units=(), posit
 def set_units(account: User, units) -> None:
     with transaction.atomic():
         account.units.set(units)
+
+
+def set_civil_servant(account: User, value: bool) -> None:
+    """Whether the holder gets a legal evaluation level; the save is captured by the audit trail."""
+    if account.is_civil_servant != value:
+        account.is_civil_servant = value
+        account.save(update_fields=["is_civil_servant"])
 
 
 def set_active(manager: User, account: User, active: bool) -> None:

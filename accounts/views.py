@@ -31,7 +31,7 @@ def account_create(request):
         data = form.cleaned_data
         account, password = services.create_account(
             commune, username=data["username"], full_name=data["full_name"], email=data["email"], role=data["role"],
-            units=data["units"], position=data["position"])
+            units=data["units"], position=data["position"], is_civil_servant=data["is_civil_servant"])
         return _password_page(request, account, password, created=True)
     return render(request, "accounts/account_form.html", {"form": form}, status=400 if form.errors else 200)
 
@@ -48,9 +48,10 @@ def account_detail(request, pk):
     account = services.account_for(request.user, pk)
     # An empty POST (every unit unticked) is still a submission: unlinking all units.
     form = AccountUnitsForm(request.POST if request.method == "POST" else None, commune=account.commune,
-                            initial={"units": account.units.all()})
+                            initial={"units": account.units.all(), "is_civil_servant": account.is_civil_servant})
     if request.method == "POST" and form.is_valid():
         services.set_units(account, form.cleaned_data["units"])
+        services.set_civil_servant(account, form.cleaned_data["is_civil_servant"])
         messages.success(request, f"Đã cập nhật đơn vị phụ trách của {account.username}.")
         return redirect("account_detail", pk=account.pk)
     return render(request, "accounts/account_detail.html", {"account": account, "form": form},
