@@ -71,4 +71,7 @@ def monthly_report_xlsx(request, pk):
     rows = services.load_rows(plan, span.as_of)
     services.attach_progress(rows, span.months[-1] if span.months else anchor)
     title = f"Phụ lục: tình hình thực hiện các nhiệm vụ – {span.period.label} – {plan.commune}"
-    return _attachment(documents.render_xlsx(title, rows), documents.XLSX_TYPE, f"phu-luc-{span.period.key}.xlsx")
+    # The annex names the report it belongs to (number, date) and carries the indicators sheet: same context.
+    report = services_report.report_context(plan, span, timezone.localdate())
+    return _attachment(documents.render_xlsx(title, rows, report), documents.XLSX_TYPE,
+                       f"phu-luc-{span.period.key}.xlsx")

@@ -173,3 +173,10 @@ def test_only_readers_of_the_commune(client, personas, may, other_commune):
         assert client.get(url).status_code == expected, persona
     client.force_login(personas["outsider"])
     assert client.get(reverse("monthly_report_xlsx", kwargs={"pk": may["may"].pk})).status_code == 404
+
+
+def test_the_annex_downloaded_from_the_page_names_its_report_and_has_the_indicators(client, personas, may):
+    response = download(client, personas["office"], "monthly_report_xlsx", may["may"])
+    book = load_workbook(BytesIO(response.content))
+    assert book["Phụ lục"]["A2"].value.startswith("(Kèm theo Báo cáo số …/BC-UBND ngày ")
+    assert "II.8" in [row[0] for row in book["Chỉ tiêu"].iter_rows(min_row=5, values_only=True)]
