@@ -50,6 +50,7 @@ def evaluation_plan(request, plan_pk):
     evaluation = _evaluation(request, plan_pk)
     return render(request, "evaluation/plan.html", {
         "ev": evaluation, "query": request.GET.urlencode(), "slug_of": SLUG_OF,
+        "title": exports.document_title(evaluation.plan),
         "can_override": permissions.can_override(request.user),
         "judgeable": permissions.judgeable(request.user, evaluation)})
 
