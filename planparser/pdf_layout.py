@@ -14,6 +14,9 @@ _COLUMN_GAP = 1.5
 # Exporters that position glyphs one by one leave a gap inside a syllable ("nhi ệm vụ") that pdfium reads
 # as a space; a real space, positioned or typed, is wider than this many line heights.
 _SPLIT_GAP = 0.25
+_CLOSING = ").,;:!?”»]"
+_OPENING = "(“«["
+_SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹⁽"
 
 
 @dataclass(slots=True)
@@ -27,6 +30,7 @@ class Line:
     order: int = 0  # content-stream position of its first piece
     style_first: int = -1  # bold/italic of its first and last letter (see pdf_text.Piece)
     style_last: int = -1
+    first_word: float = 0.0  # width of its first word, when pdfium measured it
 
     @property
     def height(self) -> float:
@@ -54,6 +58,8 @@ def make_lines(pieces: list[Piece]) -> list[Line]:
 def _same_line(current: list[Piece], piece: Piece) -> bool:
     last = current[-1]
     on_baseline = min(p.top for p in current) < piece.middle < max(p.bottom for p in current)
+    if all(p.text.strip()[:1] in _SUPERSCRIPTS for p in current):  # a raised mark, then its line
+        on_baseline = piece.top < max(p.bottom for p in current) and piece.bottom > min(p.top for p in current)
     return on_baseline and last.x1 - 1 <= piece.x0 <= last.x1 + _COLUMN_GAP * _height(current)
 
 
@@ -64,30 +70,40 @@ def _height(row: list[Piece]) -> float:
 def _line(pieces: list[Piece]) -> Line:
     height = _height(pieces)
     text = pieces[0].text
+    word_end = pieces[0].first_word_x1 if " " in text.strip() else None
     for left, right in zip(pieces, pieces[1:]):
-        text = _join(text, right.text, right.x0 - left.x1, height)
+        joined = _join(text, right.text, right.x0 - left.x1, height)
+        spaced = text[-1:].isspace() or joined[len(text):len(text) + 1].isspace()
+        if word_end is None and (spaced or " " in right.text.strip()):
+            # The first word ends here: "(" upright then "xác" in italics is one word over two runs.
+            word_end = left.x1 if spaced else right.first_word_x1
+        text = joined
+    word_end = pieces[-1].x1 if word_end is None else word_end
     return Line(pieces[0].x0, min(p.top for p in pieces), pieces[-1].x1, max(p.bottom for p in pieces),
                 " ".join(text.split()), text[-1:].isspace(), min(p.order for p in pieces),
-                pieces[0].style_first, pieces[-1].style_last)
+                pieces[0].style_first, pieces[-1].style_last, max(word_end - pieces[0].x0, 0.0))
 
 
 def _join(left: str, right: str, gap: float, height: float) -> str:
     if gap < _SPLIT_GAP * height and right.lstrip()[:1].islower() and left.rstrip()[-1:].isalpha():
         return left.rstrip() + right.lstrip()
+    if gap < _SPLIT_GAP * height and (right[:1] in _CLOSING or left[-1:] in _OPENING):
+        return left + right  # "(" upright, "phương án" in italics, ")." upright: three runs, no space
     if left.endswith(" ") or right.startswith(" ") or gap <= 0:
         return left + right
     return f"{left} {right}"
 
 
-def paragraphs(lines: list[Line], right: float, keeps_spaces: bool = False) -> list[str]:
-    """Lines joined into paragraphs; `right` is where a full line would end (margin or cell edge).
+def paragraphs(lines: list[Line], right: float, keeps_spaces: bool = False, left: float | None = None) -> list[str]:
+    """Lines joined into paragraphs; `right` is where a full line would end (margin or cell edge), `left`
+    where a flush-left line starts (the leftmost line when not given).
 
     When the exporter keeps the space a line wrapped at (`keeps_spaces`), a one-word line without it was
     broken inside that word, as LibreOffice does in a column too narrow for it ("Th" / "ực hiện").
     """
     out: list[str] = []
     previous: Line | None = None
-    left = min((line.x0 for line in lines), default=0.0)
+    left = min((line.x0 for line in lines), default=0.0) if left is None else left
     for line in lines:
         glue = _glue(previous, line, right, left, keeps_spaces) if previous is not None else None
         if glue is None:
@@ -127,5 +143,7 @@ def is_full(previous: Line, line: Line, right: float) -> bool:
     if not 0 - 0.5 * previous.height < line.top - previous.bottom <= 0.8 * previous.height:
         return False  # a blank gap before it, or back up the page (the next column): a new paragraph
     width = (line.x1 - line.x0) / max(len(line.text), 1)
+    if line.first_word > 0:  # measured: capitals ("XDCB") are wider than an average letter
+        return previous.x1 + line.first_word + 0.25 * width > right
     first_word = len(line.text.split(" ", 1)[0])
     return previous.x1 + width * (first_word + 1) > right

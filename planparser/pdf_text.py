@@ -29,6 +29,7 @@ class Piece:
     # (a bold subject line, then the body) is a paragraph break, whatever the line lengths say.
     style_first: int = -1
     style_last: int = -1
+    first_word_x1: float = 0.0  # where its first word ends: would that word have fitted on the line above?
 
     @property
     def height(self) -> float:
@@ -77,6 +78,8 @@ class _Rects:
         self.handle = textpage.raw
         self.box = [ctypes.c_double() for _ in range(4)]
         self.refs = [ctypes.byref(value) for value in self.box]
+        self.char_box = [ctypes.c_double() for _ in range(4)]  # left, right, bottom, top
+        self.char_refs = [ctypes.byref(value) for value in self.char_box]
         self.name = ctypes.create_string_buffer(128)
         self.flags = ctypes.byref(ctypes.c_int())
 
@@ -94,6 +97,11 @@ class _Rects:
         name = self.name.value.lower()
         bold = any(word in name for word in (b"bold", b"black", b"heavy", b"semibold", b"demi"))
         return int(bold) + 2 * (b"italic" in name or b"oblique" in name)
+
+    def right_of(self, index: int) -> float:
+        """The right edge of one character's box."""
+        pdfium_c.FPDFText_GetCharBox(self.handle, index, *self.char_refs)
+        return self.char_box[1].value
 
     def get(self, index: int) -> tuple[float, float, float, float]:
         pdfium_c.FPDFText_GetRect(self.handle, index, *self.refs)
@@ -113,8 +121,9 @@ def _line_pieces(textpage, line: str, start: int, height: float) -> list[Piece]:
         if text.strip():
             first = start + a + len(text) - len(text.lstrip())
             last = start + a + len(text.rstrip()) - 1
+            word_end = first + len(text.split()[0]) - 1
             pieces.append(Piece(left, height - top, right, height - bottom, text, start + a,
-                                textpage.style(first), textpage.style(last)))
+                                textpage.style(first), textpage.style(last), textpage.right_of(word_end)))
     return pieces
 
 
@@ -133,10 +142,18 @@ def _first_char_of_rect(textpage, start: int, length: int, k: int) -> int:
 def _mark_superscripts(pieces: list[Piece]) -> list[Piece]:
     """Footnote marks are small raised digits; Word's DOCX and our text form write them as ¹ ²."""
     for before, piece in zip(pieces, pieces[1:]):
-        raised = piece.bottom < before.bottom - 0.2 * before.height and piece.height < 0.8 * before.height
-        if raised and piece.text.strip().strip("()").isdigit() and piece.x0 >= before.x1 - 1:
+        if _raised(piece, before) and piece.x0 >= before.x1 - 1:
+            piece.text = piece.text.translate(_SUPERSCRIPT)
+    for piece, after in zip(pieces, pieces[1:]):
+        # A footnote's own text starts with its mark: "¹ Trong đó: …" at the foot of the page.
+        if _raised(piece, after) and 0 <= after.x0 - piece.x1 < after.height:
             piece.text = piece.text.translate(_SUPERSCRIPT)
     return pieces
+
+
+def _raised(piece: Piece, other: Piece) -> bool:
+    raised = piece.bottom < other.bottom - 0.2 * other.height and piece.height < 0.8 * other.height
+    return raised and piece.text.strip().strip("()").isdigit()
 
 
 def _rules(page, height: float) -> list[Rule]:

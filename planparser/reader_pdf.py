@@ -77,6 +77,7 @@ def _blocks(pages, keeps_spaces: bool) -> list[Para | Row]:
     counter = {"para": 0, "row": 0, "table": 0}
     right = max((item.x1 for item in items if isinstance(item, Line)), default=0.0)
     run: list[Line] = []
+    before: list[Row] = []  # the previous page's part of the table
     for item in items + [None]:
         if isinstance(item, Line):
             run.append(item)
@@ -86,7 +87,9 @@ def _blocks(pages, keeps_spaces: bool) -> list[Para | Row]:
             blocks.append(Para(text=text, line=counter["para"]))
         run = []
         if item is not None:
-            blocks.extend(_table_rows(*item, counter, keeps_spaces))
+            rows = _table_rows(*item, counter, keeps_spaces, before)
+            before = [row for row in rows if isinstance(row, Row)]
+            blocks.extend(rows)
     return blocks
 
 
@@ -122,7 +125,7 @@ def _without_page_numbers(lines: list[Line]) -> list[Line]:
     return lines
 
 
-def _table_rows(grid: Grid, cells: dict, counter, keeps_spaces: bool) -> list[Row]:
+def _table_rows(grid: Grid, cells: dict, counter, keeps_spaces: bool, before: list[Row]) -> list[Row]:
     if len(grid.xs) == 2:
         # A one-column table is a framed text box, as in the DOCX reader: its text is prose.
         texts = [_cell_text(grid, r, 0, cells.get((r, 0), []), keeps_spaces) for r in range(len(grid.ys) - 1)]
@@ -134,8 +137,39 @@ def _table_rows(grid: Grid, cells: dict, counter, keeps_spaces: bool) -> list[Ro
         texts, merged = _grid_row(grid, r, cells, above, keeps_spaces)
         counter["row"] += 1
         rows.append(Row(cells=texts, line=counter["row"], table=counter["table"], merged_above=merged))
-        above = texts
+        above = _across_page(grid, texts, rows, before) if r == 1 else texts
     return rows
+
+
+def _across_page(grid: Grid, texts: list[str], rows: list[Row], before: list[Row]) -> list[str]:
+    """The first row under a repeated header, as the rows merged below it must copy it.
+
+    A cell merged down across a page break (one leader for several tasks) prints its text on the first page
+    only, or its head there and its tail here ("Phó" / "Chủ tịch phụ trách Văn hóa XH"): the rows below copy
+    the whole text. The first row itself keeps its tail when the page cut its row (its number cell is empty),
+    so the tree joins it to the row above like any other cut cell.
+    """
+    if not before or len(before[-1].cells) != len(texts) or rows[0].cells != before[0].cells:
+        return texts
+    last, cut = before[-1].cells, not texts[0]
+    whole = list(texts)
+    for c, text in enumerate(texts):
+        if not last[c] or not _spans_down(grid, 1, c):
+            continue
+        if not text:
+            whole[c] = last[c]
+            if not cut:  # a new task under the header: the merged cell is its own as well
+                texts[c] = last[c]
+        elif cut:
+            whole[c] = f"{last[c]} {text}"
+    return whole
+
+
+def _spans_down(grid: Grid, r: int, c: int) -> bool:
+    if r + 1 >= len(grid.ys) - 1:
+        return False
+    x = (grid.xs[c] + grid.xs[c + 1]) / 2
+    return grid.cell_at(x, (grid.ys[r] + grid.ys[r + 1]) / 2) == (r, c) == grid.cell_at(x, (grid.ys[r + 1] + grid.ys[r + 2]) / 2)
 
 
 def _grid_row(grid: Grid, r: int, cells: dict, above: list[str], keeps_spaces: bool) -> tuple[list[str], set[int]]:
@@ -161,4 +195,5 @@ def _cell_text(grid: Grid, r: int, c: int, pieces: list[Piece], keeps_spaces: bo
     while end < len(grid.xs) - 1 and not grid.has_vertical(grid.xs[end], r):
         end += 1
     padding = min(max(min(line.x0 for line in lines) - grid.xs[c], 1.0), 8.0)
-    return "\n".join(paragraphs(lines, grid.xs[end] - padding, keeps_spaces))
+    # Centred lines (a header cell's "PHÂN" / "CÔNG") start further in than the padding: they are not flush left.
+    return "\n".join(paragraphs(lines, grid.xs[end] - padding, keeps_spaces, grid.xs[c] + padding))

@@ -9,6 +9,9 @@ _SENTENCE_END = ".;:!?"
 # What starts a new item rather than continuing a sentence: "(3)", "3.", "a)", "- ", "+ ", "•".
 _ACRONYM = re.compile(r"^[A-ZĐ]{2,}\b")
 _ITEM_START = re.compile(r"^(?:\(\d{1,2}\)|\d{1,2}[.)]\s|[a-zđ]\)|[-–+•]\s)")
+# A cell never ends on a list comma, a clause's semicolon or a word that needs what follows: the page break
+# cut it there ("… kiến nghị của công dân;" / "Chủ động xây dựng …" is one paragraph).
+_DANGLING = re.compile(r"(?:[,;]|\b(?:và|của|với|các|cho|tại))$")
 
 
 @dataclass
@@ -172,11 +175,12 @@ def _own_cells(view: RowView, previous: dict) -> dict[str, str]:
 
 def _continuation(before: str, text: str) -> int:
     """How surely `text` carries on the sentence `before`: 0 not at all (a capital after a full stop, or a
-    list marker), 1 it may (`before` is unfinished), 2 it must (it starts lowercase, or with a figure)."""
+    list marker), 1 it may (`before` is unfinished), 2 it must (it starts lowercase, or with a figure, or
+    `before` ends on a comma or "và": "Công an xã, Hội Nông dân," / "Đoàn Thanh niên")."""
     before, text = clean_cell(before).rstrip(), clean_cell(text).lstrip()  # "<p>(2) …" is an item too
     if not before or not text or _ITEM_START.match(text):
         return 0
-    if text[0].islower():
+    if text[0].islower() or _DANGLING.search(before):
         return 2
     if before[-1] in _SENTENCE_END:
         return 0
