@@ -22,6 +22,11 @@ class Plan(models.Model):
     parsed = models.JSONField("kết quả đọc (Plan JSON)")
     imported_at = models.DateTimeField("nhập lúc", auto_now_add=True)
     imported_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
+    # A wrongly imported version is withdrawn, never deleted: reports and the audit trail still point at it.
+    withdrawn_at = models.DateTimeField("rút lúc", null=True, blank=True)
+    withdrawn_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                     related_name="withdrawn_plans")
+    withdrawal_reason = models.TextField("lý do rút", blank=True)
 
     class Meta:
         verbose_name = "kế hoạch"
@@ -29,10 +34,18 @@ class Plan(models.Model):
         ordering = ["-year", "-version"]
         constraints = [
             models.UniqueConstraint(fields=["commune", "year", "version"], name="unique_plan_version"),
+            # The one rule for "current" (services/versions.py) keeps at most one current version per year;
+            # the database refuses anything else.
+            models.UniqueConstraint(fields=["commune", "year"], condition=models.Q(is_current=True),
+                                    name="one_current_plan_per_year"),
         ]
 
     def __str__(self) -> str:
         return f"{self.title} (phiên bản {self.version})"
+
+    @property
+    def is_withdrawn(self) -> bool:
+        return self.withdrawn_at is not None
 
 
 class NodeLevel(models.TextChoices):

@@ -8,11 +8,11 @@ from django.views.decorators.http import require_POST
 from accounts.models import Role
 from planparser.blocks import PlanReadError
 
-from .forms import PlanConfirmForm, PlanUploadForm
-from .models import Plan
-from .services import access, reading, staging
+from .forms import PlanConfirmForm, PlanUploadForm, PlanWithdrawForm
+from .services import access, reading, staging, versions
 from .services.diff import diff_plans
 from .services.importer import import_plan, parse_for_commune
+from .services.locality import OtherLocalityError, require_own_locality
 
 
 @login_required
@@ -76,12 +76,17 @@ def plan_upload(request):
         try:
             data = staging.check_upload(upload)
             parsed = parse_for_commune(request.user.commune, data, upload.name)
+            locality = require_own_locality(request.user.commune, parsed, upload.name)
+        except OtherLocalityError as exc:
+            # Another locality's plan: the page offers nothing but going back, so it cannot be filed by a slip.
+            return render(request, "plans/plan_locality_refused.html", {"check": exc.check, "name": upload.name},
+                          status=400)
         except PlanReadError as exc:
             form.add_error("file", str(exc))
         else:
             confirm = PlanConfirmForm(initial={"token": staging.stage(data), "name": upload.name})
             return render(request, "plans/plan_preview.html", {"parsed": parsed, "confirm": confirm,
-                                                               "name": upload.name})
+                                                               "name": upload.name, "locality": locality})
     return render(request, "plans/plan_upload.html", {"form": form}, status=400 if form.errors else 200)
 
 
@@ -95,7 +100,7 @@ def plan_confirm(request):
         return redirect("plan_upload")
     token, name = form.cleaned_data["token"], form.cleaned_data["name"]
     try:
-        result = import_plan(request.user.commune, staging.take(token), name, request.user)
+        result = import_plan(request.user.commune, staging.take(token), name, request.user, own_locality_only=True)
     except PlanReadError as exc:
         messages.error(request, str(exc))
         return redirect("plan_upload")
@@ -105,9 +110,49 @@ def plan_confirm(request):
 
 
 def _report_import(request, result) -> None:
-    if not result.created:
+    if result.unchanged == "same_content":
+        messages.info(request, f"Không có thay đổi so với phiên bản hiện hành (phiên bản {result.plan.version}): "
+                               "tệp này có cùng nội dung nên không tạo phiên bản mới.")
+    elif not result.created:
         messages.info(request, "Tệp này đã được nhập trước đó; không có gì thay đổi.")
     elif result.plan.version > 1:
         messages.success(request, f"Đã nhập phiên bản {result.plan.version} với {len(result.changes)} thay đổi.")
     else:
         messages.success(request, "Đã nhập kế hoạch.")
+
+
+@login_required
+def plan_withdraw(request, pk):
+    """Withdraw a version imported by mistake: a confirmation page, then a POST with the reason."""
+    plan = access.plan_for(request.user, pk)
+    access.require_plan_manager(request.user, plan.commune)
+    if plan.is_withdrawn:
+        messages.error(request, f"Phiên bản {plan.version} đã được rút trước đó.")
+        return redirect("plan_detail", pk=plan.pk)
+    form = PlanWithdrawForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            current = versions.withdraw(plan, request.user, form.cleaned_data["reason"])
+        except versions.WithdrawError as exc:
+            form.add_error("reason", str(exc))
+        else:
+            _report_withdrawal(request, plan, current)
+            return redirect("plan_detail", pk=current.pk) if current else redirect("plan_list")
+    return render(request, "plans/plan_withdraw.html", {"plan": plan, "form": form, "restores": _version_before(plan)},
+                  status=400 if form.errors else 200)
+
+
+def _version_before(plan):
+    """The version that becomes current when this one goes (None: no plan left for the year)."""
+    if not plan.is_current:
+        return None
+    return plan.commune.plans.filter(year=plan.year, withdrawn_at=None, version__lt=plan.version).order_by(
+        "-version").first()
+
+
+def _report_withdrawal(request, plan, current) -> None:
+    done = f"Đã rút phiên bản {plan.version} của kế hoạch năm {plan.year}"
+    if current is None:
+        messages.success(request, f"{done}; {plan.commune} không còn kế hoạch nào cho năm này.")
+    else:
+        messages.success(request, f"{done}; phiên bản đang áp dụng là phiên bản {current.version}.")

@@ -13,13 +13,15 @@ from communes.models import Commune
 from communes.services import build_directory, entry_for_ref, seed_directory
 from planparser.blocks import PlanReadError
 from planparser.directory import Directory
-from planparser.plan import parse_document
 
 from indicators.models import Indicator, Target
 
 from ..models import Anomaly, Assignment, AssignmentRef, NodeLevel, Plan, Solution, TaskNode
 from .carry_over import carry_over
 from .diff import diff_plans
+from .locality import require_own_locality
+from .safe_parse import parse_untrusted, same_content
+from .versions import next_version, refresh_current
 
 _REF_FIELDS = (("leaders", "leader"), ("lead_units", "lead"), ("coordinating_units", "coordinating"))
 
@@ -29,32 +31,42 @@ class ImportResult:
     plan: Plan
     created: bool
     changes: list[str] = field(default_factory=list)
+    # Why nothing was created: "same_file" (these bytes are the current version) or "same_content" (another file,
+    # a DOCX after a TXT, that reads the same as the current version).
+    unchanged: str | None = None
 
 
 def parse_for_commune(commune: Commune, data: bytes, name: str) -> dict:
     """The Plan JSON as this commune's directory reads it; raises PlanReadError. Writes nothing: a commune
     without a directory yet is read with the default one, which the import itself stores."""
     directory = build_directory(commune) if commune.entries.exists() else Directory.default(commune.kind, commune.name)
-    parsed = parse_document(data, name, directory)
+    parsed = parse_untrusted(data, name, directory)
     if not parsed.get("year"):
         raise PlanReadError(f"Không xác định được năm kế hoạch trong tệp «{name}» (cần tiêu đề có «năm YYYY»).")
     return parsed
 
 
-def import_plan(commune: Commune, data: bytes, name: str, user=None) -> ImportResult:
+def import_plan(commune: Commune, data: bytes, name: str, user=None, *, own_locality_only: bool = False) -> ImportResult:
+    """own_locality_only: refuse (OtherLocalityError) a document issued by another locality; the pages and the
+    command ask for it, code that imports a fixture on purpose does not."""
     checksum = hashlib.sha256(data).hexdigest()
-    same = Plan.objects.filter(commune=commune, checksum=checksum).order_by("-version").first()
+    same = Plan.objects.filter(commune=commune, checksum=checksum, is_current=True).first()
     if same:
-        return ImportResult(plan=same, created=False)
+        return ImportResult(plan=same, created=False, unchanged="same_file")
     parsed = parse_for_commune(commune, data, name)
+    if own_locality_only:
+        require_own_locality(commune, parsed, name)
     with transaction.atomic():
         seed_directory(commune)
         previous = (Plan.objects.select_for_update().filter(commune=commune, year=parsed["year"], is_current=True)
                     .first())
-        plan = _create_plan(commune, parsed, data, name, checksum, previous, user)
+        if previous and same_content(previous.parsed, _jsonable(parsed)):
+            return ImportResult(plan=previous, created=False, unchanged="same_content")
+        plan = _create_plan(commune, parsed, data, name, checksum, user)
         _store_tree(plan, parsed["tasks"])
         _store_indicators(plan, parsed["indicators"])
         _store_anomalies(plan, parsed)
+        plan.is_current = refresh_current(commune.pk, plan.year).pk == plan.pk
         carried = carry_over(previous, plan) if previous else {}
         log_action("plan.imported", plan, user=user, data={
             "file": name, "checksum": checksum, "version": plan.version, "year": plan.year,
@@ -64,12 +76,10 @@ def import_plan(commune: Commune, data: bytes, name: str, user=None) -> ImportRe
     return ImportResult(plan=plan, created=True, changes=changes)
 
 
-def _create_plan(commune, parsed, data, name, checksum, previous, user) -> Plan:
-    if previous:
-        Plan.objects.filter(pk=previous.pk).update(is_current=False)
+def _create_plan(commune, parsed, data, name, checksum, user) -> Plan:
     signer = parsed.get("signer") or {}
     plan = Plan(
-        commune=commune, year=parsed["year"], version=(previous.version + 1) if previous else 1,
+        commune=commune, year=parsed["year"], version=next_version(commune.pk, parsed["year"]), is_current=False,
         number=(parsed.get("number") or "")[:60], title=(parsed.get("title") or name)[:300],
         issued_on=date.fromisoformat(parsed["issued_on"]) if parsed.get("issued_on") else None,
         signer_name=signer.get("name", "")[:120], signer_title=signer.get("title", "")[:60],

@@ -1,5 +1,11 @@
-"""Hold an uploaded plan between preview and confirmation, so nothing is stored until the user confirms."""
+"""Hold an uploaded plan between preview and confirmation, so nothing is stored until the user confirms.
+
+The checks on a plan file's name, size and zip structure live here too: the upload page and the commands run
+the same ones (theodoi/uploads.py does the zip-bomb part).
+"""
+import io
 import secrets
+import zipfile
 from pathlib import Path
 
 from django.conf import settings
@@ -7,7 +13,7 @@ from django.conf import settings
 from planparser.blocks import PlanReadError
 from theodoi.uploads import OfficeFileError, check_office_file
 
-_ALLOWED = (".txt", ".docx")
+_ALLOWED = (".txt", ".docx", ".pdf")
 
 
 def _folder() -> Path:
@@ -18,17 +24,36 @@ def _folder() -> Path:
 
 def check_upload(upload) -> bytes:
     name = upload.name or "tệp"
+    check_name_and_size(name, upload.size)
+    data = upload.read()
+    check_content(data, name)
+    return data
+
+
+def check_name_and_size(name: str, size: int) -> None:
     if not name.lower().endswith(_ALLOWED):
-        raise PlanReadError(f"Tệp «{name}» không được nhận: chỉ nhận kế hoạch dạng .docx hoặc .txt.")
-    if upload.size > settings.THEODOI_MAX_UPLOAD_BYTES:
+        raise PlanReadError(f"Tệp «{name}» không được nhận: chỉ nhận kế hoạch dạng .docx, .pdf hoặc .txt.")
+    if size > settings.THEODOI_MAX_UPLOAD_BYTES:
         limit = settings.THEODOI_MAX_UPLOAD_BYTES // (1024 * 1024)
         raise PlanReadError(f"Tệp «{name}» quá lớn (tối đa {limit} MB).")
-    data = upload.read()
+
+
+def check_content(data: bytes, name: str) -> None:
+    if name.lower().endswith(".docx") and not _opens_as_zip(data):
+        # Said here rather than by check_office_file, whose words cover Excel too: a plan is only ever Word.
+        raise PlanReadError(f"Tệp «{name}» bị hỏng hoặc không phải tệp Word (.docx) hợp lệ.")
     try:
         check_office_file(data, name)
     except OfficeFileError as exc:
         raise PlanReadError(str(exc)) from None
-    return data
+
+
+def _opens_as_zip(data: bytes) -> bool:
+    try:
+        zipfile.ZipFile(io.BytesIO(data)).close()
+    except (zipfile.BadZipFile, ValueError, EOFError):
+        return False
+    return True
 
 
 def stage(data: bytes) -> str:

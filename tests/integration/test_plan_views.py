@@ -84,11 +84,14 @@ def test_upload_of_a_broken_file_shows_a_vietnamese_error(office, commune, tmp_p
 
 
 def test_upload_refuses_other_file_types(office, commune, tmp_path):
-    bad = tmp_path / "ke-hoach.pdf"
-    bad.write_bytes(b"%PDF-1.4")
+    # An old binary Word file (OLE2 header), the format offices still keep from before 2007.
+    bad = tmp_path / "ke-hoach.doc"
+    bad.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 504)
     with bad.open("rb") as handle:
         response = office.post(reverse("plan_upload"), {"file": handle})
-    assert response.status_code == 400 and "chỉ nhận kế hoạch dạng .docx hoặc .txt" in response.content.decode()
+    page = response.content.decode()
+    assert response.status_code == 400 and "ke-hoach.doc" in page
+    assert "chỉ nhận kế hoạch dạng .docx, .pdf hoặc .txt" in page
 
 
 def test_confirm_with_an_unknown_token_stores_nothing(office, commune):
@@ -146,7 +149,8 @@ def test_upload_of_a_spreadsheet_named_docx_says_it_is_excel(office, commune, tm
 def test_preview_writes_nothing_not_even_the_directory(client, personas, db):
     from communes.models import Commune
 
-    fresh = Commune.objects.create(name="Nghi Phú", kind="xã", parent_city="Vinh")
+    # A commune of the same name in another district: the plan is its own, and it has no directory yet.
+    fresh = Commune.objects.create(name="Hưng Đông", kind="xã", parent_city="Nam Đàn")
     office = personas["office"]
     office.commune = fresh
     office.save()

@@ -8,7 +8,7 @@ class Command(BaseCommand):
     help = "Kiểm tra các con số và cách đánh số trong văn bản kế hoạch; in các điểm bất thường."
 
     def add_arguments(self, parser):
-        parser.add_argument("file")
+        parser.add_argument("file", metavar="TỆP", help="văn bản kế hoạch .docx, .pdf hoặc .txt")
 
     def handle(self, *args, **options):
         plan = parse_or_fail(options["file"])
