@@ -20,6 +20,7 @@ _DATE_WORDS = re.compile(rf",?\s*ngày{_BLANK}(?P<d>\d{{1,2}})?{_BLANK}tháng{_B
 _DATE_DIGITS = re.compile(r",?\s*ngày\s*(?P<d>\d{1,2})?\s*/\s*(?P<m>\d{1,2})?\s*/\s*(?P<y>\d{4})", re.I)
 _YEAR = re.compile(r"năm\s+(\d{4})", re.I)
 _REPORT_DAY = re.compile(r"truoc ngay (\d{1,2}) hang thang")
+_DAY_WORD = re.compile(r"ng[aàáảãạ]y", re.I)
 _HEAD_LIMIT = 40      # the document type is printed well within the first lines
 _SUBJECT_LINES = 3    # a subject broken over lines in a narrow layout
 _NOT_SUBJECT = ("can cu", "thuc hien nghi quyet", "(", "i.", "phan i", "-")
@@ -104,6 +105,8 @@ def _title_and_year(lines: list[str], title_at: int | None) -> dict:
 
 def _report_day(lines: list[str]) -> int | None:
     for line in lines:
+        if not _DAY_WORD.search(line):  # fold only the lines that can hold the phrase: folding is costly
+            continue
         match = _REPORT_DAY.search(fold(line))
         if match and 1 <= int(match.group(1)) <= 31:
             return int(match.group(1))

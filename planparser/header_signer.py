@@ -20,6 +20,7 @@ _TITLE_WORDS = ("chu tich", "pho chu tich", "quyen chu tich", "chanh van phong",
                 "giam doc", "pho giam doc", "truong phong", "pho truong phong", "truong ban", "pho truong ban")
 _NOTE = re.compile(r"^[\[(].*[\])]$|^da ky\b|^ky\b|^[-_=.…\s]+$")  # "(đã ký)", "[daky]", "(Ký, đóng dấu)", rules
 _NAME_WORD = re.compile(r"^[^\W\d_][^\W\d_'’.]*$")
+_SHORT = 60  # a signing-body line is short; folding every long body line would cost more than the rest
 _BLOCK = 10  # lines a signature block may take, signing-space notes included
 WHERE = "Chữ ký cuối văn bản"
 
@@ -34,7 +35,7 @@ def read_signer(lines: list[str]) -> tuple[dict | None, list[dict]]:
 
 
 def _starts(lines: list[str]) -> list[int]:
-    starts = [i for i, line in enumerate(lines) if _is_start(fold(line))]
+    starts = [i for i, line in enumerate(lines) if len(line) < _SHORT and _is_start(fold(line))]
     if starts:
         return starts
     # A chairman signing alone prints only "CHỦ TỊCH", found after the recipients' list.
@@ -44,7 +45,7 @@ def _starts(lines: list[str]) -> list[int]:
 
 
 def _is_start(folded: str) -> bool:
-    return len(folded) < 60 and folded.startswith(_STARTS) and ("chu tich" in folded or "uy ban" in folded
+    return len(folded) < _SHORT and folded.startswith(_STARTS) and ("chu tich" in folded or "uy ban" in folded
                                                                  or "ubnd" in folded)
 
 

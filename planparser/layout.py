@@ -15,6 +15,7 @@ _INDICATOR_NAME = ("chi tieu",)
 _INDICATOR_COLUMNS = ("don vi tinh", "dvt", "ke hoach", "muc tieu", "thuc hien")
 _NUMBER_HEADERS = {"tt", "stt", "so tt"}
 _HEADER_SEARCH = 2  # a title row ("BIỂU PHÂN CÔNG …") may sit above the header row inside the table
+_HEADER_CELL = 120  # no header label is longer ("ĐƠN VỊ CHỦ TRÌ THAM MƯU" is 23)
 _SIDE_BY_SIDE = 3   # a layout table this narrow holds blocks side by side: read it column by column
 
 
@@ -71,12 +72,17 @@ def _take_table(layout: Layout, rows: list[Row], previous):
     return kind, rows, columns
 
 
+def _header_columns(cells: list[str]) -> dict | None:
+    # Header cells are short labels; folding every long data cell to find out costs most of a parse.
+    return detect_columns(cells) if all(len(c) <= _HEADER_CELL for c in cells) else None
+
+
 def _classify(rows: list[Row], previous) -> tuple[str, int, dict | None]:
     for index, row in enumerate(rows[:_HEADER_SEARCH]):
-        columns = detect_columns(row.cells)
+        columns = _header_columns(row.cells)
         if columns:
             return "task", index, columns
-        if is_appendix_header(row.cells):
+        if all(len(c) <= _HEADER_CELL for c in row.cells) and is_appendix_header(row.cells):
             return "appendix", index, None
     # A table that repeats no header continues the table just before it only when nothing stands
     # between them and it has the same columns, as Word splits one table at a page break.
@@ -87,7 +93,7 @@ def _classify(rows: list[Row], previous) -> tuple[str, int, dict | None]:
 
 def _take_task_rows(layout: Layout, rows: list[Row], columns: dict) -> dict:
     for row in rows:
-        header = detect_columns(row.cells)
+        header = _header_columns(row.cells)
         if header:  # the header row, or its repeat inside one long table
             columns = header
             layout.task_header = layout.task_header or row

@@ -109,6 +109,6 @@ def _indicators(prose: list[str], tables: list[list[list[str]]]) -> tuple[list[d
 
 def _appendix_lines(prose: list[str]) -> list[str]:
     for index, line in enumerate(prose):
-        if fold(line).startswith("phu luc"):
+        if fold(line[:12]).startswith("phu luc"):  # only the start matters; long lines are costly to fold
             return prose[index:]
     return []

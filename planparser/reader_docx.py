@@ -64,7 +64,7 @@ def _para_text(paragraph: Paragraph) -> str:
     parts = []
     for run in paragraph.runs:
         text = run.text
-        if run.font.superscript and text.strip().isdigit():
+        if text.strip().isdigit() and run.font.superscript:  # the cheap test first: most runs are words
             text = text.translate(_SUPERSCRIPT)
         parts.append(text)
     return nfc("".join(parts) or paragraph.text)
