@@ -23,7 +23,7 @@ _REPORT_DAY = re.compile(r"truoc ngay (\d{1,2}) hang thang")
 _DAY_WORD = re.compile(r"ng[aàáảãạ]y", re.I)
 _HEAD_LIMIT = 40      # the document type is printed well within the first lines
 _SUBJECT_LINES = 3    # a subject broken over lines in a narrow layout
-_NOT_SUBJECT = ("can cu", "thuc hien nghi quyet", "(", "i.", "phan i", "-")
+_NOT_SUBJECT = ("can cu", "thuc hien", "(", "i.", "phan i", "-")  # how the body after a subject begins
 WHERE = "Phần đầu văn bản"
 
 
@@ -91,7 +91,9 @@ def _title_and_year(lines: list[str], title_at: int | None) -> dict:
     following = [squash(x) for x in lines[title_at + 1:title_at + 1 + _SUBJECT_LINES]]
     parts = [first] if first else []
     for line in following if not _YEAR.search(first) else []:
-        if not line or fold(line).startswith(_NOT_SUBJECT) or set(line) <= set("-_=. "):
+        # Decree 30 prints the subject right under the type, so its first line is never body text.
+        body = parts and fold(line).startswith(_NOT_SUBJECT)
+        if not line or body or set(line) <= set("-_=. "):
             break
         parts.append(line)
         if _YEAR.search(line):

@@ -167,3 +167,11 @@ def test_an_unknown_signer_title_stays_as_printed_and_is_flagged():
     result = facts(["UBND HUYỆN NAM ĐÀN"], tail=["TL. CHỦ TỊCH", "CHÁNH VĂN PHÒNG", "Đặng Văn Cường"])
     assert result["signer"] == {"name": "Đặng Văn Cường", "title": "Chánh văn phòng"}
     assert "CHÁNH VĂN PHÒNG" in result["anomalies"][0]["message"]
+
+
+def test_a_subject_that_starts_like_body_text_is_still_the_subject():
+    lines = ["UBND TỈNH NGHỆ AN", "KẾ HOẠCH", "Thực hiện Nghị quyết số 25/NQ-HĐND của HĐND tỉnh năm 2024",
+             "Căn cứ Luật Tổ chức chính quyền địa phương"]
+    result = header_facts(lines)
+    assert result["title"] == "Kế hoạch Thực hiện Nghị quyết số 25/NQ-HĐND của HĐND tỉnh năm 2024"
+    assert result["year"] == 2024
