@@ -54,6 +54,23 @@ def test_sample_docx_header_and_signature_read_the_same_in_every_layout(tmp_path
     assert plan["anomalies"] == text_plan["anomalies"]
 
 
+def test_text_export_of_the_layout_tables_reads_like_the_paragraphs(text_plan):
+    """Copying a Word plan as text turns each layout-table row into one tab-separated line."""
+    text = SAMPLE.read_text(encoding="utf-8")
+    head, body = text.split("**KẾ HOẠCH", 1)
+    body, tail = body.split("Nơi nhận:", 1)
+    appendix = tail[tail.index("Phụ lục I"):]
+    heading = ["ỦY BAN NHÂN DÂN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "XÃ HƯNG ĐÔNG\tĐộc lập – Tự do – Hạnh phúc",
+               "Số: /KH-UBND\tHưng Đông, ngày 30 tháng 12 năm 2022", ""]
+    signature = ["Nơi nhận:\tTM. ỦY BAN NHÂN DÂN", "- Chủ tịch UBND xã;\tCHỦ TỊCH", "- Các PCT UBND xã;\t",
+                 "- Lưu: VT, VP\tTrần Anh Tấn", ""]
+    exported = "\n".join(heading) + "**KẾ HOẠCH" + body + "\n".join(signature) + appendix
+    plan = parse_document(exported.encode(), "xuat-van-ban.txt")
+    for key in ("issuer", "locality", "number", "issued_on", "year", "title", "signer", "report_day", "indicators"):
+        assert plan[key] == text_plan[key], key
+    assert shape(plan) == shape(text_plan)
+
+
 def test_decomposed_accents_are_normalised_first(tmp_path, text_plan):
     nfd_plan = parse_file(str(build_nfd_text(SAMPLE, tmp_path / "nfd.txt")))
     assert shape(nfd_plan) == shape(text_plan)
