@@ -15,6 +15,7 @@ from accounts.models import Role, User
 from audit.context import acting_as
 from audit.models import AppendOnlyError, LogEntry
 from audit.services import history_for, log_action
+from plans.models import Assignment
 from reports.models import UnitReport
 from reports.services import periods
 from tests.conftest import SAMPLE
@@ -148,7 +149,8 @@ def test_the_task_page_shows_its_history(client, plan, personas):
 # through the test client with valid data as the role allowed to write, and must add the log entries named here.
 # A new write URL fails test_every_write_url_is_walked until it is added here.
 def _walk_plan(client, w):
-    data = SAMPLE.read_bytes() + b"\n"  # a changed file: the same bytes again would not be a new version
+    # A changed plan: the same content again is "no change", not a new version.
+    data = SAMPLE.read_text(encoding="utf-8").replace("Cuối tháng 7 và tháng 10/2023", "Tháng 11/2023").encode()
     preview = client.post(reverse("plan_upload"), {"file": SimpleUploadedFile(SAMPLE.name, data)})
     client.post(reverse("plan_confirm"), {"token": preview.context["confirm"].initial["token"], "name": SAMPLE.name})
     return ["plan.imported"]
@@ -200,7 +202,10 @@ def _walk_evaluation(client, w):
     args = [w.plan.pk, "don-vi", w.entry.pk]
     client.post(reverse("evaluation_judgement", args=args), {"note": "Đủ căn cứ", "quality_ok": "true"})
     client.post(reverse("evaluation_override", args=args), {"level": "good", "reason": "Có đóng góp nổi bật"})
-    return ["evaluation.judged", "evaluation.overridden"]
+    row = Assignment.objects.filter(node__plan=w.plan).order_by("pk").first()
+    client.post(reverse("evaluation_row", args=[w.plan.pk, row.pk]),
+                {"quality_not_met": "1", "objective_cause": "", "note": "Biên bản kiểm tra tháng 9"})
+    return ["evaluation.judged", "evaluation.overridden", "evaluation.row_assessed"]
 
 
 WALKED = {  # in walking order: a new plan version last, as it becomes the current plan
@@ -213,6 +218,7 @@ WALKED = {  # in walking order: a new plan version last, as it becomes the curre
     "report_detail": "reports", "report_decide": "reports", "report_reopen": "reports", "period_lock": "reports",
     "report_xlsx_upload": None,  # needs a filled report file: test_report_xlsx checks report.saved/submitted
     "evaluation_judgement": _walk_evaluation, "evaluation_override": _walk_evaluation,
+    "evaluation_row": _walk_evaluation,
     "plan_upload": _walk_plan, "plan_confirm": _walk_plan,
 }
 
