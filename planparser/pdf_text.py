@@ -7,6 +7,7 @@ which costs ten times more on a 50-page plan.
 Coordinates are turned top-down (y grows down the page), as a reader reads.
 """
 import ctypes
+import functools
 from dataclasses import dataclass
 
 import pypdfium2.raw as pdfium_c
@@ -81,6 +82,7 @@ class _Rects:
         self.char_box = [ctypes.c_double() for _ in range(4)]  # left, right, bottom, top
         self.char_refs = [ctypes.byref(value) for value in self.char_box]
         self.name = ctypes.create_string_buffer(128)
+        self.size = len(self.name)
         self.flags = ctypes.byref(ctypes.c_int())
 
     def count(self, start: int, length: int) -> int:
@@ -92,11 +94,9 @@ class _Rects:
         Read from the font's name ("TimesNewRomanPS-BoldMT", "Times New Roman,Bold"): exporters often leave
         the font descriptor's weight unset, but the name of a bold or italic face says it.
         """
-        if not pdfium_c.FPDFText_GetFontInfo(self.handle, index, self.name, len(self.name), self.flags):
+        if not pdfium_c.FPDFText_GetFontInfo(self.handle, index, self.name, self.size, self.flags):
             return -1
-        name = self.name.value.lower()
-        bold = any(word in name for word in (b"bold", b"black", b"heavy", b"semibold", b"demi"))
-        return int(bold) + 2 * (b"italic" in name or b"oblique" in name)
+        return _style_of(self.name.value)
 
     def right_of(self, index: int) -> float:
         """The right edge of one character's box."""
@@ -107,6 +107,14 @@ class _Rects:
         pdfium_c.FPDFText_GetRect(self.handle, index, *self.refs)
         left, top, right, bottom = (value.value for value in self.box)
         return left, bottom, right, top
+
+
+@functools.lru_cache(maxsize=256)
+def _style_of(font_name: bytes) -> int:
+    """A plan uses a handful of fonts, each asked about thousands of times: read each name once."""
+    name = font_name.lower()
+    bold = any(word in name for word in (b"bold", b"black", b"heavy", b"semibold", b"demi"))
+    return int(bold) + 2 * (b"italic" in name or b"oblique" in name)
 
 
 def _line_pieces(textpage, line: str, start: int, height: float) -> list[Piece]:
@@ -120,10 +128,10 @@ def _line_pieces(textpage, line: str, start: int, height: float) -> list[Piece]:
         text = line[a:b]
         if text.strip():
             first = start + a + len(text) - len(text.lstrip())
-            last = start + a + len(text.rstrip()) - 1
             word_end = first + len(text.split()[0]) - 1
+            style = textpage.style(first)  # pdfium starts a new rectangle where the font changes
             pieces.append(Piece(left, height - top, right, height - bottom, text, start + a,
-                                textpage.style(first), textpage.style(last), textpage.right_of(word_end)))
+                                style, style, textpage.right_of(word_end)))
     return pieces
 
 

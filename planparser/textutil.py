@@ -1,4 +1,5 @@
 """Text helpers shared by every parser module: normalisation and accent folding."""
+import functools
 import re
 import unicodedata
 
@@ -16,10 +17,12 @@ def squash(text: str) -> str:
     return _SPACES.sub(" ", nfc(text).replace("\u00a0", " ")).strip()
 
 
+@functools.lru_cache(maxsize=8192)
 def fold(text: str) -> str:
     """Lower-case, accent-free form for matching: 'Địa chính' -> 'dia chinh'.
 
-    'đ' is not decomposable in Unicode, so it is mapped by hand.
+    'đ' is not decomposable in Unicode, so it is mapped by hand. Cached: every table row's cells are folded
+    to look for a header, and the directory folds the same names over and over.
     """
     text = nfc(text).lower().replace("đ", "d")
     decomposed = unicodedata.normalize("NFD", text)
