@@ -34,8 +34,8 @@ def require_reader(user) -> None:
 @dataclass
 class Scope:
     plan: Plan
-    period: ReportingPeriod
-    as_of: date
+    period: ReportingPeriod | None  # None only for a plan whose year is over and that never had a month
+    as_of: date | None
     is_current: bool
 
 
@@ -58,16 +58,12 @@ def resolve(user, params, today: date) -> Scope | None:
         plan = _plan_asked(user, params.get("ke-hoach"))
         if plan is None:
             return None
-        period = _default_period(plan, today)
+        # The period every page opens on (the chase page, the report pages): the month being reported; a plan
+        # whose year is over opens none and shows its last month.
+        period = periods.default_period(plan, today)
+        if period is None:
+            return Scope(plan, None, None, False)
     return scope_of(plan, period, today)
-
-
-def _default_period(plan: Plan, today: date) -> ReportingPeriod:
-    """The month being reported now; for a plan of a past year, its last month rather than an empty future."""
-    year, month = periods.month_being_reported(plan.commune, today)
-    if year > plan.year:
-        year, month = plan.year, 12
-    return periods.ensure_period(plan.commune, year, month)
 
 
 def scope_of(plan: Plan, period: ReportingPeriod, today: date) -> Scope:
@@ -178,12 +174,16 @@ def downloads(period: ReportingPeriod) -> list[dict]:
 
 
 def dashboard_context(scope: Scope, today: date) -> dict:
+    if scope.period is None:
+        return {"scope": scope, "plan": scope.plan, "period": None}
     rows = services.load_rows(scope.plan, scope.as_of)
-    overall = count_cells(scope, services.RowFilter(), services.counts(rows))
+    tally = rates.month_tally(scope.plan, scope.period, today)  # the counts the chase page, letter and report give
+    overall = count_cells(scope, services.RowFilter(), tally.rows)
     tables = count_tables(scope, rows)
     standings = standings_at(scope.plan, scope.as_of)
     return {
         "scope": scope, "plan": scope.plan, "period": scope.period, "overall": overall, "tables": tables,
+        "tally": tally, "today": today,
         "labels": st.LABELS, "order": st.ORDER, "chart": chart_data(tables, overall),
         "overdue": services.overdue(rows)[:50], "overdue_total": overall[3]["n"],
         "overdue_url": rows_url(scope, services.RowFilter(status=st.OPEN_OVERDUE)),

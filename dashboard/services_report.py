@@ -13,6 +13,7 @@ from indicators.display import describe_target, met_text, value_text
 from plans.models import Plan
 from reports import status as st
 from reports.models import ReportingPeriod, ReportState, RowReport, RowRole
+from reports.services import rates
 from theodoi import decree30 as d30
 from theodoi import formatting as fmt
 from theodoi.periods import KINDS, MONTH, Period
@@ -124,10 +125,14 @@ def _short(node, limit: int = 200) -> str:
     return f"{node.number}. {text}" if node.level == "group" and node.number else text
 
 
-def summary(rows: list[services.Row]) -> str:
-    tally = services.counts(rows)
-    parts = [f"{st.LABELS[c].lower()} {fmt.number(tally.get(c, 0))}" for c in st.ORDER]
-    return f"Tổng số {fmt.number(len(rows))} nhiệm vụ được phân công; trong đó: " + "; ".join(parts) + "."
+def summary(tally: rates.Tally) -> str:
+    """The counts of rates.tally, the ones the dashboard, the chase page and the reminder letter give."""
+    parts = [f"{st.LABELS[c].lower()} {fmt.number(n)}" for c, n in tally.by_status()]
+    reports = (f" Các đơn vị gửi {fmt.number(tally.on_time_reports)}/{fmt.number(tally.expected)} báo cáo đúng hạn, "
+               f"{fmt.number(tally.late_reports)} báo cáo muộn, {fmt.number(tally.missing_reports)} báo cáo chưa gửi."
+               if tally.expected else "")
+    return (f"Tổng số {fmt.number(tally.total)} nhiệm vụ được phân công; trong đó: " + "; ".join(parts) + "."
+            + reports)
 
 
 def indicator_lines(plan: Plan, as_of: date) -> list[dict]:
@@ -185,12 +190,13 @@ def report_context(plan: Plan, span: Span, today: date) -> dict:
     rows = services.load_rows(plan, span.as_of)
     prefetch_related_objects([row.assignment for row in rows], "solutions")
     late_rows = services.overdue(rows)
+    tally = rates.tally(plan, span.period, span.months, today)
     obstacles, proposals = obstacles_and_proposals(span)
     period = span.period
-    return {**_heading(plan, today), **_opening(plan, span), "summary": summary(rows),
+    return {**_heading(plan, today), **_opening(plan, span), "summary": summary(tally), "tally": tally,
             "parts": results_by_group(rows, span) or [_nothing("Chưa có báo cáo được duyệt.")],
             "indicators": indicator_lines(plan, span.as_of),
-            "overdue_summary": f"Còn {fmt.number(len(late_rows))} nhiệm vụ chưa hoàn thành, quá hạn.",
+            "overdue_summary": f"Còn {fmt.number(tally.overdue)} nhiệm vụ chưa hoàn thành, quá hạn.",
             "obstacles": obstacles or ["Các đơn vị không báo cáo khó khăn, vướng mắc."],
             "proposals": proposals or ["Không có đề xuất, kiến nghị."],
             "next_words": next_words(period),

@@ -24,6 +24,8 @@ def dashboard_rows(request):
     scope = services_board.resolve(request.user, request.GET, timezone.localdate())
     if scope is None:
         raise Http404("Xã/phường chưa có kế hoạch.")
+    if scope.period is None:
+        raise Http404("Kế hoạch đã hết năm và không có kỳ báo cáo nào.")
     row_filter = services.RowFilter.from_params(request.GET)
     rows = services.load_rows(scope.plan, scope.as_of)
     services.attach_progress(rows, scope.period)

@@ -10,7 +10,7 @@ from docx.shared import Cm
 from theodoi import decree30 as d30
 from theodoi import formatting as fmt
 
-from .services import reminders
+from .services import rates, reminders
 
 EXCERPT = "V/v đôn đốc báo cáo tiến độ thực hiện Kế hoạch phát triển kinh tế - xã hội"
 NUMBER = "…/UBND-VP"
@@ -53,26 +53,35 @@ def request_paragraph(plan, period, reply_by: date) -> str:
             f"báo cáo rõ kết quả, nguyên nhân chậm, khó khăn, vướng mắc và đề xuất giải pháp, thời gian hoàn thành.")
 
 
+def counts_paragraph(period, tally: rates.Tally) -> str:
+    """The same numbers as the chase page, the dashboard and the report (rates.tally), at the same day."""
+    return (f"Tính đến {fmt.long_date(tally.judged_on)}, trong tổng số {fmt.number(tally.total)} nhiệm vụ được phân "
+            f"công có {fmt.number(tally.on_time)} nhiệm vụ hoàn thành đúng hạn và {fmt.number(tally.overdue)} nhiệm "
+            f"vụ chưa hoàn thành, quá hạn; kỳ {str(period).lower()} có {fmt.number(tally.on_time_reports)}/"
+            f"{fmt.number(tally.expected)} đơn vị gửi báo cáo đúng hạn.")
+
+
 CLOSING = ("Kết quả thực hiện chế độ báo cáo là căn cứ để đánh giá, xếp loại và bình xét thi đua, khen thưởng "
            "cuối năm. Đề nghị các đơn vị nghiêm túc thực hiện./.")
 
 
-def overdue_table_rows(overdue, today: date) -> list[list[str]]:
-    return [[str(index), row.unit.name, row.assignment.node.code, task_cell(row),
-             fmt.due_words(row.assignment, row.status, today), fmt.number(row.status.days_overdue)]
+def overdue_table_rows(overdue, judged_on: date) -> list[list[str]]:
+    """One line per overdue row led by an addressee, naming those of its lead units the letter goes to."""
+    return [[str(index), row.lagging_names, row.assignment.node.code, task_cell(row),
+             fmt.due_words(row.assignment, row.status, judged_on), fmt.number(row.status.days_overdue)]
             for index, row in enumerate(overdue, 1)]
 
 
 def task_cell(row) -> str:
     """The task's name cut at a word, and which of its rows this is, so two rows of one task never look alike."""
     numbers = [s.number for s in row.assignment.solutions.all()]
-    return f"{fmt.shorten(row.assignment.node.title, TASK_NAME_LIMIT)} ({fmt.row_tag(numbers, row.unit.name)})"
+    return f"{fmt.shorten(row.assignment.node.title, TASK_NAME_LIMIT)} ({fmt.row_tag(numbers, row.unit_names)})"
 
 
 def reminder_letter(plan, period, today: date) -> bytes:
     laggards = reminders.chase_laggards(plan, period)
-    lagging = {item.unit.pk for item in laggards}
-    overdue = [row for row in reminders.overdue_rows(plan, period, today) if row.unit.pk in lagging]
+    tally = rates.month_tally(plan, period, today)
+    overdue = [row for row in reminders.overdue_rows(plan, period, today) if row.lagging]
     prefetch_related_objects([row.assignment for row in overdue], "solutions")
     commune = plan.commune
     document = d30.new_document()
@@ -83,10 +92,12 @@ def reminder_letter(plan, period, today: date) -> bytes:
     d30.addressees(document, [item.unit.name for item in laggards] or ["Các ban, ngành, đơn vị liên quan"])
     d30.body_paragraph(document, citation_paragraph(plan))
     d30.body_paragraph(document, situation_paragraph(period, today, len(laggards)))
+    d30.body_paragraph(document, counts_paragraph(period, tally))
     if overdue:
-        d30.body_paragraph(document, "Đồng thời, các nhiệm vụ sau do các đơn vị chủ trì đã quá thời hạn hoàn thành "
-                                     "theo Kế hoạch nhưng chưa được công nhận hoàn thành:")
-        d30.grid_table(document, [h for h, _ in TABLE], overdue_table_rows(overdue, today), [w for _, w in TABLE])
+        d30.body_paragraph(document, "Trong đó, các nhiệm vụ sau do các đơn vị nêu trên chủ trì đã quá thời hạn hoàn "
+                                     "thành theo Kế hoạch nhưng chưa được công nhận hoàn thành:")
+        d30.grid_table(document, [h for h, _ in TABLE], overdue_table_rows(overdue, tally.judged_on),
+                       [w for _, w in TABLE])
     d30.body_paragraph(document, request_paragraph(plan, period, today + timedelta(days=DAYS_TO_REPLY)))
     d30.body_paragraph(document, CLOSING)
     d30.signature_block(document, COPIES, d30.signer_lines(plan.signer_title), plan.signer_name)

@@ -9,8 +9,9 @@ from audit.services import log_action
 from plans.services import access
 
 from . import letters, permissions
+from . import status as st
 from .models import ReportingPeriod
-from .services import periods, reminders
+from .services import periods, rates, reminders
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
@@ -21,7 +22,8 @@ def _current_plan(user, commune=None):
 
 
 def _plan_and_period(request, today):
-    """The chosen period (?ky=, another commune's is a 404) or this calendar month's, with the commune's plan."""
+    """The chosen period (?ky=, another commune's is a 404) or the month being reported, as every page opens on
+    (periods.default_period; None for a plan whose year is over and has no month), with the commune's plan."""
     if not permissions.can_chase(request.user):
         raise PermissionDenied("Chỉ Văn phòng – Thống kê và lãnh đạo UBND được xem danh sách đôn đốc.")
     chosen = request.GET.get("ky", "")
@@ -32,23 +34,33 @@ def _plan_and_period(request, today):
     plan = _current_plan(request.user)
     if plan is None:
         return None, None
-    return plan, periods.ensure_period(plan.commune, today.year, today.month)
+    return plan, periods.default_period(plan, today)
 
 
 @login_required
 def chase_list(request):
     today = timezone.localdate()
     plan, period = _plan_and_period(request, today)
-    if plan is None:
-        return render(request, "reports/chase.html", {"plan": None, "period": period})
+    if plan is None or period is None:
+        return render(request, "reports/chase.html", {"plan": plan, "period": None})
     laggards = reminders.chase_laggards(plan, period)
+    tally = rates.month_tally(plan, period, today)
     return render(request, "reports/chase.html", {
         "plan": plan, "period": period, "today": today, "state": periods.state_on(period, today),
         "is_late": today > period.deadline, "laggards": laggards,
         "without_email": [item for item in laggards if not item.addresses],
+        "tally": tally, "cells": tally.cells(), "labels": st.LABELS, "earlier": _earlier_unfinished(plan, period, today),
         "overdue": reminders.overdue_rows(plan, period, today), "sent": reminders.reminders_sent(period),
         "all_periods": plan.commune.periods.all()[:24],
     })
+
+
+def _earlier_unfinished(plan, period, today):
+    """The past month still being chased (not locked), with its missing reports, when the page shows another."""
+    earlier = [p for p in reminders.chased_periods(plan, today) if p.pk != period.pk and p.deadline < today]
+    if not earlier:
+        return None
+    return {"period": earlier[0], "missing": len(reminders.laggards(plan, earlier[0]))}
 
 
 @login_required
@@ -57,6 +69,8 @@ def reminder_letter(request):
     plan, period = _plan_and_period(request, today)
     if plan is None:
         raise Http404("Chưa có kế hoạch đang áp dụng.")
+    if period is None:
+        raise Http404(f"Kế hoạch năm {plan.year} đã hết năm và không có kỳ báo cáo nào để đôn đốc.")
     content = letters.reminder_letter(plan, period, today)
     log_action("reminder.letter_drafted", period, user=request.user, commune=period.commune,
                data={"period": str(period)})

@@ -10,6 +10,7 @@ from datetime import date
 from django.db import transaction
 
 from communes.models import Commune
+from plans.models import Plan
 from theodoi.periods import MONTH, Period
 
 from ..models import PeriodState, ReportingPeriod
@@ -39,6 +40,27 @@ def current_period(commune: Commune, today: date) -> ReportingPeriod:
     return ensure_period(commune, *month_being_reported(commune, today))
 
 
+def year_is_over(plan: Plan, today: date) -> bool:
+    """Whether the month being reported already belongs to a later year: the plan's last period, December (data to
+    14/12, Decree 09/2019/NĐ-CP Art. 12 cl. 4), has passed its report day, so no month of this plan is left to open."""
+    return month_being_reported(plan.commune, today)[0] > plan.year
+
+
+def default_period(plan: Plan, today: date) -> ReportingPeriod | None:
+    """The period every page opens on: the month being reported, opened if need be.
+
+    For a plan whose year is over nothing is opened: its latest month that exists, or None when it has none.
+    """
+    if not year_is_over(plan, today):
+        return current_period(plan.commune, today)
+    return (ReportingPeriod.objects.filter(commune=plan.commune, year=plan.year).select_related("commune")
+            .order_by("-month").first())
+
+
+def current_plan(commune: Commune) -> Plan | None:
+    return commune.plans.filter(is_current=True).order_by("-year", "-version").first()
+
+
 def state_on(period: ReportingPeriod, today: date) -> str:
     """The state the calendar gives; an explicit lock by the office is never undone here."""
     if period.state == PeriodState.LOCKED:
@@ -50,10 +72,13 @@ def state_on(period: ReportingPeriod, today: date) -> str:
 
 
 def advance_periods(today: date) -> list[str]:
-    """What the daily cron does: open this month's period everywhere and move states on. Idempotent."""
+    """What the daily cron does: open the month being reported in every commune with a plan still running, and
+    move states on. A commune without a plan, or whose plan's year is over, gets no new period. Idempotent."""
     changes = []
     for commune in Commune.objects.all():
-        ensure_period(commune, *month_being_reported(commune, today))
+        plan = current_plan(commune)
+        if plan is not None and not year_is_over(plan, today):
+            ensure_period(commune, *month_being_reported(commune, today))
         for period in commune.periods.exclude(state=PeriodState.LOCKED).select_related("commune"):
             new_state = state_on(period, today)
             if new_state != period.state:

@@ -118,3 +118,63 @@ def unit_rates_over(unit_ids, periods: list[ReportingPeriod]) -> dict[int, Rate]
 def total_rate(plan: Plan, period: ReportingPeriod) -> Rate:
     reports = reports_of(period)
     return _sum(unit_rate(u, reports) for u in lead_units(plan))
+
+
+# --- one truth per count ---------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Tally:
+    """The counts every page gives for one plan, period and day: the chase page, the dashboard, the reminder letter
+    and the consolidated report all take their numbers from here (issue 12, item 3).
+
+    `judged_on` is the day the rows' 4-way statuses are judged (Decree 09/2019/NĐ-CP Art. 12, see
+    theodoi.periods.Period.judged_on): the period's data cut-off, the 14th, once it has passed; today while the
+    period still runs. `reports` counts the units' monthly reports of the period as received by `today`.
+    """
+    judged_on: date
+    rows: Counter
+    expected: int
+    on_time_reports: int
+    late_reports: int
+
+    @property
+    def total(self) -> int:
+        return sum(self.rows.values())
+
+    @property
+    def overdue(self) -> int:
+        return self.rows.get(st.OPEN_OVERDUE, 0)
+
+    @property
+    def on_time(self) -> int:
+        return self.rows.get(st.DONE_ON_TIME, 0)
+
+    @property
+    def missing_reports(self) -> int:
+        return self.expected - self.on_time_reports - self.late_reports
+
+    def by_status(self) -> list[tuple[str, int]]:
+        return [(code, self.rows.get(code, 0)) for code in st.ORDER]
+
+    def cells(self) -> list[dict]:
+        """One cell per status, then the total, as templates/dashboard/_tally.html shows them."""
+        return [{"code": code, "n": n} for code, n in self.by_status()] + [{"code": "total", "n": self.total}]
+
+
+def tally(plan: Plan, span, months: list[ReportingPeriod], today: date) -> Tally:
+    """The counts of `plan` for `span` (a theodoi.periods.Period: a month, a quarter, a year …) seen on `today`.
+
+    `months` are the commune's monthly periods inside the span that exist; each expects one report from every unit
+    that leads rows, as DHIS2 sums them. Statuses are judged at `span.judged_on(today)`, the same day for a month
+    and for the quarter or year that closes with it.
+    """
+    judged = span.judged_on(today)
+    rows = Counter(status.code for status in row_statuses(plan, judged).values())
+    units = lead_units(plan)
+    sent = UnitReport.objects.filter(period__in=months, unit_id__in=units.keys(), submitted_at__isnull=False)
+    late = sent.filter(is_late=True).count()
+    return Tally(judged, rows, len(units) * len(months), sent.count() - late, late)
+
+
+def month_tally(plan: Plan, period: ReportingPeriod, today: date) -> Tally:
+    return tally(plan, period.span, [period], today)

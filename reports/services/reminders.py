@@ -54,17 +54,20 @@ def due_step(deadline: date, today: date) -> str | None:
     return due
 
 
-def current_plan(commune: Commune) -> Plan | None:
-    return commune.plans.filter(is_current=True).order_by("-year", "-version").first()
+current_plan = periods.current_plan
 
 
-def chased_periods(commune: Commune, today: date) -> list[ReportingPeriod]:
-    """The period being reported, and the last one whose deadline passed while it is not locked yet.
+def chased_periods(plan: Plan, today: date) -> list[ReportingPeriod]:
+    """The period being reported (periods.default_period), and the last one whose deadline passed while it is not
+    locked yet.
 
-    The past one is only looked up, never created, so a fresh install does not chase months nobody ran.
+    The past one is only looked up, never created, so a fresh install does not chase months nobody ran; a plan
+    whose year is over opens no new month.
     """
-    current = periods.current_period(commune, today)
-    previous = (commune.periods.filter(deadline__lt=today).exclude(pk=current.pk)
+    current = periods.default_period(plan, today)
+    if current is None:
+        return []
+    previous = (plan.commune.periods.filter(deadline__lt=today).exclude(pk=current.pk)
                 .select_related("commune").order_by("-deadline").first())
     if previous is None or periods.state_on(previous, today) == PeriodState.LOCKED:
         return [current]
@@ -128,7 +131,7 @@ def send_due(today: date) -> list[Outcome]:
         plan = current_plan(commune)
         if plan is None:
             continue
-        for period in chased_periods(commune, today):
+        for period in chased_periods(plan, today):
             kind = due_step(period.deadline, today)
             if kind:
                 outcomes += remind_period(plan, period, kind, today)
@@ -136,7 +139,8 @@ def send_due(today: date) -> list[Outcome]:
 
 
 def remind_period(plan: Plan, period: ReportingPeriod, kind: str, today: date) -> list[Outcome]:
-    led, statuses = rates.lead_units(plan), rates.row_statuses(plan, today)
+    # The rows' statuses as the period's report judges them (its cut-off once passed), like the chase page.
+    led, statuses = rates.lead_units(plan), rates.row_statuses(plan, period.judged_on(today))
     outcomes = []
     for unit in laggards(plan, period):
         to = unit_addresses(unit)
@@ -228,11 +232,17 @@ class Laggard:
 
 @dataclass
 class OverdueRow:
-    unit: DirectoryEntry
+    """One open, overdue row of the plan, once, with all its lead units (a row two units lead is one task)."""
+    units: list[DirectoryEntry]
     assignment: Assignment
     leaders: list[str]
     status: st.RowStatus
-    reported: bool
+    lagging: list[DirectoryEntry]  # those of its lead units that have not sent the period's report
+    unit_names: str = ""  # every lead unit as the directory names it, or as printed when it resolved to none
+
+    @property
+    def lagging_names(self) -> str:
+        return ", ".join(unit.name for unit in self.lagging)
 
 
 def chase_laggards(plan: Plan, period: ReportingPeriod) -> list[Laggard]:
@@ -245,8 +255,9 @@ def chase_laggards(plan: Plan, period: ReportingPeriod) -> list[Laggard]:
 
 
 def overdue_rows(plan: Plan, period: ReportingPeriod, today: date) -> list[OverdueRow]:
-    """Every open, overdue row with its lead unit, the oldest miss first."""
-    statuses = rates.row_statuses(plan, today)
+    """Every open, overdue row as the period's report judges it (rates.tally counts the same rows), oldest miss
+    first. A row no directory unit leads is still listed: it is overdue all the same."""
+    statuses = rates.row_statuses(plan, period.judged_on(today))
     late = {pk for pk, status in statuses.items() if status.code == st.OPEN_OVERDUE}
     lagging = {unit.pk for unit in laggards(plan, period)}
     rows = (Assignment.objects.filter(pk__in=late).select_related("node")
@@ -255,10 +266,11 @@ def overdue_rows(plan: Plan, period: ReportingPeriod, today: date) -> list[Overd
     for row in rows:
         refs = list(row.refs.all())
         leaders = [r.entry.name if r.entry else r.text for r in refs if r.role == RefRole.LEADER]
-        for ref in refs:
-            if ref.role == RefRole.LEAD and ref.entry and ref.entry.category == "unit":
-                result.append(OverdueRow(ref.entry, row, leaders, statuses[row.pk], ref.entry_id not in lagging))
-    return sorted(result, key=lambda r: (-r.status.days_overdue, r.unit.name, r.assignment.node.order))
+        lead = [r for r in refs if r.role == RefRole.LEAD]
+        units = [r.entry for r in lead if r.entry and r.entry.category == "unit"]
+        names = ", ".join(r.entry.name if r.entry else r.text for r in lead)
+        result.append(OverdueRow(units, row, leaders, statuses[row.pk], [u for u in units if u.pk in lagging], names))
+    return sorted(result, key=lambda r: (-r.status.days_overdue, r.unit_names, r.assignment.node.order))
 
 
 def reminders_sent(period: ReportingPeriod) -> list[Reminder]:

@@ -12,7 +12,10 @@ from communes.models import DirectoryEntry
 from reports.models import Reminder, ReportState, UnitReport
 from reports.services import cycle, periods
 
-# On 22/08/2023: I.7.1 (1) missed its 31/03 milestone 30+31+30+31+22 = 144 days ago; I.3.3 its 31/07 one 22 days ago.
+# On 22/08/2023 the August period is judged at its cut-off, 14/08 (Decree 09/2019 Art. 12; issue 12 item 3, one
+# truth per count): I.7.1 (1) missed its 31/03 milestone 30+31+30+31+14 = 136 days before; I.3.3 its 31/07 one 14.
+# The pages open on the month being reported, September (August's report day, 20/08, has passed), so August is
+# asked for by ?ky=.
 TODAY = "2023-08-22 10:00 +0700"
 
 
@@ -38,17 +41,21 @@ def get(client, user, name, **params):
 
 
 def test_the_office_sees_laggards_overdue_rows_and_reminders(client, personas, august):
-    response = get(client, personas["office"], "chase_list")
+    response = get(client, personas["office"], "chase_list", ky=august.pk)
     assert response.status_code == 200
     names = [item.unit.name for item in response.context["laggards"]]
     assert "Công chức Văn phòng - Thống kê" in names and "Công chức Địa chính" not in names
     assert len(names) == 9  # ten units lead rows; Địa chính has reported
-    overdue = [(r.unit.key, r.assignment.node.code, r.status.days_overdue) for r in response.context["overdue"]]
-    assert overdue == [("van-phong-tk", "I.7.1", 144), ("van-phong-tk", "I.3.3", 22)]
+    overdue = [([u.key for u in r.units], r.assignment.node.code, r.status.days_overdue)
+               for r in response.context["overdue"]]
+    # I.1.3 ("Trước tháng 5/2023", due 30/04: 31 + 30 + 31 + 14 = 106 days) is led by "Các CBCC, đơn vị đã được
+    # giao nhiệm vụ", no one unit; it is overdue all the same, and counted once like every row.
+    assert overdue == [(["van-phong-tk"], "I.7.1", 136), ([], "I.1.3", 106), (["van-phong-tk"], "I.3.3", 14)]
+    assert response.context["tally"].overdue == 3
     content = response.content.decode()
     assert "Đôn đốc báo cáo tiến độ tháng 08/2023" in content
     assert "hạn nộp ngày 20 tháng 8 năm 2023" in content and "đã quá hạn" in content
-    assert content.index("144 ngày") < content.index("22 ngày")  # oldest first
+    assert content.index("136 ngày") < content.index("14 ngày")  # oldest first
     assert "Chủ tịch UBND" in content  # I.7.1's directing leader
     assert "8 đơn vị chưa có thư điện tử" in content and "chưa có thư điện tử" in content
     assert "Trước hạn 5 ngày" in content and "vanphong@hungdong.test" in content
@@ -112,7 +119,7 @@ def test_the_letter_in_decree_30_layout(client, personas, august):
     assert body.alignment == WD_ALIGN_PARAGRAPH.JUSTIFY and round(body.paragraph_format.first_line_indent.cm, 2) == 1.27
     overdue = [[c.text for c in row.cells] for row in document.tables[1].rows]
     assert overdue[0] == ["STT", "Đơn vị chủ trì", "Mã", "Nhiệm vụ", "Thời hạn", "Số ngày quá hạn"]
-    assert overdue[1][:3] == ["1", "Công chức Văn phòng - Thống kê", "I.7.1"] and overdue[1][5] == "144"
+    assert overdue[1][:3] == ["1", "Công chức Văn phòng - Thống kê", "I.7.1"] and overdue[1][5] == "136"
     assert any("trước ngày 25 tháng 8 năm 2023" in line for line in all_text)
     signature = [p.text for cell in document.tables[-1].rows[0].cells for p in cell.paragraphs if p.text]
     assert signature[0] == "Nơi nhận:"
