@@ -2,7 +2,7 @@
 
 The parser raises PlanReadError for what it recognises; anything else it raises on a damaged file (bad XML,
 a broken zip member, a malformed number in the markup) is caught here at the boundary, logged for developers
-with its traceback, and told to the user as a damaged file. Nothing half-read is ever returned.
+with its traceback at INFO level, and told to the user as a damaged file. Nothing half-read is ever returned.
 """
 import logging
 
@@ -24,7 +24,9 @@ def parse_untrusted(data: bytes, name: str, directory: Directory | None = None) 
     except RecursionError:
         raise PlanReadError(f"Tệp «{name}» lồng nhau quá sâu, không đọc được; hãy lưu lại tệp từ Word.") from None
     except Exception as exc:  # noqa: BLE001 - the boundary between untrusted bytes and the app
-        logger.warning("plan file %r could not be read: %s: %s", name, type(exc).__name__, exc, exc_info=True)
+        # A damaged upload is the user's event, not the server's: at INFO (THEODOI_LOG_LEVEL=INFO shows it with
+        # the parser's traceback) so neither the command's output nor the error log fills with tracebacks.
+        logger.info("plan file %r could not be read: %s: %s", name, type(exc).__name__, exc, exc_info=True)
         raise PlanReadError(damaged_message(name)) from None
 
 
