@@ -17,40 +17,58 @@ class Grid:
     ys: list[float]
     rules: list[Rule]
     _regions: list[list[tuple[int, int]]] = field(default_factory=list)
+    # Drawn spans along each grid line, by the line's index: a page has thousands of cell checks.
+    _uprights: dict[int, list[tuple[float, float]]] = field(default_factory=dict)
+    _flats: dict[int, list[tuple[float, float]]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
+        for rule in self.rules:
+            edges, spans = (self.ys, self._flats) if rule.horizontal else (self.xs, self._uprights)
+            at = _nearest(edges, rule.at)
+            if at is not None:
+                spans.setdefault(at, []).append((rule.low - _SNAP, rule.high + _SNAP))
         rows, cols = len(self.ys) - 1, len(self.xs) - 1
         self._regions = [[(r, c) for c in range(cols)] for r in range(rows)]
         for r in range(rows):
             for c in range(cols):
                 row, col = r, c
-                if col > 0 and not self.has_vertical(self.xs[col], row):
+                if col > 0 and not self._drawn(self._uprights, col, (self.ys[row] + self.ys[row + 1]) / 2):
                     row, col = self._regions[r][c - 1]
-                elif row > 0 and not self.has_horizontal(self.ys[row], col):
+                elif row > 0 and not self._drawn(self._flats, row, (self.xs[col] + self.xs[col + 1]) / 2):
                     row, col = self._regions[r - 1][c]
                 self._regions[r][c] = (row, col)
+
+    @staticmethod
+    def _drawn(spans: dict, index: int, at: float) -> bool:
+        return any(low <= at <= high for low, high in spans.get(index, ()))
 
     @property
     def box(self) -> tuple[float, float, float, float]:
         return self.xs[0], self.ys[0], self.xs[-1], self.ys[-1]
 
     def contains(self, x: float, y: float) -> bool:
-        x0, y0, x1, y1 = self.box
-        return x0 - _SNAP <= x <= x1 + _SNAP and y0 - _SNAP <= y <= y1 + _SNAP
+        return self.xs[0] - _SNAP <= x <= self.xs[-1] + _SNAP and self.ys[0] - _SNAP <= y <= self.ys[-1] + _SNAP
 
     def cell_at(self, x: float, y: float) -> tuple[int, int]:
         """The (row, column) of the merged region holding this point: its top-left grid cell."""
         return self._regions[_index(self.ys, y)][_index(self.xs, x)]
 
     def has_vertical(self, x: float, row: int) -> bool:
-        y = (self.ys[row] + self.ys[row + 1]) / 2
-        return any(not r.horizontal and abs(r.at - x) <= _SNAP and r.low - _SNAP <= y <= r.high + _SNAP
-                   for r in self.rules)
+        at = _nearest(self.xs, x)
+        return at is not None and self._drawn(self._uprights, at, (self.ys[row] + self.ys[row + 1]) / 2)
 
     def has_horizontal(self, y: float, col: int) -> bool:
-        x = (self.xs[col] + self.xs[col + 1]) / 2
-        return any(r.horizontal and abs(r.at - y) <= _SNAP and r.low - _SNAP <= x <= r.high + _SNAP
-                   for r in self.rules)
+        at = _nearest(self.ys, y)
+        return at is not None and self._drawn(self._flats, at, (self.xs[col] + self.xs[col + 1]) / 2)
+
+
+def _nearest(edges: list[float], value: float) -> int | None:
+    """The index of the grid line within _SNAP of `value`, if any."""
+    i = bisect_right(edges, value)
+    for j in (i - 1, i):
+        if 0 <= j < len(edges) and abs(edges[j] - value) <= _SNAP:
+            return j
+    return None
 
 
 def _index(edges: list[float], value: float) -> int:

@@ -45,32 +45,40 @@ def make_lines(pieces: list[Piece]) -> list[Line]:
     """
     lines: list[Line] = []
     current: list[Piece] = []
+    top = bottom = height = 0.0
+    marks_only = False  # the line so far is a raised footnote mark: its text sits lower
     for piece in pieces:
-        if current and not _same_line(current, piece):
-            lines.append(_line(current))
+        if current and not _same_line(current[-1], piece, top, bottom, height, marks_only):
+            lines.append(_line(current, height))
             current = []
+        if not current:
+            top, bottom, height, marks_only = piece.top, piece.bottom, 0.0, True
         current.append(piece)
+        top, bottom = min(top, piece.top), max(bottom, piece.bottom)
+        height = max(height, piece.bottom - piece.top)
+        marks_only = marks_only and piece.text.strip()[:1] in _SUPERSCRIPTS
     if current:
-        lines.append(_line(current))
+        lines.append(_line(current, height))
     return [line for line in lines if line.text]
 
 
-def _same_line(current: list[Piece], piece: Piece) -> bool:
-    last = current[-1]
-    on_baseline = min(p.top for p in current) < piece.middle < max(p.bottom for p in current)
-    if all(p.text.strip()[:1] in _SUPERSCRIPTS for p in current):  # a raised mark, then its line
-        on_baseline = piece.top < max(p.bottom for p in current) and piece.bottom > min(p.top for p in current)
-    return on_baseline and last.x1 - 1 <= piece.x0 <= last.x1 + _COLUMN_GAP * _height(current)
+def _same_line(last: Piece, piece: Piece, top: float, bottom: float, height: float, marks_only: bool) -> bool:
+    """Does `piece` go on the line whose pieces so far span top..bottom and end with `last`?"""
+    if marks_only:
+        on_baseline = piece.top < bottom and piece.bottom > top
+    else:
+        on_baseline = top < (piece.top + piece.bottom) / 2 < bottom
+    return on_baseline and last.x1 - 1 <= piece.x0 <= last.x1 + _COLUMN_GAP * height
 
 
-def _height(row: list[Piece]) -> float:
-    return max(p.height for p in row)
-
-
-def _line(pieces: list[Piece]) -> Line:
-    height = _height(pieces)
-    text = pieces[0].text
-    word_end = pieces[0].first_word_x1 if " " in text.strip() else None
+def _line(pieces: list[Piece], height: float) -> Line:
+    first = pieces[0]
+    if len(pieces) == 1:  # most lines: one run of text
+        text = first.text
+        return Line(first.x0, first.top, first.x1, first.bottom, " ".join(text.split()), text[-1:].isspace(),
+                    first.order, first.style_first, first.style_last, max(first.first_word_x1 - first.x0, 0.0))
+    text = first.text
+    word_end = first.first_word_x1 if " " in text.strip() else None
     for left, right in zip(pieces, pieces[1:]):
         joined = _join(text, right.text, right.x0 - left.x1, height)
         spaced = text[-1:].isspace() or joined[len(text):len(text) + 1].isspace()
@@ -79,9 +87,9 @@ def _line(pieces: list[Piece]) -> Line:
             word_end = left.x1 if spaced else right.first_word_x1
         text = joined
     word_end = pieces[-1].x1 if word_end is None else word_end
-    return Line(pieces[0].x0, min(p.top for p in pieces), pieces[-1].x1, max(p.bottom for p in pieces),
+    return Line(first.x0, min(p.top for p in pieces), pieces[-1].x1, max(p.bottom for p in pieces),
                 " ".join(text.split()), text[-1:].isspace(), min(p.order for p in pieces),
-                pieces[0].style_first, pieces[-1].style_last, max(word_end - pieces[0].x0, 0.0))
+                first.style_first, pieces[-1].style_last, max(word_end - first.x0, 0.0))
 
 
 def _join(left: str, right: str, gap: float, height: float) -> str:

@@ -105,8 +105,8 @@ class _Rects:
 
     def get(self, index: int) -> tuple[float, float, float, float]:
         pdfium_c.FPDFText_GetRect(self.handle, index, *self.refs)
-        left, top, right, bottom = (value.value for value in self.box)
-        return left, bottom, right, top
+        box = self.box
+        return box[0].value, box[3].value, box[2].value, box[1].value  # left, bottom, right, top
 
 
 @functools.lru_cache(maxsize=256)
@@ -126,9 +126,10 @@ def _line_pieces(textpage, line: str, start: int, height: float) -> list[Piece]:
     pieces = []
     for (left, bottom, right, top), a, b in zip(rects, cuts, cuts[1:]):
         text = line[a:b]
-        if text.strip():
-            first = start + a + len(text) - len(text.lstrip())
-            word_end = first + len(text.split()[0]) - 1
+        words = text.split(None, 1)
+        if words:
+            first = start + a + text.index(words[0])
+            word_end = first + len(words[0]) - 1
             style = textpage.style(first)  # pdfium starts a new rectangle where the font changes
             pieces.append(Piece(left, height - top, right, height - bottom, text, start + a,
                                 style, style, textpage.right_of(word_end)))

@@ -55,12 +55,15 @@ def _open(data: bytes, name: str):
 
 
 def _read_page(document, index: int, name: str):
+    damaged = f"Tệp PDF «{name}»: trang {index + 1} bị hỏng, không đọc được."
     try:
         page = document[index]
     except pdfium.PdfiumError:
-        raise PlanReadError(f"Tệp PDF «{name}»: trang {index + 1} bị hỏng, không đọc được.") from None
+        raise PlanReadError(damaged) from None
     try:
         pieces, rules = page_content(page)
+    except pdfium.PdfiumError:  # its text layer cannot be built
+        raise PlanReadError(damaged) from None
     finally:
         page.close()
     for piece in pieces:
