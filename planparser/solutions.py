@@ -20,9 +20,11 @@ _NAME_WORDS = 2  # "Văn hóa - Xã hội", "Trung Đô - Vinh": a capital just 
 
 def clean_cell(text: str) -> str:
     """Cell text without conversion debris, one paragraph per line."""
-    text = _BREAK_TAGS.sub("\n", text or "")
-    text = _OTHER_TAGS.sub("", text)
-    text = _SUPERSCRIPT_NUMBER.sub(lambda m: superscripts_to_ascii(m.group()), text)
+    text = text or ""
+    if "<" in text:  # most cells carry no conversion debris: skip the regular expressions
+        text = _OTHER_TAGS.sub("", _BREAK_TAGS.sub("\n", text))
+    if "⁽" in text:
+        text = _SUPERSCRIPT_NUMBER.sub(lambda m: superscripts_to_ascii(m.group()), text)
     lines = (squash(line) for line in text.split("\n"))
     return "\n".join(line for line in lines if line)
 

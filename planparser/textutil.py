@@ -1,10 +1,8 @@
 """Text helpers shared by every parser module: normalisation and accent folding."""
 import functools
-import re
 import unicodedata
 
 _SUPERSCRIPT_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁽⁾", "0123456789()")
-_SPACES = re.compile(r"\s+")
 
 
 def nfc(text: str) -> str:
@@ -14,7 +12,7 @@ def nfc(text: str) -> str:
 
 def squash(text: str) -> str:
     """Collapse runs of white space (tabs, newlines, non-breaking spaces) into one space."""
-    return _SPACES.sub(" ", nfc(text).replace("\u00a0", " ")).strip()
+    return " ".join(nfc(text).split())  # str.split() takes the white space re's \s does, NBSP included
 
 
 @functools.lru_cache(maxsize=8192)
