@@ -20,3 +20,18 @@
         scales: {x: {stacked: true, ticks: {precision: 0}}, y: {stacked: true}}}});
   }
 })();
+// Long sections fold on a phone; every folded section opens for printing and closes again afterwards.
+(function () {
+  var folds = document.querySelectorAll("details[data-fold]");
+  if (window.matchMedia && window.matchMedia("(max-width: 640px)").matches) {
+    folds.forEach(function (fold) { fold.removeAttribute("open"); });
+  }
+  var closed = [];
+  window.addEventListener("beforeprint", function () {
+    closed = Array.prototype.filter.call(folds, function (fold) { return !fold.open; });
+    closed.forEach(function (fold) { fold.open = true; });
+  });
+  window.addEventListener("afterprint", function () {
+    closed.forEach(function (fold) { fold.open = false; });
+  });
+})();
