@@ -24,3 +24,16 @@ def anomaly_anchor(where: str) -> str:
 def deadline_words(deadline: dict) -> str:
     """A parsed deadline in the words the plan page uses ("Hạn chót: ngày 30 tháng 04 năm 2023")."""
     return describe_deadline(deadline or {})
+
+
+# The audit's kinds are codes of the Plan JSON contract; the pages name them in Vietnamese.
+_ANOMALY_KINDS = {
+    "arithmetic": "Cộng không khớp", "share": "Tỷ trọng", "numbering": "Đánh số", "count": "Số lượng",
+    "deadline": "Thời hạn", "directory": "Danh bạ", "header": "Phần đầu văn bản", "structure": "Cấu trúc bảng",
+    "indicator": "Chỉ tiêu",
+}
+
+
+@register.filter
+def anomaly_kind(kind: str) -> str:
+    return _ANOMALY_KINDS.get(kind, "Khác")

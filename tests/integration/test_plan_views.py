@@ -158,3 +158,12 @@ def test_preview_writes_nothing_not_even_the_directory(client, personas, db):
     with SAMPLE.open("rb") as handle:
         assert client.post(reverse("plan_upload"), {"file": handle}).status_code == 200
     assert not fresh.entries.exists() and Plan.objects.count() == 0
+
+
+def test_anomaly_kinds_are_named_in_vietnamese(office, plan):
+    page = office.get(reverse("plan_detail", args=[plan.pk])).content.decode()
+    # The sample's audit finds a numbering gap (II.4), a sum that is off (Phụ lục I, I.4) and shares under 100%.
+    assert '<span class="kind">Đánh số</span>' in page and '<span class="kind">Cộng không khớp</span>' in page
+    assert '<span class="kind">Tỷ trọng</span>' in page
+    for code in ("numbering", "arithmetic", "share", "count"):
+        assert f'<span class="kind">{code}</span>' not in page
