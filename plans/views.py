@@ -61,8 +61,9 @@ def _ancestors(node):
 @login_required
 def plan_changes(request, pk):
     plan = access.plan_for(request.user, pk)
-    previous = access.plans_for(request.user).filter(commune=plan.commune, year=plan.year,
-                                                     version=plan.version - 1).first()
+    # A withdrawn version was never the plan: the changes are counted from the version this one replaced.
+    previous = (access.plans_for(request.user).filter(commune=plan.commune, year=plan.year, version__lt=plan.version,
+                                                      withdrawn_at=None).order_by("-version").first())
     changes = diff_plans(previous.parsed, plan.parsed) if previous else []
     return render(request, "plans/plan_changes.html", {"plan": plan, "previous": previous, "changes": changes})
 

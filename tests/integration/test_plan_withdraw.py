@@ -165,3 +165,13 @@ def test_anonymous_is_sent_to_login(client, plan):
     response = withdraw(client, plan)
     assert response.status_code == 302 and response.url.startswith(reverse("login"))
     assert Plan.objects.get(pk=plan.pk).is_current
+
+
+def test_the_changes_of_a_version_are_counted_from_the_one_it_replaced_not_a_withdrawn_one(office, plan, second):
+    withdraw(office, second)
+    third = import_plan(plan.commune, SAMPLE.read_text(encoding="utf-8").replace(
+        "Trước tháng 5/2023", "Trước tháng 6/2023").encode(), "ke-hoach-ban-ky.txt").plan
+    response = office.get(reverse("plan_changes", args=[third.pk]))
+    assert response.context["previous"] == plan
+    assert "thời hạn «Trước tháng 5/2023» → «Trước tháng 6/2023»" in response.content.decode()
+    assert "Cuối tháng 7 và tháng 10/2023" not in response.content.decode()  # v2's change, withdrawn with it
