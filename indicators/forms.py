@@ -2,11 +2,13 @@
 from datetime import date
 from decimal import Decimal
 
+from babel.numbers import format_decimal
 from django import forms
-from django.conf import settings
 
 from communes.models import EntryCategory
 from planparser.vinumbers import ViNumberError, parse_vi_number
+from reports.forms import typed_text
+from reports.services import evidence as evidence_files
 from theodoi.periods import MONTH, Period, period_containing, periods_of_year
 
 from . import services
@@ -18,6 +20,21 @@ MAX_INTEGER_DIGITS = 18
 RATE_UNITS = ("%", "‰")
 VALUE_LABEL = "Giá trị thực hiện"
 MET_CHOICES = [("", "— chọn —"), ("yes", "Đạt"), ("no", "Chưa đạt")]
+SOURCE_MAX, NOTE_MAX, EXPLANATION_MAX = 300, 2000, 4000
+
+
+class TypedText(forms.CharField):
+    """Counted as the browser's maxlength counts it (see reports.forms.typed_text)."""
+
+    def to_python(self, value):
+        return typed_text(super().to_python(value))
+
+
+def _limited(label: str, limit: int) -> dict:
+    """A text field's limit: maxlength on the page, the limit in its help, and a message naming the field."""
+    shown = format_decimal(limit, locale="vi")
+    return {"max_length": limit, "help_text": f"Tối đa {shown} ký tự.",
+            "error_messages": {"max_length": f"{label}: dài quá {shown} ký tự; hãy rút gọn."}}
 
 
 def check_number(value: Decimal, unit: str, label: str = VALUE_LABEL) -> Decimal:
@@ -47,11 +64,14 @@ class ValueForm(forms.Form):
     met = forms.ChoiceField(label="Kết quả", choices=MET_CHOICES, required=False)
     is_cumulative = forms.BooleanField(label="Số lũy kế từ đầu năm", required=False,
                                        help_text="Bỏ chọn nếu là số tại thời điểm báo cáo (ví dụ một tỷ lệ).")
-    source = forms.CharField(label="Nguồn số liệu / văn bản", required=False, max_length=300)
-    note = forms.CharField(label="Ghi chú", required=False, widget=forms.Textarea(attrs={"rows": 2}))
-    evidence = forms.FileField(label="Tệp minh chứng", required=False)
-    explanation = forms.CharField(label="Giải trình (bắt buộc khi chỉ tiêu chuyển đỏ)", required=False,
-                                  widget=forms.Textarea(attrs={"rows": 3}))
+    source = TypedText(label="Nguồn số liệu / văn bản", required=False,
+                       **_limited("Nguồn số liệu / văn bản", SOURCE_MAX))
+    note = TypedText(label="Ghi chú", required=False, widget=forms.Textarea(attrs={"rows": 2}),
+                     **_limited("Ghi chú", NOTE_MAX))
+    evidence = forms.FileField(label="Tệp minh chứng", required=False,
+                               widget=forms.ClearableFileInput(attrs={"accept": evidence_files.ACCEPT}))
+    explanation = TypedText(label="Giải trình (bắt buộc khi chỉ tiêu chuyển đỏ)", required=False,
+                            widget=forms.Textarea(attrs={"rows": 3}), **_limited("Giải trình", EXPLANATION_MAX))
 
     def __init__(self, *args, indicator: Indicator, **kwargs):
         super().__init__(*args, **kwargs)
@@ -64,6 +84,7 @@ class ValueForm(forms.Form):
         self.fields["period"].choices = [(p.key, p.label) for p in periods_of_year(indicator.plan.year)]
         if self.unit:
             self.fields["value"].label = f"{VALUE_LABEL} ({self.unit})"
+        self.fields["evidence"].help_text = evidence_files.help_text()
 
     def clean_period(self) -> Period:
         return Period.from_key(self.cleaned_data["period"])
@@ -88,8 +109,12 @@ class ValueForm(forms.Form):
 
     def clean_evidence(self):
         upload = self.cleaned_data.get("evidence")
-        if upload and upload.size > settings.THEODOI_MAX_UPLOAD_BYTES:
-            raise forms.ValidationError("Tệp minh chứng quá lớn.")
+        if not upload:
+            return upload
+        try:
+            upload.name = evidence_files.check(upload).name
+        except evidence_files.EvidenceRefused as exc:
+            raise forms.ValidationError(str(exc)) from None
         return upload
 
     def clean(self):

@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from plans.services.access import plan_for, plans_for
+from reports.drafts import login_keeping_draft, take
 from theodoi.periods import periods_of_year
 
 from . import permissions, recording, services
@@ -48,15 +49,18 @@ def indicator_detail(request, pk):
     })
 
 
-@login_required
+@login_keeping_draft
 def indicator_value_entry(request, pk):
     indicator = indicator_for(request.user, pk)
     permissions.require(permissions.can_enter_value(request.user, indicator))
     if indicator.primary_target is None:
         messages.error(request, "Chỉ tiêu này không có mục tiêu riêng; hãy nhập số liệu ở các chỉ tiêu thành phần.")
         return redirect("indicator_detail", pk=indicator.pk)
-    form = ValueForm(request.POST or None, request.FILES or None, indicator=indicator,
-                     initial=_initial(indicator, request.GET.get("ky")))
+    initial = _initial(indicator, request.GET.get("ky"))
+    draft = take(request) if request.method == "GET" else None
+    if draft is not None:  # typed before the session expired, kept through the login (reports.drafts)
+        initial.update(_typed(draft.fields))
+    form = ValueForm(request.POST or None, request.FILES or None, indicator=indicator, initial=initial)
     if request.method == "POST" and form.is_valid():
         recording.save_reading(indicator, form.reading(), request.user, evidence=form.cleaned_data.get("evidence"))
         messages.success(request, f"Đã lưu số liệu {form.cleaned_data['period'].label}: {form.verdict.label}.")
@@ -64,7 +68,15 @@ def indicator_value_entry(request, pk):
     return render(request, "indicators/value_form.html", {
         "indicator": indicator, "plan": indicator.plan, "form": form,
         "targets": [describe_target(t) for t in indicator.targets.all()], "labels": services.COLOUR_LABELS,
+        # static/js/drafts.js: a new history entry means a save went through; the page shows unsaved typing
+        "saved_count": indicator.entries.count(), "unsaved": form.is_bound or draft is not None,
     }, status=400 if form.errors else 200)
+
+
+def _typed(fields) -> dict:
+    """A kept draft as the form's initial values; an unticked box is absent from a POST, so absence means False."""
+    typed = {name: fields[name] for name in ValueForm.base_fields if name in fields and name != "is_cumulative"}
+    return {**typed, "is_cumulative": "is_cumulative" in fields}
 
 
 def _initial(indicator, period_key: str | None) -> dict:
@@ -77,7 +89,7 @@ def _initial(indicator, period_key: str | None) -> dict:
     stored = recording.stored_value(indicator, period)
     if stored is None:
         return {"period": period.key, "is_cumulative": suggests_cumulative(indicator)}
-    return {"period": period.key, "value": _typed(stored.value), "met": {True: "yes", False: "no"}.get(stored.met, ""),
+    return {"period": period.key, "value": _number(stored.value), "met": {True: "yes", False: "no"}.get(stored.met, ""),
             "is_cumulative": stored.is_cumulative, "source": stored.source, "note": stored.note,
             "explanation": stored.explanation}
 
@@ -86,7 +98,7 @@ def _periods(indicator):
     return periods_of_year(indicator.plan.year)
 
 
-def _typed(value) -> str:
+def _number(value) -> str:
     return number_text(value) if value is not None else ""
 
 

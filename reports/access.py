@@ -1,6 +1,28 @@
-"""Who may use each monthly-cycle URL; tests/integration/test_access_matrix.py walks every URL against this."""
+"""Who may use each monthly-cycle URL (tests/integration/test_access_matrix.py walks every URL against this), and
+the one rule for reading a unit's report. Models are imported at call time: the matrix test imports this module
+before the apps are ready."""
 DECIDERS = ("office", "site_admin", "chairman")
 CHASERS = ("office", "site_admin", "chairman", "vice")
+# may_read_report in persona names (tests/factories.make_personas): everyone in the commune but another unit.
+REPORT_READERS = ("owner", "office", "site_admin", "chairman", "vice", "viewer", "city_viewer")
+
+
+def may_read_report(user, unit_id: int) -> bool:
+    """Who may read a unit's monthly report: the page, its evidence files and its Excel file, one rule for all.
+
+    Inside the commune (another commune's report is a 404 before this is asked): the unit's own officers; the
+    Office–Statistics and the site administrators, who run the cycle and enter reports on a unit's behalf; the
+    Chairman and the Vice-Chairmen, who direct and judge the units; and the read-only accounts (the People's
+    Council standing committee, a city's viewers), whose work is to oversee. Not the officers of another unit:
+    units do not oversee each other, and evidence files can hold citizens' personal data. A lead unit still sees,
+    on its own report, what the coordinating units wrote on its rows.
+    README, «Ai xem được báo cáo của đơn vị», says the same in Vietnamese.
+    """
+    from accounts.models import Role
+
+    if user.role != Role.UNIT_OFFICER or user.is_superuser:
+        return True
+    return user.units.filter(pk=unit_id).exists()
 
 
 def _report(world):
@@ -23,15 +45,15 @@ def _evidence(world):
 
 ACCESS = {
     "report_index": {"read_only": True},
-    "report_open": {"read_only": True, "redirects": True,
+    "report_open": {"read_only": True, "redirects": True, "readers": REPORT_READERS,
                     "kwargs": lambda w: {"period_pk": _report(w).period_id, "unit_pk": w.entry.pk}},
-    "report_detail": {"read_only": True, "kwargs": lambda w: {"pk": _report(w).pk}},
-    "report_evidence": {"read_only": True, "kwargs": lambda w: {"pk": _evidence(w).pk}},
+    "report_detail": {"read_only": True, "readers": REPORT_READERS, "kwargs": lambda w: {"pk": _report(w).pk}},
+    "report_evidence": {"read_only": True, "readers": REPORT_READERS, "kwargs": lambda w: {"pk": _evidence(w).pk}},
     "report_decide": {"read_only": False, "method": "post", "writers": DECIDERS,
                       "kwargs": lambda w: {"pk": _report(w).pk}},
     "report_reopen": {"read_only": False, "method": "post", "writers": DECIDERS,
                       "kwargs": lambda w: {"pk": _report(w).pk}},
-    "report_xlsx_download": {"read_only": True, "readers": ("owner", "office", "site_admin", "chairman"),
+    "report_xlsx_download": {"read_only": True, "readers": REPORT_READERS,
                              "kwargs": lambda w: {"pk": _report(w).pk}},
     "report_xlsx_upload": {"read_only": False, "method": "post", "writers": ("owner", "office", "site_admin"),
                            "kwargs": lambda w: {"pk": _report(w).pk}},

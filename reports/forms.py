@@ -1,15 +1,32 @@
 """Read the unit report form (one block of fields per row) into clean values, with Vietnamese errors."""
+import unicodedata
 from datetime import date
 
-from django.conf import settings
+from babel.numbers import format_decimal
 
-from .models import RowReport, RowRole, RowStatus
+from .models import REASON_MAX, RowReport, RowRole, RowStatus
+from .services import evidence
 
 TEXT_FIELDS = ("results", "obstacles", "proposals", "evidence_number")
 
 
 def field_name(row: RowReport, name: str) -> str:
     return f"r{row.pk}-{name}"
+
+
+def hints() -> dict:
+    """What the page tells before anything is typed: each text field's limit (maxlength, and the number written the
+    Vietnamese way) and the evidence files taken."""
+    sizes = {name: RowReport._meta.get_field(name).max_length for name in TEXT_FIELDS}
+    sizes["reason"] = REASON_MAX
+    return {"limits": {name: {"max": size, "text": format_decimal(size, locale="vi")} for name, size in sizes.items()},
+            "evidence_accept": evidence.ACCEPT, "evidence_help": evidence.help_text()}
+
+
+def version(post) -> int | None:
+    """The version the form was loaded at; None when missing or not a plain number (a tampered or broken page)."""
+    text = post.get("version", "").strip()
+    return int(text) if text.isascii() and text.isdigit() else None
 
 
 def read_rows(rows: list[RowReport], post, files) -> tuple[dict[int, dict], dict[int, list[str]]]:
@@ -23,7 +40,7 @@ def read_rows(rows: list[RowReport], post, files) -> tuple[dict[int, dict], dict
 
 
 def _read_row(row: RowReport, post, files) -> tuple[dict, list[str]]:
-    data = {name: post.get(field_name(row, name), "").strip() for name in TEXT_FIELDS}
+    data = {name: typed_text(post.get(field_name(row, name), "")) for name in TEXT_FIELDS}
     problems = []
     status = post.get(field_name(row, "status"), "")
     if status and status not in RowStatus.values:
@@ -45,8 +62,9 @@ def _read_finish(row: RowReport, post, data: dict) -> list[str]:
     if name not in post:
         return [problem] if problem else []
     text = post.get(name, "").strip()
-    data["milestone"] = int(text) if text.isdigit() else None
-    bad = f"Mốc hoàn thành «{text}» không hợp lệ (chọn trong danh sách)." if text and not text.isdigit() else None
+    number = text.isascii() and text.isdigit()  # str.isdigit() also takes "²", which int() refuses
+    data["milestone"] = int(text) if number else None
+    bad = f"Mốc hoàn thành «{text}» không hợp lệ (chọn trong danh sách)." if text and not number else None
     return [p for p in (problem, bad) if p]
 
 
@@ -54,7 +72,7 @@ def _percent(text: str) -> tuple[int | None, str | None]:
     text = text.strip().rstrip("%").strip()
     if not text:
         return None, None
-    if not text.isdigit() or not 0 <= int(text) <= 100:
+    if not (text.isascii() and text.isdigit()) or not 0 <= int(text) <= 100:
         return None, f"Tiến độ «{text}» phải là số nguyên từ 0 đến 100."
     return int(text), None
 
@@ -68,9 +86,18 @@ def _date(text: str, label: str) -> tuple[date | None, str | None]:
         return None, f"{label} «{text}» không hợp lệ (chọn ngày trên lịch)."
 
 
+def typed_text(text: str) -> str:
+    """As the browser counted it for maxlength: it sends each line break as CRLF but counts one character, and
+    some keyboards send decomposed accents (NFD) that NFC stores in fewer characters."""
+    return unicodedata.normalize("NFC", text.replace("\r\n", "\n")).strip()
+
+
 def _file(upload) -> tuple[object, str | None]:
     if upload is None:
         return None, None
-    if upload.size > settings.THEODOI_MAX_UPLOAD_BYTES:
-        return None, f"Tệp minh chứng «{upload.name}» quá lớn."
+    try:
+        checked = evidence.check(upload)
+    except evidence.EvidenceRefused as exc:
+        return None, str(exc)
+    upload.name = checked.name
     return upload, None

@@ -2,11 +2,20 @@
 from datetime import date
 
 from django.conf import settings
-from django.db import models
+from django.db import models, transaction
+from django.db.models.signals import post_delete
+from django.dispatch import receiver
 
 from communes.models import Commune, DirectoryEntry
 from plans.models import Assignment, Plan
 from theodoi.periods import MONTH, Period
+
+
+# Long enough for a month's account of one row (about a page), short enough to read in a consolidated report;
+# the form shows the limit and cycle.validate enforces it for the page and the Excel file alike.
+RESULTS_MAX = 4000
+NOTE_MAX = 2000
+REASON_MAX = 1000
 
 
 class PeriodState(models.TextChoices):
@@ -69,10 +78,10 @@ class UnitReport(models.Model):
     decided_at = models.DateTimeField("duyệt lúc", null=True, blank=True)
     decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
                                    related_name="+")
-    return_reason = models.TextField("lý do trả lại", blank=True)
+    return_reason = models.TextField("lý do trả lại", blank=True, max_length=REASON_MAX)
     return_count = models.PositiveSmallIntegerField("số lần bị trả lại", default=0)
     reopened_until = models.DateField("mở lại cho đơn vị đến ngày", null=True, blank=True)
-    reopen_reason = models.TextField("lý do mở lại", blank=True)
+    reopen_reason = models.TextField("lý do mở lại", blank=True, max_length=REASON_MAX)
     updated_at = models.DateTimeField("cập nhật lúc", auto_now=True)
 
     class Meta:
@@ -103,9 +112,9 @@ class RowReport(models.Model):
     role = models.CharField("vai trò", max_length=12, choices=RowRole.choices, default=RowRole.LEAD)
     status = models.CharField("tình trạng", max_length=12, choices=RowStatus.choices, blank=True)
     percent = models.PositiveSmallIntegerField("tiến độ (%)", null=True, blank=True)
-    results = models.TextField("kết quả trong kỳ", blank=True)
-    obstacles = models.TextField("khó khăn, vướng mắc", blank=True)
-    proposals = models.TextField("đề xuất, kiến nghị", blank=True)
+    results = models.TextField("kết quả trong kỳ", blank=True, max_length=RESULTS_MAX)
+    obstacles = models.TextField("khó khăn, vướng mắc", blank=True, max_length=NOTE_MAX)
+    proposals = models.TextField("đề xuất, kiến nghị", blank=True, max_length=NOTE_MAX)
     evidence_number = models.CharField("số văn bản minh chứng", max_length=120, blank=True)
     evidence_date = models.DateField("ngày văn bản", null=True, blank=True)
     evidence_file = models.FileField("tệp minh chứng", upload_to="evidence/%Y/%m/", blank=True)
@@ -119,6 +128,14 @@ class RowReport(models.Model):
         verbose_name = "báo cáo dòng phân công"
         verbose_name_plural = "báo cáo dòng phân công"
         constraints = [models.UniqueConstraint(fields=["report", "assignment", "role"], name="unique_row_report")]
+
+
+@receiver(post_delete, sender=RowReport, dispatch_uid="reports-row-evidence-file")
+def _delete_evidence_file(sender, instance, **kwargs):
+    """A deleted row takes its evidence file with it, once the deletion commits; a rollback keeps both."""
+    if instance.evidence_file:
+        storage, name = instance.evidence_file.storage, instance.evidence_file.name
+        transaction.on_commit(lambda: storage.delete(name))
 
 
 class Completion(models.Model):

@@ -14,14 +14,31 @@ from accounts.models import Role
 from plans.services import access
 
 from . import forms, permissions
+from .access import may_read_report
+from .drafts import login_keeping_draft, take
 from .models import ReportingPeriod, RowReport, UnitReport
 from .services import cycle, periods, rates
 from .services.views_data import compliance_rows, leader_rate_rows, report_rows
+
+NOT_YOURS = ("Báo cáo của {unit} chỉ đơn vị đó, Văn phòng – Thống kê, lãnh đạo UBND và tài khoản chỉ xem được xem; "
+             "cán bộ đơn vị khác thì không.")
 
 
 def _reports(user):
     return UnitReport.objects.filter(period__commune__in=access.communes_for(user)).select_related(
         "period", "period__commune", "unit", "plan")
+
+
+def _readable(user, pk) -> UnitReport:
+    """Another commune's report is a 404; another unit's, in the same commune, a 403 (reports.access)."""
+    report = get_object_or_404(_reports(user), pk=pk)
+    require_read(user, report.unit)
+    return report
+
+
+def require_read(user, unit) -> None:
+    if not may_read_report(user, unit.pk):
+        raise PermissionDenied(NOT_YOURS.format(unit=unit))
 
 
 def _period(user, pk) -> ReportingPeriod:
@@ -36,9 +53,11 @@ def report_index(request):
     today = timezone.localdate()
     period = (_period(request.user, request.GET["ky"]) if request.GET.get("ky", "").isdigit()
               else periods.current_period(plan.commune, today))
-    mine = request.user.units.all() if request.user.role == Role.UNIT_OFFICER else []
+    officer = request.user.role == Role.UNIT_OFFICER and not request.user.is_superuser
+    mine = request.user.units.all() if officer else []
     return render(request, "reports/index.html", {
         "plan": plan, "period": period, "state": periods.state_on(period, today), "mine": mine,
+        "reads_all": not officer, "my_units": {u.pk for u in mine},
         "rows": compliance_rows(plan, period, today), "all_periods": plan.commune.periods.all()[:24],
         "total_rate": rates.total_rate(plan, period), "leader_rates": leader_rate_rows(plan, period),
         "can_decide": permissions.can_decide(request.user),
@@ -51,6 +70,7 @@ def report_open(request, period_pk, unit_pk):
     unit = access.entry_for(request.user, unit_pk)
     existing = UnitReport.objects.filter(period=period, unit=unit).first()
     if existing:
+        require_read(request.user, unit)
         return redirect("report_detail", pk=existing.pk)
     plan = access.plans_for(request.user).filter(commune=period.commune, is_current=True).first()
     probe = UnitReport(period=period, unit=unit)
@@ -59,29 +79,35 @@ def report_open(request, period_pk, unit_pk):
     return redirect("report_detail", pk=cycle.open_report(period, unit, plan).pk)
 
 
-@login_required
+@login_keeping_draft
 def report_detail(request, pk):
-    report = get_object_or_404(_reports(request.user), pk=pk)
+    report = _readable(request.user, pk)
     today = timezone.localdate()
     editable = cycle.is_editable(report, today) and permissions.can_edit(request.user, report)
     context = {"report": report, "editable": editable, "can_decide": permissions.can_decide(request.user),
                "state": periods.state_on(report.period, today), "reopen_until": today + timedelta(days=5),
-               "today": today, "judged_on": report.period.judged_on(today)}
+               "today": today, "judged_on": report.period.judged_on(today), **forms.hints()}
     if request.method == "POST":
         if not editable:
             raise PermissionDenied("Bạn không sửa được báo cáo này.")
         return _save(request, report, context, today)
+    draft = take(request) if editable else None
+    if draft is not None:  # typed before the session expired, kept through the login (reports.drafts)
+        values, _ = forms.read_rows(list(report.rows.all()), draft.fields, {})
+        context.update(version=forms.version(draft.fields), unsaved=True)
+        context["rows"] = report_rows(report, values, {}, today)
+        return render(request, "reports/detail.html", context)
     context["rows"] = report_rows(report, {}, {}, today)
     return render(request, "reports/detail.html", context)
 
 
 def _save(request, report, context, today: date):
-    rows = list(report.rows.all())
+    rows = list(report.rows.select_related("assignment__node"))
     values, errors = forms.read_rows(rows, request.POST, request.FILES)
     submit = request.POST.get("action") == "submit"
-    version = int(request.POST.get("version", "0") or 0)
-    result = cycle.SaveResult(ok=False, errors=errors) if errors else cycle.save(
-        report, request.user, version, values, submit, today)
+    version = forms.version(request.POST)
+    result = _attempt(request, report, version, values, errors, submit, today)
+    _say_where(request, rows, result.errors)
     if result.ok:
         messages.success(request, "Đã gửi báo cáo." if submit else "Đã lưu bản nháp.")
         return redirect("report_detail", pk=report.pk)
@@ -90,8 +116,26 @@ def _save(request, report, context, today: date):
         messages.error(request, "Báo cáo vừa được người khác lưu trước bạn. Những gì bạn nhập vẫn còn bên dưới; "
                                 "các ô có thay đổi của người kia được ghi rõ. Hãy xem lại rồi lưu lần nữa.")
     context.update(rows=report_rows(report, values, result.errors, today, result.current), conflict=result.conflict,
-                   version=report.version)
+                   version=report.version if result.conflict or version is None else version, unsaved=True)
     return render(request, "reports/detail.html", context, status=409 if result.conflict else 400)
+
+
+def _attempt(request, report, version, values, errors, submit: bool, today: date) -> cycle.SaveResult:
+    if version is None:
+        messages.error(request, "Trang báo cáo gửi lên thiếu số phiên bản hợp lệ nên chưa lưu được; những gì bạn nhập "
+                                "vẫn còn bên dưới, hãy bấm lưu lần nữa.")
+        return cycle.SaveResult(ok=False, errors=errors)
+    if errors:
+        return cycle.SaveResult(ok=False, errors=errors)
+    return cycle.save(report, request.user, version, values, submit, today)
+
+
+def _say_where(request, rows: list[RowReport], errors: dict) -> None:
+    """A report can run to dozens of rows: the top of the page says which ones to fix."""
+    codes = [f"{row.assignment.node.code} ({row.get_role_display().lower()})" for row in rows if errors.get(row.pk)]
+    if codes:
+        messages.error(request, f"Chưa lưu được: cần sửa {len(codes)} nhiệm vụ ({', '.join(codes)}); lỗi ghi ngay "
+                                "dưới từng nhiệm vụ, những gì bạn nhập vẫn còn.")
 
 
 @require_POST
@@ -131,9 +175,11 @@ def report_reopen(request, pk):
 
 @login_required
 def report_evidence(request, pk):
-    """An uploaded evidence file, for whoever may read the report; another commune's is a 404."""
+    """An uploaded evidence file, for whoever may read the report (reports.access); another commune's is a 404."""
     row = get_object_or_404(RowReport.objects.filter(
-        report__period__commune__in=access.communes_for(request.user)).exclude(evidence_file=""), pk=pk)
+        report__period__commune__in=access.communes_for(request.user)).exclude(evidence_file="")
+        .select_related("report__unit"), pk=pk)
+    require_read(request.user, row.report.unit)
     try:
         handle = row.evidence_file.open("rb")
     except FileNotFoundError:

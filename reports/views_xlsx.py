@@ -12,6 +12,7 @@ from plans.services import access
 
 from . import permissions, xlsx
 from .models import UnitReport
+from .views import require_read
 from .services import cycle
 
 
@@ -25,8 +26,7 @@ def _report(user, pk) -> UnitReport:
 @login_required
 def report_xlsx_download(request, pk):
     report = _report(request.user, pk)
-    if not (permissions.can_edit(request.user, report) or permissions.can_decide(request.user)):
-        raise PermissionDenied("Chỉ đơn vị báo cáo, Văn phòng – Thống kê hoặc lãnh đạo được tải tệp Excel báo cáo.")
+    require_read(request.user, report.unit)  # the rule of the report page itself (reports.access.may_read_report)
     response = HttpResponse(xlsx.build(report), content_type=xlsx.CONTENT_TYPE)
     response["Content-Disposition"] = f'attachment; filename="{xlsx.filename(report)}"'
     return response

@@ -6,6 +6,8 @@ version it was loaded at, and a save against a newer version is refused as a con
 from dataclasses import dataclass, field
 from datetime import date
 
+from babel.numbers import format_decimal
+
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
@@ -13,8 +15,8 @@ from django.utils import timezone
 from audit.services import log_action
 from plans.models import Assignment, Plan, RefRole
 
-from ..models import PeriodState, ReportState, RowReport, RowRole, RowStatus, UnitReport
-from . import completion
+from ..models import REASON_MAX, PeriodState, ReportState, RowReport, RowRole, RowStatus, UnitReport
+from . import completion, evidence
 from .periods import state_on
 
 
@@ -109,8 +111,10 @@ def _loggable(rows: dict[int, dict]) -> dict[int, dict]:
 def _write_rows(report: UnitReport, rows: dict[int, dict]) -> None:
     for row in report.rows.filter(pk__in=rows.keys()):
         for name, value in rows[row.pk].items():
-            if name == "evidence_file" and not value:
-                continue  # an empty file input keeps the file already uploaded
+            if name == "evidence_file":
+                if not value:
+                    continue  # an empty file input keeps the file already uploaded
+                evidence.delete_after_commit(row.evidence_file)  # the file it replaces goes, once this commits
             setattr(row, name, value)
         row.checked_in = bool(row.results.strip())
         if row.status != RowStatus.DONE:
@@ -138,7 +142,8 @@ def validate(report: UnitReport, rows: dict[int, dict], submit: bool, today: dat
     year = report.plan.year
     for row in report.rows.select_related("assignment__node").prefetch_related("assignment__completions"):
         data = rows.get(row.pk, {})
-        problems = _row_problems(row, data, submit) + completion.finish_problems(row, data, year, today)
+        problems = (_row_problems(row, data, submit) + completion.finish_problems(row, data, year, today)
+                    + too_long(row, data))
         if problems:
             errors[row.pk] = problems
     return errors
@@ -157,6 +162,39 @@ def _row_problems(row: RowReport, data: dict, submit: bool) -> list[str]:
     return problems
 
 
+TEXT_LABELS = {"results": "Kết quả trong kỳ", "obstacles": "Khó khăn, vướng mắc", "proposals": "Đề xuất, kiến nghị",
+               "evidence_number": "Văn bản minh chứng"}
+
+
+def text_label(row: RowReport, name: str) -> str:
+    return "Nội dung phối hợp" if name == "results" and row.role == RowRole.COORDINATING else TEXT_LABELS[name]
+
+
+def too_long(row: RowReport, data: dict) -> list[str]:
+    """Text over its field's limit, named by task and field: the Excel import lists these away from the row."""
+    problems = []
+    for name in TEXT_LABELS:
+        text, limit = data.get(name) or "", RowReport._meta.get_field(name).max_length
+        if len(text) > limit:
+            where = f"Nhiệm vụ {row.assignment.node.code} ({row.get_role_display().lower()})"
+            problems.append(f"{where} – «{text_label(row, name)}»: {number(len(text))} ký tự, tối đa "
+                            f"{number(limit)} ký tự; hãy rút gọn.")
+    return problems
+
+
+def number(value: int) -> str:
+    return format_decimal(value, locale="vi")
+
+
+def _reason(text: str, what: str, why: str) -> str:
+    text = text.strip()
+    if not text:
+        raise CycleError(f"Cần ghi lý do {what}{why}.")
+    if len(text) > REASON_MAX:
+        raise CycleError(f"Lý do {what} dài {number(len(text))} ký tự, tối đa {number(REASON_MAX)} ký tự.")
+    return text
+
+
 def accept(report: UnitReport, user, today: date) -> None:
     with transaction.atomic():
         if UnitReport.objects.filter(pk=report.pk, state=ReportState.SUBMITTED).update(
@@ -170,20 +208,18 @@ def accept(report: UnitReport, user, today: date) -> None:
 
 
 def return_report(report: UnitReport, user, reason: str) -> None:
-    if not reason.strip():
-        raise CycleError("Cần ghi lý do trả lại để đơn vị biết phải sửa gì.")
+    reason = _reason(reason, "trả lại", " để đơn vị biết phải sửa gì")
     with transaction.atomic():
         if UnitReport.objects.filter(pk=report.pk, state=ReportState.SUBMITTED).update(
                 state=ReportState.RETURNED, decided_at=timezone.now(), decided_by=user,
-                return_reason=reason.strip(), return_count=F("return_count") + 1) != 1:
+                return_reason=reason, return_count=F("return_count") + 1) != 1:
             raise CycleError("Chỉ trả lại được báo cáo đang chờ duyệt.")
-        log_action("report.returned", report, user=user, data={"reason": reason.strip()})
+        log_action("report.returned", report, user=user, data={"reason": reason})
 
 
 def reopen(report: UnitReport, user, reason: str, until: date) -> None:
-    if not reason.strip():
-        raise CycleError("Cần ghi lý do mở lại kỳ báo cáo cho đơn vị.")
+    reason = _reason(reason, "mở lại kỳ báo cáo", " cho đơn vị")
     with transaction.atomic():
         state = ReportState.RETURNED if report.state != ReportState.DRAFT else ReportState.DRAFT
-        UnitReport.objects.filter(pk=report.pk).update(state=state, reopened_until=until, reopen_reason=reason.strip())
-        log_action("report.reopened", report, user=user, data={"reason": reason.strip(), "until": until.isoformat()})
+        UnitReport.objects.filter(pk=report.pk).update(state=state, reopened_until=until, reopen_reason=reason)
+        log_action("report.reopened", report, user=user, data={"reason": reason, "until": until.isoformat()})

@@ -1,7 +1,10 @@
 """Review follow-ups of the monthly cycle: milestones not completed twice, rates and missed check-ins on the page,
 evidence files that can be opened, coordinating units' contributions seen by the lead unit and the office."""
+import unicodedata
 from datetime import date
 
+import pytest
+import time_machine
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
@@ -112,3 +115,95 @@ def test_section_i_of_the_monthly_report_includes_accepted_contributions(plan, p
     lines = [line for part in services_report.results_by_group(services.load_rows(plan, span.as_of), span)
              for group in part["groups"] for line in group["lines"]]
     assert any(line.startswith("I.1.1") and "Phối hợp rà soát 2 dự án (phối hợp: " in line for line in lines)
+
+
+# ---- text limits: shown on the form, enforced by the service for the page and the Excel file alike ---------------
+
+def _land_january(plan):
+    land = DirectoryEntry.objects.get(commune=plan.commune, key="cc-dia-chinh")
+    report = cycle.open_report(periods.ensure_period(plan.commune, 2023, 1), land, plan)
+    return report, report.rows.get(assignment__node__code="I.1.1", role="lead")
+
+
+def test_text_over_its_limit_is_refused_naming_the_task_and_the_field(plan, personas):
+    report, row = _land_january(plan)
+    values = {row.pk: {"results": "Đ" * 4001, "obstacles": "v" * 2000, "proposals": "k" * 2001}}
+    result = cycle.save(report, personas["office"], 1, values, False, date(2023, 1, 10))
+    assert not result.ok and result.errors[row.pk] == [
+        "Nhiệm vụ I.1.1 (chủ trì) – «Kết quả trong kỳ»: 4.001 ký tự, tối đa 4.000 ký tự; hãy rút gọn.",
+        "Nhiệm vụ I.1.1 (chủ trì) – «Đề xuất, kiến nghị»: 2.001 ký tự, tối đa 2.000 ký tự; hãy rút gọn."]
+    row.refresh_from_db()
+    assert row.results == "" and UnitReport.objects.get(pk=report.pk).version == 1
+    # Đô thị coordinates I.1.1 (the sample's ĐƠN VỊ PHỐI HỢP cell): its field is the coordination note.
+    urban = DirectoryEntry.objects.get(commune=plan.commune, key="cc-do-thi")
+    helper_report = cycle.open_report(report.period, urban, plan)
+    helper = helper_report.rows.get(assignment=row.assignment, role="coordinating")
+    result = cycle.save(helper_report, personas["office"], 1, {helper.pk: {"results": "p" * 4001}}, False,
+                        date(2023, 1, 10))
+    assert result.errors[helper.pk] == ["Nhiệm vụ I.1.1 (phối hợp) – «Nội dung phối hợp»: 4.001 ký tự, tối đa "
+                                        "4.000 ký tự; hãy rút gọn."]
+
+
+def test_the_form_shows_each_limit_and_counts_line_breaks_as_the_browser_does(client, plan, personas):
+    report, row = _land_january(plan)
+    client.force_login(personas["owner"])
+    url = reverse("report_detail", args=[report.pk])
+    with time_machine.travel("2023-01-10 09:00 +0700", tick=False):
+        page = client.get(url).content.decode()
+        assert f'id="r{row.pk}-results" maxlength="4000"' in page and "(tối đa 4.000 ký tự)" in page
+        assert f'id="r{row.pk}-obstacles" maxlength="2000"' in page and "(tối đa 2.000 ký tự)" in page
+        # 4,000 characters as the browser counts them; lines of 35, so 114 line breaks, sent as CR LF.
+        text = ("Đo đạc, cắm mốc 12 thửa đất xóm 3.\n" * 200)[:3999] + "."
+        assert len(text) == 4000 and text.count("\n") == 114
+        sent = client.post(url, {"version": 1, "action": "save", f"r{row.pk}-results": text.replace("\n", "\r\n")})
+        assert sent.status_code == 302
+        row.refresh_from_db()
+        assert row.results == text
+        refused = client.post(url, {"version": 2, "action": "save", f"r{row.pk}-results": text + "x"})
+    page = refused.content.decode()
+    assert refused.status_code == 400 and "«Kết quả trong kỳ»: 4.001 ký tự, tối đa 4.000 ký tự" in page
+    assert "cần sửa 1 nhiệm vụ (I.1.1 (chủ trì))" in page and text[:40] in page
+
+
+def test_decomposed_accents_are_stored_composed(client, plan, personas):
+    report, row = _land_january(plan)
+    client.force_login(personas["owner"])
+    typed = unicodedata.normalize("NFD", "Đã hoàn thành rà soát")
+    with time_machine.travel("2023-01-10 09:00 +0700", tick=False):
+        client.post(reverse("report_detail", args=[report.pk]), {"version": 1, "action": "save",
+                                                                 f"r{row.pk}-results": typed})
+    row.refresh_from_db()
+    assert row.results == "Đã hoàn thành rà soát" and len(row.results) == 21
+
+
+def test_a_return_reason_over_its_limit_is_refused(plan, personas):
+    report, row = _land_january(plan)
+    values = {r.pk: {"status": "in_progress"} for r in report.rows.filter(role="lead")}
+    report = _submitted(report, personas["owner"], values, date(2023, 1, 15))
+    with pytest.raises(cycle.CycleError, match="^Lý do trả lại dài 1.001 ký tự, tối đa 1.000 ký tự.$"):
+        cycle.return_report(report, personas["office"], "Thiếu số liệu. " + "x" * 986)
+    assert UnitReport.objects.get(pk=report.pk).state == ReportState.SUBMITTED
+
+
+def test_the_indicator_form_limits_its_text_fields(client, plan, personas):
+    client.force_login(personas["office"])
+    url = reverse("indicator_value_entry", args=[plan.indicators.get(code="II.10").pk])
+    page = client.get(url).content.decode()
+    assert 'maxlength="2000"' in page and "Tối đa 2.000 ký tự." in page and 'maxlength="4000"' in page
+    response = client.post(url, {"period": "month-2023-6", "value": "98", "source": "Trạm Y tế",
+                                 "note": "Số liệu tháng 6. " + "x" * 1984})
+    assert response.status_code == 400 and "Ghi chú: dài quá 2.000 ký tự; hãy rút gọn." in response.content.decode()
+
+
+def test_a_broken_version_or_a_superscript_percent_is_a_message_not_a_500(client, plan, personas):
+    report, row = _land_january(plan)
+    client.force_login(personas["owner"])
+    url = reverse("report_detail", args=[report.pk])
+    with time_machine.travel("2023-01-10 09:00 +0700", tick=False):
+        broken = client.post(url, {"version": "abc", "action": "save", f"r{row.pk}-results": "Đã rà soát"})
+        superscript = client.post(url, {"version": 1, "action": "save", f"r{row.pk}-percent": "²"})
+    assert broken.status_code == 400 and "thiếu số phiên bản hợp lệ" in broken.content.decode()
+    assert "Đã rà soát" in broken.content.decode()
+    assert superscript.status_code == 400
+    assert "Tiến độ «²» phải là số nguyên từ 0 đến 100." in superscript.content.decode()
+    assert UnitReport.objects.get(pk=report.pk).version == 1
