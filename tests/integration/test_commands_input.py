@@ -44,6 +44,16 @@ def grid_span_abc(docx: bytes) -> bytes:
     return out.getvalue()
 
 
+def half_document_xml(docx: bytes) -> bytes:
+    """The sample DOCX whose document.xml stops half way: XML that never closes."""
+    source, out = zipfile.ZipFile(io.BytesIO(docx)), io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            target.writestr(item, data[: len(data) // 2] if item.filename == "word/document.xml" else data)
+    return out.getvalue()
+
+
 def zip_bomb() -> bytes:
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
@@ -58,6 +68,8 @@ def damaged(sample_docx) -> dict[str, tuple[bytes, str]]:
         "cat-ngan.docx": (sample_docx[: len(sample_docx) // 2], "không phải tệp Word (.docx) hợp lệ"),
         "gridspan.docx": (grid_span_abc(sample_docx), "gridspan.docx"),
         "bom.docx": (zip_bomb(), "tệp nén độc hại"),
+        "xml-hong.docx": (half_document_xml(sample_docx), "bị hỏng"),
+        "rac.pdf": (b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n" + b"rac " * 300, "bị hỏng"),
         "cat-ngan.pdf": (SAMPLE_PDF.read_bytes()[:5000], "bị hỏng hoặc không đầy đủ"),
         "ansi.txt": (SAMPLE.read_text(encoding="utf-8").encode("cp1258", errors="replace"), "ansi.txt"),
         "ke-hoach.doc": (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 504, "chỉ nhận kế hoạch dạng .docx, .pdf hoặc .txt"),
@@ -172,8 +184,8 @@ def office(client, personas, settings):
     return client
 
 
-@pytest.mark.parametrize("name", ["cat-ngan.docx", "gridspan.docx", "bom.docx", "cat-ngan.pdf", "ansi.txt",
-                                  "ke-hoach.doc", "trong.txt"])
+@pytest.mark.parametrize("name", ["cat-ngan.docx", "gridspan.docx", "bom.docx", "xml-hong.docx", "cat-ngan.pdf",
+                                  "rac.pdf", "ansi.txt", "ke-hoach.doc", "trong.txt"])
 def test_the_upload_page_refuses_each_damaged_file_in_words(office, sample_docx, name):
     data, words = damaged(sample_docx)[name]
     response = office.post(reverse("plan_upload"), {"file": SimpleUploadedFile(name, data)})
