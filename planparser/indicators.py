@@ -21,8 +21,8 @@ import re
 from planparser.indicator_lines import marker_key, read_entries
 from planparser.indicator_outline import has_own_parts, join, nest, own_number
 from planparser.indicator_table import read_tables
-from planparser.targets import (FOOTNOTE_MARK, lower_first, normalise_unit, parse_breakdown, parse_measure, split_name,
-                                tidy)
+from planparser.targets import (FOOTNOTE_MARK, figure_problems, lower_first, normalise_unit, parse_breakdown,
+                                parse_measure, split_name, tidy)
 from planparser.textutil import squash
 
 WHERE = "Phụ lục I, {code}"
@@ -158,10 +158,13 @@ def _footnote(printed: str, footnotes: dict[str, dict], whole: str) -> tuple[str
         return None, [], [f"Có dấu chú thích {marks[0]} nhưng không tìm thấy dòng chú thích {marks[0]}"]
     text = squash(note["text"])
     breakdown = parse_breakdown(text, whole)
+    # The anomaly's place is the indicator; the footnote mark tells the reader where under it to look.
+    where = f"Chú thích {marks[0]}: "
     if _DECLARED_BREAKDOWN.match(text):
-        return text, breakdown["components"], breakdown["problems"]
+        return text, breakdown["components"], [where + lower_first(p) for p in breakdown["problems"]]
     # A footnote that is only a remark has no parts to track; keep the parts that carry figures.
-    return text, [c for c in breakdown["components"] if any(t["value"] is not None for t in c["targets"])], []
+    parts = [c for c in breakdown["components"] if any(t["value"] is not None for t in c["targets"])]
+    return text, parts, [where + lower_first(p) for p in figure_problems(text)]
 
 
 def _number_components(indicator: dict) -> None:

@@ -54,6 +54,10 @@ _QUANTITY = re.compile(rf"""
     (?:\s*,?\s*so\s+với\s+(?P<ref>(?:[^,;().]|\.(?=[0-9]))+))?
 """, re.IGNORECASE | re.VERBOSE)
 _NUMBER_START = re.compile(rf"(?<![\w/]){NUMBER}")
+# A figure whose "unit" runs straight into more digits ("1e400", "0x1F", "5E-3") is not a Vietnamese figure:
+# reading "1" with the unit "e" would be a guess.
+_RUNS_ON = re.compile(r"[+\-]?[0-9]")
+_TOKEN = re.compile(r"\S+")
 _COMPOUND_HEADS = "".join(rf"(?<!\b{re.escape(h)}\s)" for h in words.NAME_COMPOUND_HEADS)
 _PREFIX = re.compile(rf"(?:(?<!\w){_COMPOUND_HEADS}(?:{_phrases(words.COMPARATOR_PHRASES)})\s*:?\s*)+$", re.IGNORECASE)
 _PREFIX_WORD = re.compile(rf"(?<!\w)(?:{_phrases(words.COMPARATOR_PHRASES)})", re.IGNORECASE)
@@ -130,6 +134,11 @@ def parse_breakdown(text: str, whole: str | None = None) -> dict:
     for entry_name, expr, printed in entries:
         result["components"].append(_component(entry_name, expr, printed, context, result))
     return result
+
+
+def figure_problems(text: str) -> list[str]:
+    """Why figures in a remark cannot be read; a remark sets no target, but a mistyped figure is still shown."""
+    return [problem for quantity in _find_amounts(tidy(text), _Context()) for problem in quantity.problems]
 
 
 def split_name(text: str) -> tuple[str, str]:
@@ -281,12 +290,30 @@ def _find_amounts(masked: str, context: _Context) -> list[_Quantity]:
             # "năm 2023", "giai đoạn 2021-2025": skip the figure and its pair, not the words after them
             position = max(match.end("n2"), match.end("den"), number.end())
             continue
+        if _runs_into_digits(masked, match):
+            found.append(_unreadable_token(masked, number.start()))
+            position = found[-1].end
+            continue
         prefix = _PREFIX.search(masked, max(0, number.start() - 60), number.start())
         start = prefix.start() if prefix else number.start()
         phrases = _PREFIX_WORD.findall(prefix.group()) if prefix else []
         found.append(_read_quantity(match, phrases, context, start, masked[start:match.end()]))
         position = match.end()
     return found
+
+
+def _runs_into_digits(masked: str, match: re.Match) -> bool:
+    unit_start = match.start("unit")
+    glued = unit_start != -1 and not masked[unit_start - 1].isspace()
+    return glued and bool(_RUNS_ON.match(masked, match.end("unit")))
+
+
+def _unreadable_token(masked: str, start: int) -> _Quantity:
+    token = _TOKEN.match(masked, start)
+    printed = token.group().rstrip(",;.:")
+    return _Quantity(start, start + len(printed), problems=[
+        f"Không đọc được con số: «{printed}» lẫn chữ cái giữa các chữ số, không phải cách viết số của văn bản; "
+        "cần người xác định giá trị"])
 
 
 def _read_quantity(match: re.Match, phrases: list[str], context: _Context, start: int, printed: str) -> _Quantity:
