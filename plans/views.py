@@ -71,8 +71,9 @@ def plan_changes(request, pk):
 @login_required
 def plan_upload(request):
     access.require_plan_manager(request.user)
-    form = PlanUploadForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
+    # Bound on every POST, even an empty one, so a missing file is said rather than silently re-asked.
+    form = PlanUploadForm(request.POST, request.FILES) if request.method == "POST" else PlanUploadForm()
+    if form.is_bound and form.is_valid():
         upload = form.cleaned_data["file"]
         try:
             data = staging.check_upload(upload)
@@ -130,8 +131,8 @@ def plan_withdraw(request, pk):
     if plan.is_withdrawn:
         messages.error(request, f"Phiên bản {plan.version} đã được rút trước đó.")
         return redirect("plan_detail", pk=plan.pk)
-    form = PlanWithdrawForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
+    form = PlanWithdrawForm(request.POST) if request.method == "POST" else PlanWithdrawForm()
+    if form.is_bound and form.is_valid():
         try:
             current = versions.withdraw(plan, request.user, form.cleaned_data["reason"])
         except versions.WithdrawError as exc:

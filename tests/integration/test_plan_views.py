@@ -167,3 +167,12 @@ def test_anomaly_kinds_are_named_in_vietnamese(office, plan):
     assert '<span class="kind">Tỷ trọng</span>' in page
     for code in ("numbering", "arithmetic", "share", "count"):
         assert f'<span class="kind">{code}</span>' not in page
+
+
+def test_upload_without_a_file_or_with_an_empty_one_says_tep(office, commune):
+    page = office.post(reverse("plan_upload"), {}).content.decode()
+    assert "Chưa chọn tệp kế hoạch." in page and "tập tin" not in page
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    page = office.post(reverse("plan_upload"), {"file": SimpleUploadedFile("ke-hoach.docx", b"")}).content.decode()
+    assert "Tệp đã chọn trống." in page and "tập tin" not in page
