@@ -5,6 +5,7 @@ the paragraph above when the line above was full: the first word of this line wo
 its end. That holds for justified and ragged text alike, and keeps short lines (headings, list items,
 "Số: …") apart.
 """
+import re
 from dataclasses import dataclass
 
 from .pdf_text import Piece
@@ -17,6 +18,8 @@ _SPLIT_GAP = 0.25
 _CLOSING = ").,;:!?”»]"
 _OPENING = "(“«["
 _SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹⁽"
+# What starts a list item: "6. ", "(3) ", "a) ", "- ", "+ ", "• ".
+_ITEM_START = re.compile(r"^(?:\d{1,2}\.\s|\(\d{1,2}\)\s|[a-zđ]\)\s|[-–+•]\s)")
 
 
 @dataclass(slots=True)
@@ -31,6 +34,7 @@ class Line:
     style_first: int = -1  # bold/italic of its first and last letter (see pdf_text.Piece)
     style_last: int = -1
     first_word: float = 0.0  # width of its first word, when pdfium measured it
+    page: int = 0
 
     @property
     def height(self) -> float:
@@ -130,8 +134,10 @@ def _glue(previous: Line, line: Line, right: float, left: float, keeps_spaces: b
     """What joins `line` to the paragraph of `previous`; None when it starts a new paragraph."""
     if previous.text.endswith(_LINE_END_HYPHEN):
         return "-" + (" " if previous.spaced else "")
-    if _style_changes(previous, line) or not is_full(previous, line, right):
-        return None
+    if previous.text.endswith("./.") or _style_changes(previous, line) or not is_full(previous, line, right):
+        return None  # "./." closes the body of a Decree 30 document: what follows is the signature block
+    if previous.text[-1:] in ".;:" and _ITEM_START.match(line.text):
+        return None  # "… 6.431.000.000 đồng." / "6. Tổng giá trị …": a list item, however full the line above
     if previous.text.endswith("-") and previous.text[-2:-1].isalnum() and not previous.spaced:
         return ""  # "2020-" / "2025": Word and LibreOffice break after a hyphen, and it stays one word
     # Centred lines (table headers) lose their trailing space on export; only flush-left ones say anything.
@@ -148,10 +154,11 @@ def _style_changes(previous: Line, line: Line) -> bool:
 
 def is_full(previous: Line, line: Line, right: float) -> bool:
     """Would the first word of `line` have fitted at the end of `previous`? If not, Word wrapped it."""
-    if not 0 - 0.5 * previous.height < line.top - previous.bottom <= 0.8 * previous.height:
+    # Baseline to baseline: a line holding only "." or "," has a box far below a full line's top.
+    if not 0 < line.bottom - previous.bottom <= 1.8 * max(previous.height, line.height):
         return False  # a blank gap before it, or back up the page (the next column): a new paragraph
     width = (line.x1 - line.x0) / max(len(line.text), 1)
     if line.first_word > 0:  # measured: capitals ("XDCB") are wider than an average letter
-        return previous.x1 + line.first_word + 0.25 * width > right
+        return previous.x1 + 0.25 * previous.height + line.first_word > right  # a space is about a quarter em
     first_word = len(line.text.split(" ", 1)[0])
     return previous.x1 + width * (first_word + 1) > right

@@ -161,8 +161,11 @@ def _mark_superscripts(pieces: list[Piece]) -> list[Piece]:
 
 
 def _raised(piece: Piece, other: Piece) -> bool:
-    raised = piece.bottom < other.bottom - 0.2 * other.height and piece.height < 0.8 * other.height
-    return raised and piece.text.strip().strip("()").isdigit()
+    """A mark set higher and smaller than the text beside it, and still on its line: a figure that wrapped
+    to the line below another column's text is neither."""
+    on_line = piece.bottom > other.top + 0.25 * other.height
+    raised = piece.bottom < other.bottom - 0.2 * other.height and piece.height < 0.7 * other.height
+    return on_line and raised and piece.text.strip().strip("()").isdigit()
 
 
 def _rules(page, height: float) -> list[Rule]:

@@ -10,6 +10,8 @@ sample plan both read the same text, and pypdfium2 is about 15 times faster.
 import pypdfium2 as pdfium
 
 from .blocks import Para, PlanReadError, Row
+from .columns import detect_columns, number_token
+from .pdf_columns import columns_across_pages
 from .pdf_grid import Grid, find_grids
 from .pdf_layout import Line, make_lines, paragraphs
 from .pdf_text import Piece, page_content
@@ -74,8 +76,11 @@ def _read_page(document, index: int, name: str):
 def _blocks(pages, keeps_spaces: bool) -> list[Para | Row]:
     """Tables and prose in page order; prose is gathered between tables so a paragraph may cross a page."""
     items: list = []  # Line (prose) or a (Grid, cell texts) pair, in reading order
-    for pieces, rules in pages:
-        items.extend(_page_items(pieces, rules))
+    for page, (pieces, rules) in enumerate(pages):
+        for item in _page_items(pieces, rules):
+            if isinstance(item, Line):
+                item.page = page
+            items.append(item)
     blocks: list[Para | Row] = []
     counter = {"para": 0, "row": 0, "table": 0}
     right = max((item.x1 for item in items if isinstance(item, Line)), default=0.0)
@@ -85,7 +90,7 @@ def _blocks(pages, keeps_spaces: bool) -> list[Para | Row]:
         if isinstance(item, Line):
             run.append(item)
             continue
-        for text in paragraphs(run, right, keeps_spaces):
+        for text in paragraphs(columns_across_pages(run), right, keeps_spaces):
             counter["para"] += 1
             blocks.append(Para(text=text, line=counter["para"]))
         run = []
@@ -151,21 +156,41 @@ def _across_page(grid: Grid, texts: list[str], rows: list[Row], before: list[Row
     only, or its head there and its tail here ("Phó" / "Chủ tịch phụ trách Văn hóa XH"): the rows below copy
     the whole text. The first row itself keeps its tail when the page cut its row (its number cell is empty),
     so the tree joins it to the row above like any other cut cell.
+
+    A new task's empty cell there is read as that merged cell only where it shows going on down the page,
+    or in the leader and lead-unit columns, which a task never leaves empty; the row marks it merged, and
+    the tree warns that it was read so.
     """
     if not before or len(before[-1].cells) != len(texts) or rows[0].cells != before[0].cells:
         return texts
-    last, cut = before[-1].cells, not texts[0]
+    columns = detect_columns(rows[0].cells) or {}
+    number = columns.get("number", 0)
+    # Only a printed number starts a new task: text there is a row cut by the page, or shifted into it.
+    last, cut, row = before[-1].cells, number_token(texts[number]) is None, rows[-1]
+    never_empty = {columns[role] for role in ("leader", "lead") if role in columns}
     whole = list(texts)
     for c, text in enumerate(texts):
-        if not last[c] or not _spans_down(grid, 1, c):
+        if c == number or not last[c]:
             continue
-        if not text:
-            whole[c] = last[c]
-            if not cut:  # a new task under the header: the merged cell is its own as well
-                texts[c] = last[c]
-        elif cut:
+        spans = _spans_down(grid, 1, c)
+        if text and cut and spans:
             whole[c] = f"{last[c]} {text}"
+        elif not text and cut and spans:
+            whole[c] = last[c]
+        elif not text and not cut and _own(grid, c) and (spans or c in never_empty and _assigned(texts, columns, c)):
+            texts[c] = whole[c] = last[c]
+            row.merged_above.add(c)
     return whole
+
+
+def _own(grid: Grid, c: int) -> bool:
+    """The first data row's cell in column c is a cell of its own, not covered by one merged across."""
+    return grid.cell_at((grid.xs[c] + grid.xs[c + 1]) / 2, (grid.ys[1] + grid.ys[2]) / 2) == (1, c)
+
+
+def _assigned(texts: list[str], columns: dict[str, int], c: int) -> bool:
+    """The row assigns something besides column c: a group heading leaves every assignment cell empty."""
+    return any(texts[i] for role, i in columns.items() if role not in ("number", "task") and i != c and i < len(texts))
 
 
 def _spans_down(grid: Grid, r: int, c: int) -> bool:

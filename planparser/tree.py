@@ -4,8 +4,11 @@ from dataclasses import dataclass, field
 
 from .columns import ASSIGNMENT_ROLES, RowView, number_rank, number_token
 from .solutions import clean_cell
+from .textutil import shorten
 
 _SENTENCE_END = ".;:!?"
+_ROLE_NAMES = {"solution": "Giải pháp", "leader": "Phân công chỉ đạo", "lead": "Đơn vị chủ trì",
+               "coordinating": "Đơn vị phối hợp", "deadline": "Thời gian hoàn thành", "output": "Sản phẩm"}
 # What starts a new item rather than continuing a sentence: "(3)", "3.", "a)", "- ", "+ ", "•".
 _ACRONYM = re.compile(r"^[A-ZĐ]{2,}\b")
 _ITEM_START = re.compile(r"^(?:\(\d{1,2}\)|\d{1,2}[.)]\s|[a-zđ]\)|[-–+•]\s)")
@@ -46,6 +49,8 @@ class TreeBuilder:
             self._join_row(view)
         elif view.number:
             self._add_numbered(view)
+            if new_table:
+                self._warn_merged_across_page(view)
         elif view.task and new_table and self._continues_title(view):
             self._join_title(view)
         elif view.task:
@@ -143,6 +148,16 @@ class TreeBuilder:
                 previous[role] = f"{previous[role].rstrip()} {text.strip()}"
         previous["lines"].append(view.line)
         self._warn(view, f"Dòng của nhiệm vụ {node.code} bị ngắt trang; đã nối phần tiếp theo.", node.code)
+
+    def _warn_merged_across_page(self, view: RowView) -> None:
+        """A PDF shows a cell merged across a page break empty on the new page; its reader took the text
+        from the page before. That is a reading of the layout, so a person is told where."""
+        node = self._stack[-1]
+        for role in ASSIGNMENT_ROLES:
+            if role in view.merged and view.get(role):
+                self._warn(view, f"Ô «{_ROLE_NAMES[role]}» của nhiệm vụ {node.code} để trống ở đầu trang; đã hiểu là ô "
+                                 f"gộp với dòng trên ở trang trước («{shorten(view.get(role), 60)}»), cần kiểm tra.",
+                           node.code)
 
     # --- assignment rows ---------------------------------------------------------------
     def _add_row(self, node: Node, view: RowView) -> None:

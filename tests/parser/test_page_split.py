@@ -135,3 +135,44 @@ def test_a_leader_merged_across_a_page_keeps_its_whole_text_in_the_pdf(code, lea
         return node["rows"][0]["leaders"][0]["text"]
     assert first_leader(parse_file(str(pdf_path("sample")))) == leader
     assert first_leader(parse_file(str(SAMPLE))) == leader
+
+
+XS = [50, 80, 250, 400, 500, 600, 700, 790]
+PDF_HEADER = ["TT", "NHIỆM VỤ", "GIẢI PHÁP", "PHÂN CÔNG CHỈ ĐẠO", "ĐƠN VỊ CHỦ TRÌ", "ĐƠN VỊ PHỐI HỢP", "THỜI GIAN"]
+
+
+def pdf_page(rows: list[list[str]]):
+    """A page holding one ruled table, as pdf_text reads it: text runs and the cells' drawn borders."""
+    from planparser.pdf_text import Piece, Rule
+    ys = [50 + 40 * r for r in range(len(rows) + 1)]
+    rules = [Rule(True, y, XS[0], XS[-1]) for y in ys] + [Rule(False, x, ys[0], ys[-1]) for x in XS]
+    pieces, order = [], 0
+    for r, cells in enumerate(rows):
+        for c, text in enumerate(cells):
+            if text:
+                pieces.append(Piece(XS[c] + 4, ys[r] + 4, XS[c] + 4 + 4 * len(text), ys[r] + 16, text, order))
+                order += len(text)
+    return pieces, rules
+
+
+def test_a_leader_merged_across_a_page_is_read_from_the_page_before_and_flagged():
+    """Word and LibreOffice print a merged cell once: on the next page the new task's leader cell is empty."""
+    from planparser.columns import detect_columns, read_row
+    from planparser.reader_pdf import _blocks
+    from planparser.tree import TreeBuilder
+    pages = [pdf_page([PDF_HEADER, ["1", "Quản lý đất đai", "Rà soát vi phạm", "Phó Chủ tịch Kinh tế",
+                                    "Công chức Địa chính", "Các xóm", "Năm 2024"]]),
+             pdf_page([PDF_HEADER, ["2", "Thu ngân sách", "Đôn đốc thu nợ", "", "Công chức Kế toán",
+                                    "Các xóm", "Năm 2024"]]),
+             pdf_page([PDF_HEADER, ["II", "Lĩnh vực văn hóa - xã hội", "", "", "", "", ""]])]
+    rows = [b for b in _blocks(pages, keeps_spaces=True) if isinstance(b, Row)]
+    task = next(r for r in rows if r.cells[0] == "2")
+    assert task.cells[3] == "Phó Chủ tịch Kinh tế" and task.merged_above == {3}
+    heading = next(r for r in rows if r.cells[0] == "II")
+    assert heading.cells[3] == "" and not heading.merged_above  # a group heading assigns nothing: its blank stays
+    builder, columns = TreeBuilder(), detect_columns(PDF_HEADER)
+    for row in rows:
+        if row.cells != PDF_HEADER:
+            builder.add(read_row(row, columns, lambda text: False))
+    assert [w["where"] for w in builder.warnings] == ["2"]
+    assert "Phân công chỉ đạo" in builder.warnings[0]["message"] and "trang trước" in builder.warnings[0]["message"]

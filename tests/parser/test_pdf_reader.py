@@ -148,3 +148,46 @@ def test_a_line_that_wraps_after_a_hyphen_between_figures_stays_one_word():
     rule = Line(100, 90, 160, 100, "-------", style_first=0, style_last=0)
     number = Line(100, 101, 180, 113, "Số: 45/KH-UBND", style_first=0, style_last=0)
     assert paragraphs([rule, number], right=290) == ["-------", "Số: 45/KH-UBND"]
+
+
+def test_a_figure_wrapped_below_another_columns_text_is_no_footnote_mark():
+    # "2023" ends a deadline cell on the line below; the next column's text starts higher up, beside it.
+    year = Piece(640, 340, 662, 349, "2023", 0)
+    beside = Piece(664, 322, 790, 336, "Công chức Đô thị", 1)
+    assert [p.text for p in _mark_superscripts([year, beside])] == ["2023", "Công chức Đô thị"]
+
+
+def test_a_list_item_or_the_signature_after_a_full_line_starts_anew():
+    full = Line(57, 100, 790, 113, "5. Tổng chi ngân sách xã: 46.341.000.000 đồng, chi thường xuyên: 6.431.000.000 đồng.")
+    item = Line(57, 115, 600, 128, "6. Tổng giá trị khối lượng thực hiện các công trình: 63,1 tỷ đồng")
+    assert len(paragraphs([full, item], right=793)) == 2
+    end = Line(57, 100, 790, 113, "… báo cáo kết quả thực hiện về UBND huyện trước ngày 15 hằng tháng để tổng hợp./.")
+    received = Line(57, 115, 120, 128, "Nơi nhận:")
+    assert len(paragraphs([end, received], right=793)) == 2
+
+
+def test_a_lone_full_stop_wrapped_onto_the_next_line_stays_with_its_sentence():
+    # The sample types "doanh nghiệp ." and LibreOffice wraps the full stop alone; its box is a dot near the baseline.
+    line = Line(309.4, 150.2, 508.3, 162.4, "đổi hộ kinh doanh thành doanh nghiệp", spaced=True)
+    dot = Line(309.8, 173.1, 311.3, 174.7, ".", first_word=1.5)
+    assert paragraphs([line, dot], right=510.3) == ["đổi hộ kinh doanh thành doanh nghiệp ."]
+
+
+def test_a_signature_block_cut_by_a_page_is_read_column_by_column():
+    from planparser.pdf_columns import columns_across_pages
+
+    def line(x0, x1, top, text, page):
+        return Line(x0, top, x1, top + 12, text, page=page)
+    run = [line(57, 300, 100, "2. Các cơ quan báo cáo kết quả trước ngày 15 hằng tháng./.", 3),
+           line(57, 120, 130, "Nơi nhận:", 3), line(57, 200, 145, "- UBND tỉnh (để b/c);", 3),
+           line(520, 700, 130, "TM. ỦY BAN NHÂN DÂN", 3), line(545, 675, 145, "KT. CHỦ TỊCH", 3),
+           line(550, 670, 160, "PHÓ CHỦ TỊCH", 3),
+           line(57, 220, 60, "- UBND các xã, thị trấn;", 4), line(57, 160, 75, "- Lưu: VT, TC-KH.", 4),
+           line(545, 675, 120, "Nguyễn Văn Hùng", 4)]
+    assert [l.text for l in columns_across_pages(run)] == [
+        "2. Các cơ quan báo cáo kết quả trước ngày 15 hằng tháng./.", "Nơi nhận:", "- UBND tỉnh (để b/c);",
+        "- UBND các xã, thị trấn;", "- Lưu: VT, TC-KH.",
+        "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Nguyễn Văn Hùng"]
+    # Prose that merely runs onto the next page is left in its order.
+    prose = [line(57, 790, 100, "Một đoạn văn dài chạy hết dòng", 3), line(57, 400, 60, "và sang trang sau.", 4)]
+    assert columns_across_pages(prose) == prose
