@@ -11,7 +11,7 @@ from planparser.blocks import PlanReadError
 from .forms import PlanConfirmForm, PlanUploadForm, PlanWithdrawForm
 from .services import access, reading, staging, versions
 from .services.diff import diff_plans
-from .services.importer import import_plan, parse_for_commune
+from .services.importer import import_plan, parse_for_commune, same_as_current
 from .services.locality import OtherLocalityError, require_own_locality
 
 
@@ -87,8 +87,9 @@ def plan_upload(request):
             form.add_error("file", str(exc))
         else:
             confirm = PlanConfirmForm(initial={"token": staging.stage(data), "name": upload.name})
-            return render(request, "plans/plan_preview.html", {"parsed": parsed, "confirm": confirm,
-                                                               "name": upload.name, "locality": locality})
+            return render(request, "plans/plan_preview.html", {
+                "parsed": parsed, "confirm": confirm, "name": upload.name, "locality": locality,
+                "unchanged": same_as_current(request.user.commune, parsed)})
     return render(request, "plans/plan_upload.html", {"form": form}, status=400 if form.errors else 200)
 
 

@@ -46,6 +46,12 @@ def parse_for_commune(commune: Commune, data: bytes, name: str) -> dict:
     return parsed
 
 
+def same_as_current(commune: Commune, parsed: dict) -> Plan | None:
+    """The current version when this reading says the same plan, so the preview can say so before confirming."""
+    current = Plan.objects.filter(commune=commune, year=parsed["year"], is_current=True).first()
+    return current if current and same_content(current.parsed, _jsonable(parsed)) else None
+
+
 def import_plan(commune: Commune, data: bytes, name: str, user=None, *, own_locality_only: bool = False) -> ImportResult:
     """own_locality_only: refuse (OtherLocalityError) a document issued by another locality; the pages and the
     command ask for it, code that imports a fixture on purpose does not."""
