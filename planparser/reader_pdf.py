@@ -154,8 +154,8 @@ def _across_page(grid: Grid, texts: list[str], rows: list[Row], before: list[Row
 
     A cell merged down across a page break (one leader for several tasks) prints its text on the first page
     only, or its head there and its tail here ("Phó" / "Chủ tịch phụ trách Văn hóa XH"): the rows below copy
-    the whole text. The first row itself keeps its tail when the page cut its row (its number cell is empty),
-    so the tree joins it to the row above like any other cut cell.
+    the whole text. The first row itself keeps its tail when the page cut its row (no number printed in its
+    number cell), so the tree joins it to the row above like any other cut cell.
 
     A new task's empty cell there is read as that merged cell only where it shows going on down the page,
     or in the leader and lead-unit columns, which a task never leaves empty; the row marks it merged, and
