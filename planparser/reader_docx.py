@@ -2,8 +2,11 @@
 
 Word repeats a merged cell in every grid position it covers; we walk the XML cells instead
 (one <w:tc> is one cell), so a horizontal merge is read once and a vertical merge is marked.
+Merge attributes are read from the XML as written, not through python-docx's typed properties, which raise a
+bare ValueError on a damaged value (gridSpan="abc"); a damaged span is told with its table, row and cell.
 """
 import io
+import re
 import zipfile
 
 import docx
@@ -12,19 +15,26 @@ from docx.table import Table
 from docx.text.paragraph import Paragraph
 
 from .blocks import Para, PlanReadError, Row
+from .docx_damage import bad_cell_message, explain
 from .textutil import nfc
 
 _SUPERSCRIPT = str.maketrans("0123456789()", "⁰¹²³⁴⁵⁶⁷⁸⁹⁽⁾")
+# A Word table has at most 63 columns, so a wider span is damage (and would fill memory with empty cells).
+_MAX_SPAN = 63
+_VAL = qn("w:val")
+_DIGITS = re.compile(r"\s*[0-9]{1,6}\s*")
 
 
 def read_docx(data: bytes, name: str = "tệp") -> list[Para | Row]:
     document = _open(data, name)
     blocks: list[Para | Row] = []
-    counter = {"para": 0, "row": 0, "table": 0}
+    # "printed" counts every table as a person counts them in Word; "table" only the ones read as tables.
+    counter = {"para": 0, "row": 0, "table": 0, "printed": 0, "name": name}
     for item in document.iter_inner_content():
         if isinstance(item, Paragraph):
             _add_para(blocks, _para_text(item), counter)
         elif isinstance(item, Table):
+            counter["printed"] += 1
             _add_table(blocks, item, counter)
     return blocks
 
@@ -41,8 +51,8 @@ def _open(data: bytes, name: str):
         raise PlanReadError(_not_word(name, members))
     try:
         return docx.Document(io.BytesIO(data))
-    except Exception as exc:  # python-docx raises many kinds for a damaged package
-        raise PlanReadError(f"Tệp Word «{name}» bị hỏng hoặc không đọc được ({type(exc).__name__}).") from None
+    except Exception as exc:  # noqa: BLE001 - python-docx raises many kinds for a damaged package
+        raise PlanReadError(explain(exc, data, name)) from None
 
 
 def _not_word(name: str, members: set[str]) -> str:
@@ -76,7 +86,7 @@ def _cell_text(tc) -> str:
 
 
 def _add_table(blocks, table: Table, counter) -> None:
-    rows = [_read_row(tr) for tr in table._tbl.tr_lst]
+    rows = [_read_row(tr, (counter, number)) for number, tr in enumerate(table._tbl.tr_lst, start=1)]
     if not any(len(cells) > 1 for cells, _ in rows):
         # A one-column table is a text box in disguise: keep its text as paragraphs.
         for cells, _ in rows:
@@ -92,12 +102,30 @@ def _add_table(blocks, table: Table, counter) -> None:
         blocks.append(Row(cells=cells, line=counter["row"], table=counter["table"], merged_above=merged))
 
 
-def _read_row(tr) -> tuple[list[str], set[int]]:
+def _read_row(tr, where) -> tuple[list[str], set[int]]:
     cells: list[str] = []
     merged: set[int] = set()
-    for tc in tr.tc_lst:
-        if tc.vMerge == "continue":
+    for number, tc in enumerate(tr.tc_lst, start=1):
+        continues = _continues_above(tc)
+        if continues:
             merged.add(len(cells))
-        cells.append("" if tc.vMerge == "continue" else _cell_text(tc))
-        cells.extend([""] * (tc.grid_span - 1))
+        cells.append("" if continues else _cell_text(tc))
+        cells.extend([""] * (_grid_span(tc, where, number) - 1))
     return cells, merged
+
+
+def _continues_above(tc) -> bool:
+    """<w:vMerge/> or val="continue"; "restart" or an unknown value starts a cell that keeps its own text."""
+    vmerge = tc.find(f"{qn('w:tcPr')}/{qn('w:vMerge')}")
+    return vmerge is not None and vmerge.get(_VAL, "continue") == "continue"
+
+
+def _grid_span(tc, where, cell: int) -> int:
+    span = tc.find(f"{qn('w:tcPr')}/{qn('w:gridSpan')}")
+    raw = "1" if span is None else span.get(_VAL, "1")
+    # ASCII digits only, as the XML schema's integer: str.isdigit() also passes "²", which int() refuses.
+    if _DIGITS.fullmatch(raw) and 1 <= int(raw) <= _MAX_SPAN:
+        return int(raw)
+    counter, row = where
+    what = f"số cột gộp (gridSpan) ghi «{raw[:20]}», không phải một số từ 1 đến {_MAX_SPAN}"
+    raise PlanReadError(bad_cell_message(counter["name"], counter["printed"], row, cell, what))
