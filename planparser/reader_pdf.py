@@ -173,7 +173,9 @@ def _across_page(grid: Grid, texts: list[str], rows: list[Row], before: list[Row
         if c == number or not last[c]:
             continue
         spans = _spans_down(grid, 1, c)
-        if text and cut and spans:
+        if text and cut and spans and not text.endswith(last[c]):
+            # (A text that ends as the page before ended is the whole value printed again, as a document
+            # converted page by page prints a merged cell on every page.)
             whole[c] = f"{last[c]} {text}"
         elif not text and cut and spans:
             whole[c] = last[c]

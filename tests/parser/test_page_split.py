@@ -141,11 +141,16 @@ XS = [50, 80, 250, 400, 500, 600, 700, 790]
 PDF_HEADER = ["TT", "NHIỆM VỤ", "GIẢI PHÁP", "PHÂN CÔNG CHỈ ĐẠO", "ĐƠN VỊ CHỦ TRÌ", "ĐƠN VỊ PHỐI HỢP", "THỜI GIAN"]
 
 
-def pdf_page(rows: list[list[str]]):
-    """A page holding one ruled table, as pdf_text reads it: text runs and the cells' drawn borders."""
+def pdf_page(rows: list[list[str]], merged: tuple[tuple[int, int], ...] = ()):
+    """A page holding one ruled table, as pdf_text reads it: text runs and the cells' drawn borders.
+    `merged` lists (row, column) cells merged with the cell above: no border is drawn between them."""
     from planparser.pdf_text import Piece, Rule
     ys = [50 + 40 * r for r in range(len(rows) + 1)]
-    rules = [Rule(True, y, XS[0], XS[-1]) for y in ys] + [Rule(False, x, ys[0], ys[-1]) for x in XS]
+    rules = [Rule(False, x, ys[0], ys[-1]) for x in XS]
+    for r, y in enumerate(ys):
+        for c in range(len(XS) - 1):
+            if (r, c) not in merged:
+                rules.append(Rule(True, y, XS[c], XS[c + 1]))
     pieces, order = [], 0
     for r, cells in enumerate(rows):
         for c, text in enumerate(cells):
@@ -176,3 +181,18 @@ def test_a_leader_merged_across_a_page_is_read_from_the_page_before_and_flagged(
             builder.add(read_row(row, columns, lambda text: False))
     assert [w["where"] for w in builder.warnings] == ["2"]
     assert "Phân công chỉ đạo" in builder.warnings[0]["message"] and "trang trước" in builder.warnings[0]["message"]
+
+
+def test_a_merged_cell_printed_again_on_its_page_is_not_doubled():
+    """A document converted page by page prints a merged leader again on each page; LibreOffice may also cut
+    the row before it ("PCT UBND xã phụ trách" / "kinh tế"). The task below the reprint copies the reprint."""
+    from planparser.reader_pdf import _blocks
+    leader = "PCT UBND xã phụ trách kinh tế"
+    pages = [pdf_page([PDF_HEADER, ["3", "Giải phóng mặt bằng theo", "- Vận động nhân dân", "PCT UBND xã phụ trách",
+                                    "Công chức Địa chính", "Công an xã,", "Trước 30/9/2024"]]),
+             pdf_page([PDF_HEADER, ["", "kế hoạch của huyện", "", "kinh tế", "", "", ""]]),
+             pdf_page([PDF_HEADER, ["", "", "hiến đất làm đường", leader, "", "các xóm", ""],
+                       ["4", "Quản lý đất đai", "+ Rà soát vi phạm", "", "Công chức Địa chính", "Hội Nông dân",
+                        "Quý II/2024"]], merged=((2, 3),))]
+    rows = [b for b in _blocks(pages, keeps_spaces=True) if isinstance(b, Row)]
+    assert next(r for r in rows if r.cells[0] == "4").cells[3] == leader
