@@ -12,4 +12,5 @@ ACCESS = {
     "task_detail": {"read_only": True, "kwargs": lambda w: {"pk": w.plan.pk, "code": w.node.code}},
     "plan_upload": {"read_only": False},
     "plan_confirm": {"read_only": False, "method": "post"},
+    "plan_withdraw": {"read_only": False, "kwargs": lambda w: {"pk": w.plan.pk}},
 }

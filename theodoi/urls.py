@@ -16,6 +16,7 @@ urlpatterns = [
     path("ke-hoach/<int:pk>/", plans.plan_detail, name="plan_detail"),
     path("ke-hoach/<int:pk>/thay-doi/", plans.plan_changes, name="plan_changes"),
     path("ke-hoach/<int:pk>/nhiem-vu/<str:code>/", plans.task_detail, name="task_detail"),
+    path("ke-hoach/", include("plans.urls")),
     path("chi-tieu/", include("indicators.urls")),
     path("bao-cao/", include("reports.urls")),
     path("dieu-hanh/", include("dashboard.urls")),

@@ -59,7 +59,6 @@ def test_another_localitys_plan_is_refused_with_both_names_and_only_a_way_back(p
     assert Plan.objects.count() == 0
 
 
-@pytest.mark.urls("tests.integration.test_plan_withdraw")  # until theodoi/urls.py includes plans.urls
 def test_office_withdraws_a_wrong_version_and_the_previous_one_is_current_again(page, people, login, live_server):
     from plans.models import Plan
     from plans.services.importer import import_plan

@@ -15,7 +15,7 @@ from accounts.models import Role, User
 from audit.context import acting_as
 from audit.models import AppendOnlyError, LogEntry
 from audit.services import history_for, log_action
-from plans.models import Assignment
+from plans.models import Assignment, Plan
 from reports.models import UnitReport
 from reports.services import periods
 from tests.conftest import SAMPLE
@@ -156,6 +156,16 @@ def _walk_plan(client, w):
     return ["plan.imported"]
 
 
+def _walk_withdraw(client, w):
+    data = SAMPLE.read_text(encoding="utf-8").replace("Trước tháng 5/2023", "Trước tháng 6/2023").encode()
+    preview = client.post(reverse("plan_upload"), {"file": SimpleUploadedFile("ke-hoach-nham.txt", data)})
+    client.post(reverse("plan_confirm"), {"token": preview.context["confirm"].initial["token"],
+                                          "name": "ke-hoach-nham.txt"})
+    wrong = Plan.objects.get(commune=w.commune, is_current=True)
+    client.post(reverse("plan_withdraw", args=[wrong.pk]), {"reason": "Nhập nhầm bản dự thảo chưa ký"})
+    return ["plan.imported", "plan.withdrawn"]
+
+
 def _walk_accounts(client, w):
     unit = w.commune.entries.get(key="cc-dia-chinh")
     client.post(reverse("account_create"), {"username": "moi", "full_name": "Người Mới", "role": Role.VIEWER})
@@ -219,7 +229,7 @@ WALKED = {  # in walking order: a new plan version last, as it becomes the curre
     "report_xlsx_upload": None,  # needs a filled report file: test_report_xlsx checks report.saved/submitted
     "evaluation_judgement": _walk_evaluation, "evaluation_override": _walk_evaluation,
     "evaluation_row": _walk_evaluation,
-    "plan_upload": _walk_plan, "plan_confirm": _walk_plan,
+    "plan_upload": _walk_plan, "plan_confirm": _walk_plan, "plan_withdraw": _walk_withdraw,
 }
 
 

@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 from django.db import IntegrityError, transaction
-from django.urls import include, path, reverse
+from django.urls import reverse
 from django.utils import timezone
 
 from audit.models import LogEntry
@@ -17,12 +17,6 @@ from plans.services.versions import refresh_current
 from reports.models import UnitReport
 from reports.services import cycle, periods
 from tests.conftest import FIXTURES, SAMPLE
-from theodoi import urls as project_urls
-
-# Until theodoi/urls.py includes plans.urls (a change asked of its owner), these tests mount it themselves;
-# once it does, the second include is never reached and these lines can go.
-urlpatterns = [*project_urls.urlpatterns, path("ke-hoach/", include("plans.urls"))]
-pytestmark = pytest.mark.urls(__name__)
 
 NGHI_PHONG = FIXTURES / "plans" / "pdf-xa-nghi-phong-2024.txt"
 # A second version of the sample: the deadline of I.3.3 moved, as an office re-issues a plan after a meeting.
