@@ -6,6 +6,8 @@ from planparser.deadlines import describe_deadline
 register = template.Library()
 
 _APPENDIX = "Phụ lục"
+# The header and the signature block are shown in the plan's heading line (number, date, signer).
+_DOCUMENT_PARTS = ("Phần đầu văn bản", "Chữ ký cuối văn bản")
 
 
 @register.filter
@@ -13,6 +15,8 @@ def anomaly_anchor(where: str) -> str:
     """The page anchor of an anomaly's place: "II.4", "I.7.1 (dòng 131)" -> the task node;
     "Phụ lục I, I.4" -> that indicator's row (components are shown within their top-level item)."""
     where = (where or "").strip()
+    if where.startswith(_DOCUMENT_PARTS):
+        return "thong-tin-van-ban"
     if where.startswith(_APPENDIX):
         code = where.rsplit(",", 1)[-1].strip()
         return "chi-tieu-" + ".".join(code.split(".")[:2]) if "," in where else "chi-tieu"
