@@ -92,6 +92,7 @@ class Index:
         self.strings = sorted((" ".join(alias), entry) for alias, entry in self.exact.items())
         self.word_counts = [_word_count(alias) for alias, _ in self.strings]
         self.filler_strings = sorted(" ".join(f) for f in self.fillers)
+        self.longest_filler = max((len(f) for f in self.fillers), default=0)
 
     def _variants(self, entry: Entry) -> set[tuple[str, ...]]:
         variants = set()
@@ -204,6 +205,9 @@ class Scanner:
     def _cut_off_filler(self, i: int, match: _Match | None) -> bool:
         """A cell cut off inside a filler ("… theo chức năng, nhiệm") ends in filler, not in a new unit."""
         if match is not None and match.end == len(self.tokens):
+            return False
+        # More words than any filler has cannot be a filler's start; checking them all made a long cell quadratic.
+        if len(self.tokens) - i > self.index.longest_filler:
             return False
         rest = tuple(t.text for t in self.tokens[i:])
         return sum(len(w) for w in rest if w.isalnum()) >= 3 and self.index.is_filler_prefix(rest)

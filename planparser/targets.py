@@ -64,7 +64,7 @@ _PREFIX_WORD = re.compile(rf"(?<!\w)(?:{_phrases(words.COMPARATOR_PHRASES)})", r
 _NAME_WORD = re.compile(rf"(?<!\w)(?:{_phrases(words.NAME_NUMBER_WORDS)})\s*$", re.IGNORECASE)
 _QUALITATIVE = re.compile(rf"(?<!\w)(?:{_phrases(words.QUALITATIVE_PHRASES)})(?!\w)", re.IGNORECASE)
 _BRACKETS = re.compile(r"\([^()]*\)")
-_LABEL = re.compile(r"([^:]*[^\W\d_][^:]*?)\s*:\s*(\S.*)", re.DOTALL)
+_LETTER = re.compile(r"[^\W\d_]")
 _TRAILING_COMPARATOR = re.compile(rf"\s+({_phrases(words.MOVABLE_TO_TARGET)})$", re.IGNORECASE)
 _IN_WHICH = re.compile(r"[,;:.]?\s*(?<!\w)trong\s+đó(?!\w)\s*:?\s*", re.IGNORECASE)
 _STRUCTURE = re.compile(_phrases(words.STRUCTURE_WORDS), re.IGNORECASE)
@@ -143,10 +143,12 @@ def figure_problems(text: str) -> list[str]:
 
 def split_name(text: str) -> tuple[str, str]:
     """"Tỷ lệ hộ nghèo: dưới 0,12%" -> ("Tỷ lệ hộ nghèo", "dưới 0,12%"); without a colon see split_name_target."""
-    match = _LABEL.fullmatch(text.strip())
-    if not match:
+    # The label ends at the first colon. Plain string work: the regex that said so backtracked for seconds
+    # on a long line without a colon (a damaged file).
+    name, colon, expr = text.strip().partition(":")
+    name, expr = name.strip(), expr.strip()
+    if not (colon and expr and _LETTER.search(name)):
         return split_name_target(text)
-    name, expr = match.group(1).strip(), match.group(2).strip()
     moved = _TRAILING_COMPARATOR.search(name)
     if moved:   # "Tỷ lệ bao phủ bảo hiểm y tế đạt: 97%": "đạt" belongs to the target
         name, expr = name[:moved.start()].rstrip(), f"{moved.group(1)} {expr}"
@@ -162,10 +164,11 @@ def split_name_target(text: str) -> tuple[str, str]:
     text = text.strip()
     masked = _BRACKETS.sub(lambda m: " " * len(m.group()), text)
     quantities = _find_quantities(masked, _Context())
-    for index, quantity in enumerate(quantities):
-        if _only_targets(masked, quantities[index:]):
-            return text[:quantity.start].rstrip(" ,;:-–"), text[quantity.start:].strip()
-    return text, ""
+    first = _first_of_trailing_targets(masked, quantities)
+    if first is None:
+        return text, ""
+    start = quantities[first].start
+    return text[:start].rstrip(" ,;:-–"), text[start:].strip()
 
 
 def tidy(text: str) -> str:
@@ -383,12 +386,16 @@ def normalise_unit(raw: str | None) -> str | None:
     return words.UNIT_SPELLINGS.get(base.lower(), base) + slash + rest
 
 
-def _only_targets(masked: str, quantities: list[_Quantity]) -> bool:
-    """True when nothing but linking words lies between and after these quantities."""
-    pieces, position = [], quantities[0].start
-    for quantity in quantities:
-        pieces.append(masked[position:quantity.start])
-        position = quantity.end
-    pieces.append(masked[position:])
-    leftover = re.findall(r"[^\W_]+", " ".join(pieces))
-    return all(word.lower() in words.CONNECTIVES for word in leftover)
+def _first_of_trailing_targets(masked: str, quantities: list[_Quantity]) -> int | None:
+    """The first quantity from which only quantities and linking words follow to the end, or None.
+
+    Walked from the end, each gap read once: trying every quantity against all that follow it was quadratic,
+    and a damaged line with thousands of figures took seconds.
+    """
+    first, following = None, len(masked)
+    for index in range(len(quantities) - 1, -1, -1):
+        leftover = re.findall(r"[^\W_]+", masked[quantities[index].end:following])
+        if not all(word.lower() in words.CONNECTIVES for word in leftover):
+            break
+        first, following = index, quantities[index].start
+    return first
