@@ -40,6 +40,11 @@ def explain(exc: Exception, data: bytes, name: str) -> str:
     return f"{head} hoặc có cấu trúc không đọc được; {_FIX}"
 
 
+def no_body_message(name: str) -> str:
+    return (f"Tệp Word «{name}» bị hỏng: {_part('word/document.xml')} không có thân văn bản (w:document/w:body) "
+            f"nên không có nội dung nào để đọc; {_FIX}")
+
+
 def bad_cell_message(name: str, table: int, row: int, cell: int, what: str) -> str:
     return (f"Tệp Word «{name}», bảng thứ {table}, dòng {row}, ô thứ {cell}: {what}; hãy mở tệp bằng Word, "
             "kiểm tra lại ô đó (gộp hoặc tách ô lại nếu cần), lưu rồi tải lên lần nữa.")
@@ -56,7 +61,9 @@ def _broken_xml(data: bytes) -> str:
                 etree.fromstring(package.read(member), parser)
             except etree.XMLSyntaxError as error:
                 line, column = error.position
-                return f"{_part(member)} không phải XML hợp lệ (dòng {line}, cột {column})"
+                # lxml stops at 256 levels: tables nested that deep are damage (or an attack), not a plan.
+                fault = "lồng nhau quá sâu" if "depth" in str(error.msg) else "không phải XML hợp lệ"
+                return f"{_part(member)} {fault} (dòng {line}, cột {column})"
             except (zipfile.BadZipFile, zlib.error, EOFError):
                 return f"{_part(member)} không giải nén được"
     return "có phần XML không hợp lệ"

@@ -15,7 +15,7 @@ from docx.table import Table
 from docx.text.paragraph import Paragraph
 
 from .blocks import Para, PlanReadError, Row
-from .docx_damage import bad_cell_message, explain
+from .docx_damage import bad_cell_message, explain, no_body_message
 from .textutil import nfc
 
 _SUPERSCRIPT = str.maketrans("0123456789()", "⁰¹²³⁴⁵⁶⁷⁸⁹⁽⁾")
@@ -50,9 +50,13 @@ def _open(data: bytes, name: str):
     if "word/document.xml" not in members:
         raise PlanReadError(_not_word(name, members))
     try:
-        return docx.Document(io.BytesIO(data))
+        document = docx.Document(io.BytesIO(data))
     except Exception as exc:  # noqa: BLE001 - python-docx raises many kinds for a damaged package
         raise PlanReadError(explain(exc, data, name)) from None
+    # python-docx trusts the root to be <w:document> holding a <w:body>; a damaged part may have neither.
+    if getattr(document.element, "body", None) is None:
+        raise PlanReadError(no_body_message(name))
+    return document
 
 
 def _not_word(name: str, members: set[str]) -> str:

@@ -104,3 +104,23 @@ def test_a_byte_changed_inside_the_document_part_fails_its_checksum(parts):
     damaged = data[:at] + b"X" + data[at + 1:]  # stored, so the byte is the text's: only the CRC can tell
     message = refusal(damaged, "lat-bit.docx")
     assert "phần nội dung văn bản (word/document.xml) không giải nén được (sai mã kiểm tra)" in message
+
+
+@pytest.mark.parametrize("change", [
+    lambda xml: re.sub(r"<w:body>.*</w:body>", "", xml, flags=re.DOTALL),
+    lambda xml: xml.replace("<w:document ", "<w:doc ", 1).replace("</w:document>", "</w:doc>"),
+], ids=["no-body", "wrong-root"])
+def test_a_document_part_without_its_body_is_named_not_a_python_error(parts, change):
+    xml = change(parts[DOCUMENT].decode("utf-8")).encode("utf-8")
+    message = refusal(package(parts, **{DOCUMENT: xml}), "rong.docx")
+    assert message.startswith("Tệp Word «rong.docx» bị hỏng: phần nội dung văn bản (word/document.xml) không có "
+                              "thân văn bản (w:document/w:body)")
+
+
+def test_tables_nested_three_hundred_deep_are_refused_as_too_deep(parts):
+    nested = "<w:p><w:r><w:t>1</w:t></w:r></w:p>"
+    for _ in range(300):
+        nested = f"<w:tbl><w:tr><w:tc>{nested}<w:p/></w:tc></w:tr></w:tbl>"
+    xml = parts[DOCUMENT].replace(b"<w:body>", b"<w:body>" + nested.encode() + b"<w:p/>", 1)
+    message = refusal(package(parts, **{DOCUMENT: xml}), "long-nhau.docx")
+    assert "«long-nhau.docx» bị hỏng: phần nội dung văn bản (word/document.xml) lồng nhau quá sâu (dòng 2" in message

@@ -3,7 +3,7 @@
 One small plan (a ward's, with merged heading rows and cells merged down) is built once as a real .docx; each
 case changes its package with a fixed seed: XML that is not well-formed, merge attributes Word would not write
 (gridSpan="abc", a vMerge continuing nothing), cells and rows dropped, duplicated or swapped, mistyped figures,
-odd run markup, a part missing, the zip cut short or a byte flipped in it.
+odd run markup, no body or the wrong root, tables nested deep, a part missing, the zip cut short or a byte flipped in it.
 """
 import io
 import random
@@ -123,8 +123,22 @@ def no_grid(xml, rng):
     return re.sub(r"<w:tblGrid>.*?</w:tblGrid>", "", xml, count=rng.randint(1, 3), flags=re.DOTALL)
 
 
+def odd_body(xml, rng):
+    return rng.choice([re.sub(r"<w:body>.*</w:body>", "", xml, flags=re.DOTALL),
+                       re.sub(r"<w:body>.*</w:body>", "<w:body/>", xml, flags=re.DOTALL),
+                       xml.replace("<w:document ", "<w:doc ", 1).replace("</w:document>", "</w:doc>")])
+
+
+def nest_tables(xml, rng):
+    depth = rng.choice([2, 20, 300])
+    nested = "<w:p><w:r><w:t>1</w:t></w:r></w:p>"
+    for _ in range(depth):
+        nested = f"<w:tbl><w:tr><w:tc>{nested}<w:p/></w:tc></w:tr></w:tbl>"
+    return replace(xml, pick(re.compile(r"<w:p>"), xml, rng), nested + "<w:p>")
+
+
 XML_DAMAGE = [break_xml, cut_xml, bad_grid_span, odd_merge, drop_cell, duplicate_row, drop_row, swap_rows,
-              bad_figure, odd_run, no_grid]
+              bad_figure, odd_run, no_grid, odd_body, nest_tables]
 
 # ---------------------------------------------------------------- package damage
 
