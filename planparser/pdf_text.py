@@ -1,20 +1,26 @@
-"""Text runs and ruling lines of one PDF page, read with pypdfium2.
+"""Text runs and ruling lines of one PDF page, read with pypdfium2's C API (pypdfium2.raw).
 
 pdfium already orders a page's characters and breaks them into lines; what it does not give cheaply is
 which part of a line sits where. We ask it for the rectangles of each line (one C call per line in the
 common case) and split the line's text between them, instead of asking for every character's box,
 which costs ten times more on a 50-page plan.
+The pages are handled through the raw C API, not pypdfium2's page objects: a 50-page plan is read in
+tens of milliseconds, and each helper object costs as much as a page's C work (see bench/parse.py).
 Coordinates are turned top-down (y grows down the page), as a reader reads.
 """
 import ctypes
-import functools
+import unicodedata
 from dataclasses import dataclass
 
+import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
+
+from . import pdf_capi as capi
 
 # A path thinner than this is a drawn rule (table border), not a shape.
 _RULE_THICKNESS = 2.5
 _SUPERSCRIPT = str.maketrans("0123456789()", "⁰¹²³⁴⁵⁶⁷⁸⁹⁽⁾")
+_BOLD_WORDS = (b"bold", b"black", b"heavy", b"semibold", b"demi")
 
 
 @dataclass(slots=True)
@@ -26,7 +32,7 @@ class Piece:
     bottom: float
     text: str
     order: int = 0  # position in the page's content stream: exporters write a table cell by cell
-    # Style of its first and last letter (see _Rects.style): a style that changes exactly at a line break
+    # Style of its first and last letter (see _style_of): a style that changes exactly at a line break
     # (a bold subject line, then the body) is a paragraph break, whatever the line lengths say.
     style_first: int = -1
     style_last: int = -1
@@ -50,98 +56,121 @@ class Rule:
     high: float
 
 
-def page_content(page) -> tuple[list[Piece], list[Rule]]:
-    height = page.get_height()
-    textpage = page.get_textpage()
+def page_content(document, index: int) -> tuple[list[Piece], list[Rule]]:
+    """The pieces and rules of page `index` of a pypdfium2 document; PdfiumError when pdfium cannot load it."""
+    page = pdfium_c.FPDF_LoadPage(document.raw, index)
+    if not page:
+        raise pdfium.PdfiumError(f"page {index} cannot be loaded")
     try:
-        pieces = _pieces(textpage, height)
+        height = pdfium_c.FPDF_GetPageHeightF(page)
+        textpage = pdfium_c.FPDFText_LoadPage(page)
+        if not textpage:  # its text layer cannot be built
+            raise pdfium.PdfiumError(f"page {index} has no readable text layer")
+        try:
+            pieces = _pieces(textpage, height)
+        finally:
+            pdfium_c.FPDFText_ClosePage(textpage)
+        return pieces, _rules(page, height)
     finally:
-        textpage.close()
-    return pieces, _rules(page, height)
+        pdfium_c.FPDF_ClosePage(page)
 
 
-def _pieces(textpage, height: float) -> list[Piece]:
-    text = textpage.get_text_range()
-    rects = _Rects(textpage)
-    pieces: list[Piece] = []
-    start = 0
-    for line in text.split("\r\n"):
-        if line.strip():
-            pieces.extend(_line_pieces(rects, line, start, height))
-        start += len(line) + 2
-    return _mark_superscripts(pieces)
+def _page_text(textpage) -> str:
+    count = pdfium_c.FPDFText_CountChars(textpage)
+    if count <= 0:
+        return ""
+    buffer = (ctypes.c_ushort * (count + 1))()
+    written = pdfium_c.FPDFText_GetText(textpage, 0, count, buffer)
+    return bytes(buffer)[:2 * max(written - 1, 0)].decode("utf-16-le", errors="ignore")
 
 
-class _Rects:
-    """pdfium's rectangles through its C API directly: the Python wrappers cost more than the C work here."""
+class _Page:
+    """One text page's C calls with their out-parameters made once: a page asks thousands of times."""
 
     def __init__(self, textpage) -> None:
-        self.handle = textpage.raw
-        self.box = [ctypes.c_double() for _ in range(4)]
-        self.refs = [ctypes.byref(value) for value in self.box]
-        self.char_box = [ctypes.c_double() for _ in range(4)]  # left, right, bottom, top
-        self.char_refs = [ctypes.byref(value) for value in self.char_box]
+        self.handle = textpage
+        box = self.box = [ctypes.c_double() for _ in range(4)]  # left, top, right, bottom
+        self.refs = [ctypes.byref(value) for value in box]
         self.name = ctypes.create_string_buffer(128)
-        self.size = len(self.name)
         self.flags = ctypes.byref(ctypes.c_int())
 
     def count(self, start: int, length: int) -> int:
-        return pdfium_c.FPDFText_CountRects(self.handle, start, length)
+        return capi.count_rects(self.handle, start, length)
+
+    def rect(self, index: int) -> tuple[float, float, float, float]:
+        """(left, top, right, bottom) of rectangle `index` of the last count(), top-down."""
+        capi.get_rect(self.handle, index, *self.refs)
+        box = self.box
+        return box[0].value, box[1].value, box[2].value, box[3].value
 
     def style(self, index: int) -> int:
-        """1 for bold, 2 for italic, 3 for both, 0 for plain; -1 when pdfium cannot tell.
-
-        Read from the font's name ("TimesNewRomanPS-BoldMT", "Times New Roman,Bold"): exporters often leave
-        the font descriptor's weight unset, but the name of a bold or italic face says it.
-        """
-        if not pdfium_c.FPDFText_GetFontInfo(self.handle, index, self.name, self.size, self.flags):
+        """1 for bold, 2 for italic, 3 for both, 0 for plain; -1 when pdfium cannot tell."""
+        if not capi.get_font_info(self.handle, index, self.name, 128, self.flags):
             return -1
         return _style_of(self.name.value)
 
     def right_of(self, index: int) -> float:
         """The right edge of one character's box."""
-        pdfium_c.FPDFText_GetCharBox(self.handle, index, *self.char_refs)
-        return self.char_box[1].value
-
-    def get(self, index: int) -> tuple[float, float, float, float]:
-        pdfium_c.FPDFText_GetRect(self.handle, index, *self.refs)
         box = self.box
-        return box[0].value, box[3].value, box[2].value, box[1].value  # left, bottom, right, top
+        capi.get_char_box(self.handle, index, *self.refs)  # left, right, bottom, top
+        return box[1].value
 
 
-@functools.lru_cache(maxsize=256)
+_STYLES: dict[bytes, int] = {}
+
+
 def _style_of(font_name: bytes) -> int:
-    """A plan uses a handful of fonts, each asked about thousands of times: read each name once."""
-    name = font_name.lower()
-    bold = any(word in name for word in (b"bold", b"black", b"heavy", b"semibold", b"demi"))
-    return int(bold) + 2 * (b"italic" in name or b"oblique" in name)
+    """Read from the font's name ("TimesNewRomanPS-BoldMT", "Times New Roman,Bold"): exporters often leave
+    the font descriptor's weight unset, but the name of a bold or italic face says it. A plan uses a handful
+    of fonts, each asked about thousands of times: each name is read once."""
+    style = _STYLES.get(font_name)
+    if style is None:
+        name = font_name.lower()
+        style = int(any(word in name for word in _BOLD_WORDS)) + 2 * (b"italic" in name or b"oblique" in name)
+        if len(_STYLES) < 1024:  # a hostile file may name a font per glyph
+            _STYLES[font_name] = style
+    return style
 
 
-def _line_pieces(textpage, line: str, start: int, height: float) -> list[Piece]:
-    count = textpage.count(start, len(line))
-    rects = [textpage.get(i) for i in range(count)]
-    if not rects:
-        return []
-    cuts = [0] + [_first_char_of_rect(textpage, start, len(line), k) for k in range(1, count)] + [len(line)]
-    pieces = []
-    for (left, bottom, right, top), a, b in zip(rects, cuts, cuts[1:]):
+def _pieces(textpage, height: float) -> list[Piece]:
+    text = _page_text(textpage)
+    page = _Page(textpage)
+    pieces: list[Piece] = []
+    start = 0
+    for line in text.split("\r\n"):
+        if line and not line.isspace():
+            _line_pieces(page, line, start, height, pieces)
+        start += len(line) + 2
+    if not unicodedata.is_normalized("NFC", text):  # Word sometimes saves decomposed accents
+        for piece in pieces:
+            piece.text = unicodedata.normalize("NFC", piece.text)
+    return _mark_superscripts(pieces)
+
+
+def _line_pieces(page: _Page, line: str, start: int, height: float, pieces: list[Piece]) -> None:
+    count = page.count(start, len(line))
+    if count == 1:  # most lines: one run of text, no need to find where runs meet
+        runs = [(page.rect(0), 0, len(line))]
+    else:
+        rects = [page.rect(i) for i in range(count)]
+        cuts = [0] + [_first_char_of_rect(page, start, len(line), k) for k in range(1, count)] + [len(line)]
+        runs = list(zip(rects, cuts, cuts[1:]))
+    for (left, top, right, bottom), a, b in runs:
         text = line[a:b]
         words = text.split(None, 1)
         if words:
             first = start + a + text.index(words[0])
-            word_end = first + len(words[0]) - 1
-            style = textpage.style(first)  # pdfium starts a new rectangle where the font changes
-            pieces.append(Piece(left, height - top, right, height - bottom, text, start + a,
-                                style, style, textpage.right_of(word_end)))
-    return pieces
+            style = page.style(first)  # pdfium starts a new rectangle where the font changes
+            word_right = page.right_of(first + len(words[0]) - 1)
+            pieces.append(Piece(left, height - top, right, height - bottom, text, start + a, style, style, word_right))
 
 
-def _first_char_of_rect(textpage, start: int, length: int, k: int) -> int:
+def _first_char_of_rect(page: _Page, start: int, length: int, k: int) -> int:
     """The smallest prefix of the line that pdfium draws with k+1 rectangles (its rectangles follow char order)."""
     low, high = 1, length
     while low < high:
         middle = (low + high) // 2
-        if textpage.count(start, middle) > k:
+        if page.count(start, middle) > k:
             high = middle
         else:
             low = middle + 1
@@ -150,12 +179,15 @@ def _first_char_of_rect(textpage, start: int, length: int, k: int) -> int:
 
 def _mark_superscripts(pieces: list[Piece]) -> list[Piece]:
     """Footnote marks are small raised digits; Word's DOCX and our text form write them as ¹ ²."""
-    for before, piece in zip(pieces, pieces[1:]):
-        if _raised(piece, before) and piece.x0 >= before.x1 - 1:
+    for i, piece in enumerate(pieces):
+        if not piece.text.strip().strip("()").isdigit():  # the cheap test first: a page has few figures alone
+            continue
+        before = pieces[i - 1] if i else None
+        after = pieces[i + 1] if i + 1 < len(pieces) else None
+        if before is not None and _raised(piece, before) and piece.x0 >= before.x1 - 1:
             piece.text = piece.text.translate(_SUPERSCRIPT)
-    for piece, after in zip(pieces, pieces[1:]):
-        # A footnote's own text starts with its mark: "¹ Trong đó: …" at the foot of the page.
-        if _raised(piece, after) and 0 <= after.x0 - piece.x1 < after.height:
+        elif after is not None and _raised(piece, after) and 0 <= after.x0 - piece.x1 < after.height:
+            # A footnote's own text starts with its mark: "¹ Trong đó: …" at the foot of the page.
             piece.text = piece.text.translate(_SUPERSCRIPT)
     return pieces
 
@@ -165,19 +197,19 @@ def _raised(piece: Piece, other: Piece) -> bool:
     to the line below another column's text is neither."""
     on_line = piece.bottom > other.top + 0.25 * other.height
     raised = piece.bottom < other.bottom - 0.2 * other.height and piece.height < 0.7 * other.height
-    return on_line and raised and piece.text.strip().strip("()").isdigit()
+    return on_line and raised
 
 
 def _rules(page, height: float) -> list[Rule]:
-    handle = page.raw
     box = [ctypes.c_float() for _ in range(4)]
     refs = [ctypes.byref(value) for value in box]
+    get_object, get_type, path = capi.get_object, capi.object_type, pdfium_c.FPDF_PAGEOBJ_PATH
     rules: list[Rule] = []
-    for index in range(pdfium_c.FPDFPage_CountObjects(handle)):
-        obj = pdfium_c.FPDFPage_GetObject(handle, index)
-        if pdfium_c.FPDFPageObj_GetType(obj) != pdfium_c.FPDF_PAGEOBJ_PATH:
+    for index in range(capi.count_objects(page)):
+        obj = get_object(page, index)
+        if get_type(obj) != path:
             continue
-        pdfium_c.FPDFPageObj_GetBounds(obj, *refs)
+        capi.object_bounds(obj, *refs)
         left, bottom, right, top = (value.value for value in box)
         if top - bottom <= _RULE_THICKNESS < right - left:
             rules.append(Rule(True, height - (top + bottom) / 2, left, right))

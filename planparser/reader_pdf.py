@@ -15,7 +15,6 @@ from .pdf_columns import columns_across_pages
 from .pdf_grid import Grid, find_grids
 from .pdf_layout import Line, make_lines, paragraphs
 from .pdf_text import Piece, page_content
-from .textutil import nfc
 
 # A plan runs to tens of pages; thousands mean a damaged or hostile file, and each page costs time.
 MAX_PAGES = 400
@@ -57,20 +56,10 @@ def _open(data: bytes, name: str):
 
 
 def _read_page(document, index: int, name: str):
-    damaged = f"Tệp PDF «{name}»: trang {index + 1} bị hỏng, không đọc được."
     try:
-        page = document[index]
-    except pdfium.PdfiumError:
-        raise PlanReadError(damaged) from None
-    try:
-        pieces, rules = page_content(page)
-    except pdfium.PdfiumError:  # its text layer cannot be built
-        raise PlanReadError(damaged) from None
-    finally:
-        page.close()
-    for piece in pieces:
-        piece.text = nfc(piece.text)
-    return pieces, rules
+        return page_content(document, index)
+    except pdfium.PdfiumError:  # the page, or its text layer, cannot be built
+        raise PlanReadError(f"Tệp PDF «{name}»: trang {index + 1} bị hỏng, không đọc được.") from None
 
 
 def _blocks(pages, keeps_spaces: bool) -> list[Para | Row]:
