@@ -13,4 +13,11 @@ ACCESS = {
     "plan_upload": {"read_only": False},
     "plan_confirm": {"read_only": False, "method": "post"},
     "plan_withdraw": {"read_only": False, "kwargs": lambda w: {"pk": w.plan.pk}},
+    "plan_row_correct": {"read_only": False, "kwargs": lambda w: {
+        "pk": w.plan.pk, "row_pk": w.node.assignments.first().pk, "field": "deadline"}},
+    "plan_task_correct": {"read_only": False, "kwargs": lambda w: {"pk": w.plan.pk, "code": w.node.code,
+                                                                   "field": "title"}},
+    "plan_indicator_correct": {"read_only": False, "kwargs": lambda w: {"pk": w.plan.pk,
+                                                                        "indicator_pk": w.indicator.pk}},
+    "plan_conflict_choose": {"read_only": False, "method": "post", "kwargs": lambda w: {"pk": w.plan.pk}},
 }

@@ -150,8 +150,54 @@ class Anomaly(models.Model):
     message = models.TextField("nội dung")
     is_warning = models.BooleanField("chỉ là lưu ý", default=False)
     order = models.PositiveIntegerField("thứ tự")
+    # The office's correction that settled it; the anomaly stays listed, marked "Đã sửa".
+    resolved_by = models.ForeignKey("Correction", null=True, blank=True, on_delete=models.SET_NULL,
+                                    related_name="resolved_anomalies", verbose_name="đã xử lý bằng")
 
     class Meta:
         verbose_name = "điểm bất thường"
         verbose_name_plural = "điểm bất thường"
         ordering = ["is_warning", "order"]
+
+
+class CorrectionStatus(models.TextChoices):
+    APPLIED = "applied", "Đã sửa"
+    CONFLICT = "conflict", "Xung đột với bản mới, chờ Văn phòng chọn"
+    KEPT = "kept", "Giữ bản sửa (thay nội dung bản mới)"
+    DROPPED = "dropped", "Lấy nội dung bản mới"
+
+
+class Correction(models.Model):
+    """One change the office made to an imported plan, with its reason.
+
+    The target is named by code (and row order) rather than by key so the same correction can be found again on
+    the matching row of a later version: the same keys carry_over and the version diff use.
+    """
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="corrections")
+    target = models.CharField("đối tượng", max_length=12)  # "row", "task" or "indicator"
+    code = models.CharField("mã nhiệm vụ/chỉ tiêu", max_length=40)
+    row_order = models.PositiveSmallIntegerField("dòng phân công", null=True, blank=True)
+    field = models.CharField("nội dung sửa", max_length=24)
+    old_value = models.JSONField("giá trị trước khi sửa", null=True, blank=True)
+    new_value = models.JSONField("giá trị sau khi sửa", null=True, blank=True)
+    reason = models.TextField("lý do")
+    status = models.CharField("trạng thái", max_length=10, choices=CorrectionStatus.choices,
+                              default=CorrectionStatus.APPLIED)
+    carried_from = models.ForeignKey("self", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+                                   related_name="+")
+    created_at = models.DateTimeField("lúc", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "chỉnh sửa sau khi nhập"
+        verbose_name_plural = "chỉnh sửa sau khi nhập"
+        ordering = ["created_at", "pk"]
+        indexes = [models.Index(fields=["plan", "code"], name="correction_plan_code")]
+
+    def __str__(self) -> str:
+        row = f" dòng {self.row_order}" if self.row_order else ""
+        return f"{self.code}{row}: {self.field}"
+
+    @property
+    def in_force(self) -> bool:
+        return self.status in (CorrectionStatus.APPLIED, CorrectionStatus.KEPT)

@@ -1,8 +1,13 @@
 """Plan URLs added since the first release; theodoi/urls.py includes them under "ke-hoach/"."""
 from django.urls import path
 
-from . import views
+from . import views, views_corrections
 
 urlpatterns = [
     path("<int:pk>/rut/", views.plan_withdraw, name="plan_withdraw"),
+    path("<int:pk>/dong/<int:row_pk>/sua/<slug:field>/", views_corrections.row_correct, name="plan_row_correct"),
+    path("<int:pk>/nhiem-vu/<str:code>/sua/<slug:field>/", views_corrections.task_correct, name="plan_task_correct"),
+    path("<int:pk>/chi-tieu/<int:indicator_pk>/sua/", views_corrections.indicator_correct,
+         name="plan_indicator_correct"),
+    path("<int:pk>/thay-doi/xu-ly/", views_corrections.conflict_choose, name="plan_conflict_choose"),
 ]

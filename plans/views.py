@@ -9,7 +9,10 @@ from accounts.models import Role
 from planparser.blocks import PlanReadError
 
 from .forms import PlanConfirmForm, PlanUploadForm, PlanWithdrawForm
+from .models import CorrectionStatus
 from .services import access, reading, staging, versions
+from .services.correction_carry import conflicts
+from .services.corrections import corrected_places, history, history_words
 from .services.diff import diff_plans
 from .services.importer import import_plan, parse_for_commune, same_as_current
 from .services.locality import OtherLocalityError, require_own_locality
@@ -32,22 +35,48 @@ def plan_list(request):
 @login_required
 def plan_detail(request, pk):
     plan = access.plan_for(request.user, pk)
+    tree, places = reading.plan_tree(plan), corrected_places(plan)
+    _mark_corrected(tree, places)
+    anomalies = list(plan.anomalies.select_related("resolved_by"))
     return render(request, "plans/plan_detail.html", {
-        "plan": plan, "tree": reading.plan_tree(plan),
-        "anomalies": [a for a in plan.anomalies.all() if not a.is_warning],
-        "warnings": [a for a in plan.anomalies.all() if a.is_warning],
+        "plan": plan, "tree": tree, "can_correct": _can_correct(request.user, plan),
+        "anomalies": [a for a in anomalies if not a.is_warning], "warnings": [a for a in anomalies if a.is_warning],
+        "corrected_indicators": set(plan.indicators.filter(code__in=[c for t, c, _ in places if t == "indicator"])
+                                    .values_list("pk", flat=True)),
     })
+
+
+def _can_correct(user, plan) -> bool:
+    """Corrections go on the version in force, by the office only."""
+    return user.can_manage_plan and plan.is_current
+
+
+def _mark_corrected(nodes, places) -> None:
+    for node in nodes:
+        node.corrections = places.get(("task", node.code, None), [])
+        for row in getattr(node, "rows", []):
+            row.corrections = places.get(("row", node.code, row.order), [])
+        _mark_corrected(getattr(node, "kids", []), places)
 
 
 @login_required
 def task_detail(request, pk, code):
     node = access.node_for(request.user, pk, code)
+    node.rows = reading.node_rows(node)
+    _mark_corrected([node], corrected_places(node.plan))
     return render(request, "plans/task_detail.html", {
-        "plan": node.plan, "node": node, "rows": reading.node_rows(node),
+        "plan": node.plan, "node": node, "rows": node.rows,
         "children": node.children.all(), "ancestors": _ancestors(node),
         "anomalies": node.plan.anomalies.filter(Q(where=node.code) | Q(where__startswith=node.code + ".")
-                                                | Q(where__startswith=node.code + " ")),
+                                                | Q(where__startswith=node.code + " ")).select_related("resolved_by"),
+        "can_correct": _can_correct(request.user, node.plan), "correctable_row_fields": _ROW_FIELD_LABELS,
+        "corrections": [history_words(e) for e in history(node.plan, node.code)],
     })
+
+
+_ROW_FIELD_LABELS = [("leaders", "phân công chỉ đạo"), ("lead_units", "đơn vị chủ trì"),
+                     ("coordinating_units", "đơn vị phối hợp"), ("deadline", "thời hạn"), ("solutions", "giải pháp"),
+                     ("output", "sản phẩm")]
 
 
 def _ancestors(node):
@@ -65,7 +94,9 @@ def plan_changes(request, pk):
     previous = (access.plans_for(request.user).filter(commune=plan.commune, year=plan.year, version__lt=plan.version,
                                                       withdrawn_at=None).order_by("-version").first())
     changes = diff_plans(previous.parsed, plan.parsed) if previous else []
-    return render(request, "plans/plan_changes.html", {"plan": plan, "previous": previous, "changes": changes})
+    return render(request, "plans/plan_changes.html", {
+        "plan": plan, "previous": previous, "changes": changes, "conflicts": conflicts(plan),
+        "settled": plan.corrections.filter(status__in=(CorrectionStatus.KEPT, CorrectionStatus.DROPPED))})
 
 
 @login_required

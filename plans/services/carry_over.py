@@ -4,10 +4,12 @@ Rows are matched by task code and row order, indicators by code: the same keys t
 Accepted completions are copied (the old version keeps its own history); indicator values, their entry
 history and lead units move to the new indicator; reports still being written follow the new rows.
 Whatever has no counterpart in the new version stays with the old one and is counted, never dropped.
+The office's corrections are applied again where the new text still says what they replaced (correction_carry).
 """
 from django.apps import apps
 
 from ..models import Assignment, Plan
+from .correction_carry import carry_corrections
 
 
 def _row_map(old: Plan, new: Plan) -> dict[int, int]:
@@ -18,9 +20,11 @@ def _row_map(old: Plan, new: Plan) -> dict[int, int]:
 
 
 def carry_over(old: Plan, new: Plan) -> dict[str, int]:
+    apps.get_app_config("arising").carry_over(old, new)  # first: its PS rows then match by code like the plan's
     rows = _row_map(old, new)
     return {"completions": _completions(rows), "indicators": _indicators(old, new), "drafts": _drafts(old, new, rows),
-            "unmatched_rows": Assignment.objects.filter(node__plan=old).count() - len(rows)}
+            "unmatched_rows": Assignment.objects.filter(node__plan=old).count() - len(rows),
+            "corrections": carry_corrections(old, new)}
 
 
 def _completions(rows: dict[int, int]) -> int:

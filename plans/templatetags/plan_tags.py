@@ -41,3 +41,30 @@ _ANOMALY_KINDS = {
 @register.filter
 def anomaly_kind(kind: str) -> str:
     return _ANOMALY_KINDS.get(kind, "Khác")
+
+
+@register.filter
+def correction_field(field: str) -> str:
+    from plans.services.correction_fields import FIELDS
+
+    spec = FIELDS.get(field)
+    return spec.label if spec else field
+
+
+@register.filter
+def correction_words(correction) -> str:
+    """The value a correction put in place, in the words of its field."""
+    from plans.services.correction_fields import FIELDS
+
+    spec = FIELDS.get(correction.field)
+    return spec.words(correction.new_value) if spec else ""
+
+
+_CORRECTION_ACTIONS = {"plan.correction_kept": "giữ bản sửa khi có bản mới",
+                       "plan.correction_dropped": "lấy nội dung bản mới",
+                       "plan.correction_reapplied": "áp dụng lại cho bản mới"}
+
+
+@register.filter
+def correction_action(action: str) -> str:
+    return _CORRECTION_ACTIONS.get(action, action)

@@ -1,0 +1,250 @@
+"""What the office may correct after an import, field by field: read the value now stored, read what the office
+typed (with the plan reader's own grammar), store it the way the importer stores it, and say it in words.
+
+A value is plain JSON so a Correction can keep it and a later version can be compared with it.
+"""
+from decimal import Decimal
+
+from babel.numbers import format_decimal
+
+from planparser.deadlines import describe_deadline, parse_deadline
+from planparser.solutions import split_solutions
+from planparser.targets import parse_measure
+
+from ..models import Assignment, AssignmentRef, RefRole, Solution, TaskNode
+
+
+class CorrectionInputError(ValueError):
+    """What the office typed cannot be read; the message says where and what, in Vietnamese."""
+
+
+class Field:
+    target = "row"
+    label = ""
+    anomaly_kinds: tuple = ()
+
+    def same(self, a, b) -> bool:
+        return a == b
+
+    def words(self, value) -> str:
+        return str(value or "—")
+
+
+class RefsField(Field):
+    anomaly_kinds = ("directory",)
+
+    def __init__(self, role: str, label: str):
+        self.role, self.label = role, label
+
+    def current(self, row: Assignment):
+        return [{"key": r.entry.key if r.entry else "", "text": r.text} for r in row.refs.filter(role=self.role)
+                .select_related("entry").order_by("order")]
+
+    def read(self, row: Assignment, entries) -> list:
+        return [{"key": e.key, "text": e.name} for e in entries]
+
+    def apply(self, row: Assignment, value: list) -> None:
+        commune = row.node.plan.commune
+        by_key = {e.key: e for e in commune.entries.filter(key__in=[v["key"] for v in value])}
+        for ref in row.refs.filter(role=self.role):
+            ref.delete()  # one by one: the audit capture records each name taken off
+        for order, item in enumerate(value, start=1):
+            AssignmentRef.objects.create(assignment=row, role=self.role, order=order, text=item["text"][:300],
+                                         entry=by_key.get(item["key"]))
+
+    def same(self, a, b) -> bool:
+        # The same printed names, or the same directory entries however they were printed.
+        return [v["text"] for v in a or []] == [v["text"] for v in b or []] or \
+            [v["key"] for v in a or []] == [v["key"] for v in b or []]
+
+    def words(self, value) -> str:
+        return "; ".join(v["text"] for v in value or []) or "(không ai)"
+
+
+class DeadlineField(Field):
+    label = "Thời gian hoàn thành"
+    anomaly_kinds = ("deadline",)
+
+    def current(self, row: Assignment):
+        return {**row.deadline, "start": row.start and row.start.isoformat()}
+
+    def read(self, row: Assignment, text: str) -> dict:
+        deadline = parse_deadline(text, row.node.plan.year)
+        if deadline["kind"] == "unknown":
+            raise CorrectionInputError(
+                f"Nhiệm vụ {row.node.code}, dòng {row.order}: không hiểu thời hạn «{text}». Hãy ghi như kế hoạch "
+                "vẫn ghi, ví dụ «Trước ngày 30/6/2023», «Quý III/2023», «Tháng 10/2023», «Thường xuyên».")
+        return deadline
+
+    def apply(self, row: Assignment, value: dict) -> None:
+        from datetime import date
+
+        def day(text):
+            return date.fromisoformat(text) if text else None
+
+        row.deadline_text, row.deadline_kind = value["text"][:300], value["kind"]
+        row.due, row.start = day(value.get("due")), day(value.get("start"))
+        row.milestones, row.recurrence = value.get("milestones") or [], value.get("recurrence") or ""
+        row.by_solution = value.get("by_solution")
+        row.save()
+
+    def same(self, a, b) -> bool:
+        return " ".join((a or {}).get("text", "").split()) == " ".join((b or {}).get("text", "").split())
+
+    def words(self, value) -> str:
+        return f"«{value.get('text')}» — {describe_deadline(value)}" if value else "—"
+
+
+class SolutionsField(Field):
+    label = "Giải pháp"
+    anomaly_kinds = ("numbering",)
+
+    def current(self, row: Assignment):
+        return [{"number": s.number, "text": s.text} for s in row.solutions.order_by("order")]
+
+    def read(self, row: Assignment, text: str) -> list:
+        solutions = [{"number": s["number"] or "", "text": s["text"]} for s in split_solutions(text)]
+        if not solutions:
+            raise CorrectionInputError(f"Nhiệm vụ {row.node.code}, dòng {row.order}: chưa ghi giải pháp nào.")
+        return solutions
+
+    def apply(self, row: Assignment, value: list) -> None:
+        row.solutions.all().delete()
+        Solution.objects.bulk_create(Solution(assignment=row, order=i, number=s["number"][:10], text=s["text"])
+                                     for i, s in enumerate(value, start=1))
+
+    def same(self, a, b) -> bool:
+        return [s["text"] for s in a or []] == [s["text"] for s in b or []]
+
+    def words(self, value) -> str:
+        return " ".join(f"{s['number']} {s['text']}".strip() for s in value or []) or "—"
+
+
+class OutputField(Field):
+    label = "Sản phẩm"
+
+    def current(self, row: Assignment):
+        return row.output
+
+    def read(self, row: Assignment, text: str) -> str:
+        return " ".join(text.split())
+
+    def apply(self, row: Assignment, value: str) -> None:
+        row.output = value
+        row.save(update_fields=["output"])
+
+    def same(self, a, b) -> bool:
+        return " ".join((a or "").split()) == " ".join((b or "").split())
+
+
+class TitleField(Field):
+    target, label = "task", "Nội dung nhiệm vụ"
+    anomaly_kinds = ("structure",)
+
+    def current(self, node: TaskNode):
+        return node.title
+
+    def read(self, node: TaskNode, text: str) -> str:
+        text = " ".join(text.split())
+        if not text:
+            raise CorrectionInputError(f"Nhiệm vụ {node.code}: nội dung nhiệm vụ không được để trống.")
+        return text
+
+    def apply(self, node: TaskNode, value: str) -> None:
+        node.title = value
+        node.save(update_fields=["title"])
+
+    same = OutputField.same
+
+
+class PlaceField(Field):
+    target, label = "task", "Vị trí trong cây nhiệm vụ"
+    anomaly_kinds = ("numbering",)
+
+    def current(self, node: TaskNode):
+        return {"parent": node.parent.code if node.parent_id else None, "number": node.number}
+
+    def read(self, node: TaskNode, choice: tuple) -> dict:
+        from .tree_moves import check_move
+
+        parent, number = choice
+        check_move(node, parent, number)
+        return {"parent": parent.code if parent else None, "number": number}
+
+    def apply(self, node: TaskNode, value: dict) -> None:
+        from .tree_moves import move
+
+        move(node, value["parent"], value["number"])
+
+    def words(self, value) -> str:
+        return f"số {value['number'] or '(không số)'} thuộc {value['parent'] or 'gốc cây'}" if value else "—"
+
+
+class TargetsField(Field):
+    target, label = "indicator", "Mục tiêu của chỉ tiêu"
+    anomaly_kinds = ("share", "arithmetic", "indicator")
+
+    def current(self, indicator):
+        return {"text": indicator.text, "targets": [_plain_target(t.__dict__) for t in indicator.targets.all()]}
+
+    def read(self, indicator, text: str) -> dict:
+        measure = parse_measure(text, indicator.name)
+        where = f"Chỉ tiêu {indicator.code} ({indicator.name})"
+        if measure["problems"]:
+            raise CorrectionInputError(f"{where}: " + "; ".join(measure["problems"]))
+        if measure["components"]:
+            raise CorrectionInputError(f"{where}: phần «trong đó …» là các chỉ tiêu thành phần; hãy sửa từng chỉ "
+                                       "tiêu thành phần ở dòng của nó.")
+        if not measure["targets"]:
+            raise CorrectionInputError(f"{where}: không đọc được mục tiêu nào trong «{text}».")
+        return {"text": " ".join(text.split()), "targets": [_plain_target(t) for t in measure["targets"]],
+                "notes": measure["notes"]}
+
+    def apply(self, indicator, value: dict) -> None:
+        from .importer import _target
+
+        indicator.targets.all().delete()
+        targets = [{**t, **{k: t[k] and Decimal(t[k]) for k in ("value", "low", "high")}} for t in value["targets"]]
+        type(indicator.targets.model).objects.bulk_create(
+            _target(indicator, i, t) for i, t in enumerate(targets, start=1))
+
+    def same(self, a, b) -> bool:
+        return (a or {}).get("targets") == (b or {}).get("targets")
+
+    def words(self, value) -> str:
+        return "; ".join(target_words(t) for t in (value or {}).get("targets", [])) or "—"
+
+
+def _plain_target(target: dict) -> dict:
+    def number(value):
+        return None if value is None else format(Decimal(value).normalize(), "f")
+
+    return {"comparator": target["comparator"], "value": number(target.get("value")),
+            "low": number(target.get("low")), "high": number(target.get("high")), "unit": target.get("unit") or "",
+            "basis": target.get("basis") or "", "rank": target.get("rank")}
+
+
+def target_words(target: dict) -> str:
+    from indicators.models import Comparator
+
+    def vi(value):
+        return format_decimal(Decimal(value), locale="vi")
+
+    unit = f" {target['unit']}" if target["unit"] else ""
+    basis = f" {target['basis']}" if target["basis"] else ""
+    if target["comparator"] == "range":
+        return f"trong khoảng từ {vi(target['low'])} đến {vi(target['high'])}{unit}{basis}"
+    if target["comparator"] == "achieve":
+        return "đạt (định tính)" + (f", thứ hạng {target['rank']}" if target.get("rank") else "")
+    if target["comparator"] == ">=":
+        return f"từ {vi(target['value'])}{unit} trở lên{basis}"
+    return f"{Comparator(target['comparator']).label} {vi(target['value'])}{unit}{basis}"
+
+
+FIELDS = {
+    "leaders": RefsField(RefRole.LEADER, "Phân công chỉ đạo"),
+    "lead_units": RefsField(RefRole.LEAD, "Đơn vị chủ trì"),
+    "coordinating_units": RefsField(RefRole.COORDINATING, "Đơn vị phối hợp"),
+    "deadline": DeadlineField(), "solutions": SolutionsField(), "output": OutputField(),
+    "title": TitleField(), "place": PlaceField(), "targets": TargetsField(),
+}
