@@ -27,8 +27,9 @@ from planparser.vinumbers import ViNumberError, format_vi_number, parse_plan_num
 
 NUMBER = r"[0-9]+(?:[.,][0-9]+)*"
 SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
-# "m²", "km³" are units, not footnote markers.
-FOOTNOTE_MARK = re.compile(rf"(?<![mM])(?:⁽[{SUPERSCRIPT_DIGITS}]+⁾|[{SUPERSCRIPT_DIGITS}]+)")
+# "m²", "km³" are units, not footnote markers; nor is a superscript before a percent sign ("trên ²%"): that is
+# a figure typed in the wrong script, left in the text to be reported rather than tied to another line's footnote.
+FOOTNOTE_MARK = re.compile(rf"(?<![mM])(?:⁽[{SUPERSCRIPT_DIGITS}]+⁾|[{SUPERSCRIPT_DIGITS}]+)(?!\s*[%‰])")
 
 
 def _phrases(items) -> str:

@@ -77,3 +77,13 @@ def test_a_square_metre_unit_is_still_a_unit_not_a_figure_running_into_digits():
     green = indicator(plan, "III.2")["components"][0]
     assert (green["targets"][0]["value"], green["targets"][0]["unit"]) == (Decimal("13"), "m²/người")
     assert anomalies_at(plan, "Phụ lục I, III.2") == []
+
+
+def test_a_superscript_typed_for_a_figure_is_reported_not_taken_for_another_lines_footnote():
+    # "²" is the mark of footnote ² (under I.6); before "%" it is a figure typed in the wrong script.
+    plan = plan_with("Tỷ lệ xóm văn hóa: trên 83,33%", "Tỷ lệ xóm văn hóa: trên ²%")
+    hamlets = indicator(plan, "II.2")
+    assert (hamlets["targets"], hamlets["components"], hamlets["footnote"]) == ([], [], None)
+    [problem] = anomalies_at(plan, "Phụ lục I, II.2")
+    assert "«trên ²%»" in problem["message"]
+    assert [c["code"] for c in indicator(plan, "I.6")["components"]] == ["I.6.1", "I.6.2", "I.6.3"]
