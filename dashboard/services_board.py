@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 
 from accounts.models import Role
+from arising.services.sources import arising_node_ids
 from communes.models import DirectoryEntry
 from indicators import recording
 from indicators import services as indicator_rules
@@ -37,6 +38,11 @@ class Scope:
     period: ReportingPeriod | None  # None only for a plan whose year is over and that never had a month
     as_of: date | None
     is_current: bool
+    origin: str = ""  # one of ORIGINS: every count and row list follows it
+
+
+# The Chairman picks which work the dashboard counts: the plan's own rows, the tasks arising during the year, or both.
+ORIGINS = {"": "Tất cả", "ke-hoach": "Kế hoạch", "phat-sinh": "Phát sinh"}
 
 
 def period_for(user, pk) -> ReportingPeriod:
@@ -54,6 +60,7 @@ def resolve(user, params, today: date) -> Scope | None:
         plan = current_plan_of(user, period.commune_id)
         if plan is None:
             raise Http404("Xã/phường chưa có kế hoạch.")
+        return _with_origin(scope_of(plan, period, today), params)
     else:
         plan = _plan_asked(user, params.get("ke-hoach"))
         if plan is None:
@@ -63,7 +70,29 @@ def resolve(user, params, today: date) -> Scope | None:
         period = periods.default_period(plan, today)
         if period is None:
             return Scope(plan, None, None, False)
-    return scope_of(plan, period, today)
+    return _with_origin(scope_of(plan, period, today), params)
+
+
+def _with_origin(scope: Scope, params) -> Scope:
+    origin = params.get("nguon", "")
+    scope.origin = origin if origin in ORIGINS else ""
+    return scope
+
+
+def of_origin(scope: Scope, rows: list[services.Row]) -> list[services.Row]:
+    """The rows the chosen origin counts: arising tasks are the plan's PS rows linked to a source document."""
+    if not scope.origin:
+        return rows
+    arising = arising_node_ids(scope.plan)
+    return [r for r in rows if (r.task.pk in arising) == (scope.origin == "phat-sinh")]
+
+
+def origin_links(scope: Scope, params) -> list[dict]:
+    """The three choices, each keeping the period and plan chosen."""
+    kept = {k: params[k] for k in ("ky", "ke-hoach") if params.get(k)}
+    return [{"label": label, "active": scope.origin == key,
+             "url": f"{reverse('dashboard')}?{urlencode({**kept, **({'nguon': key} if key else {})})}"}
+            for key, label in ORIGINS.items()]
 
 
 def scope_of(plan: Plan, period: ReportingPeriod, today: date) -> Scope:
@@ -87,7 +116,8 @@ def _plan_asked(user, plan_pk) -> Plan | None:
 
 
 def rows_url(scope: Scope, row_filter: services.RowFilter) -> str:
-    return f"{reverse('dashboard_rows')}?{urlencode({**row_filter.params(), 'ky': scope.period.pk})}"
+    origin = {"nguon": scope.origin} if scope.origin else {}
+    return f"{reverse('dashboard_rows')}?{urlencode({**row_filter.params(), 'ky': scope.period.pk, **origin})}"
 
 
 def count_cells(scope: Scope, row_filter: services.RowFilter, tally) -> list[dict]:
@@ -173,12 +203,13 @@ def downloads(period: ReportingPeriod) -> list[dict]:
             for p in items]
 
 
-def dashboard_context(scope: Scope, today: date) -> dict:
+def dashboard_context(scope: Scope, today: date, params=None) -> dict:
     if scope.period is None:
         return {"scope": scope, "plan": scope.plan, "period": None}
-    rows = services.load_rows(scope.plan, scope.as_of)
+    rows = of_origin(scope, services.load_rows(scope.plan, scope.as_of))
     tally = rates.month_tally(scope.plan, scope.period, today)  # the counts the chase page, letter and report give
-    overall = count_cells(scope, services.RowFilter(), tally.rows)
+    # All rows: the one tally every page gives. One origin: the same statuses, counted over that origin's rows.
+    overall = count_cells(scope, services.RowFilter(), services.counts(rows) if scope.origin else tally.rows)
     tables = count_tables(scope, rows)
     standings = standings_at(scope.plan, scope.as_of)
     return {
@@ -192,4 +223,5 @@ def dashboard_context(scope: Scope, today: date) -> dict:
         "decisions": waiting_decisions(rows, [scope.period.pk]),
         "period_state": periods.state_on(scope.period, today),
         "all_periods": scope.plan.commune.periods.all()[:24], "downloads": downloads(scope.period),
+        "origins": origin_links(scope, params or {}), "origin_label": ORIGINS[scope.origin],
     }

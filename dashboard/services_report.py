@@ -9,6 +9,7 @@ from datetime import date, timedelta
 
 from django.db.models import prefetch_related_objects
 
+from arising.services.sources import markers
 from indicators.display import describe_target, met_text, value_text
 from plans.models import Plan
 from reports import status as st
@@ -80,8 +81,10 @@ def _month_rows(span: Span, roles=(RowRole.LEAD,)):
             .order_by("report__period__month", "assignment__node__order", "assignment__order"))
 
 
-def results_by_group(rows: list[services.Row], span: Span) -> list[dict]:
-    """Section I: what accepted reports say was done (coordinating units' part too), under each part and group."""
+def results_by_group(rows: list[services.Row], span: Span, marks: dict[int, str] | None = None) -> list[dict]:
+    """Section I: what accepted reports say was done (coordinating units' part too), under each part and group.
+    marks: node pk -> how an arising task's origin is printed (arising.services.sources.markers)."""
+    marks = marks or {}
     shared = _tasks_with_several_rows(rows)
     texts: dict[int, list[str]] = {}
     accepted = _month_rows(span, (RowRole.LEAD, RowRole.COORDINATING)).filter(report__state=ReportState.ACCEPTED)
@@ -94,10 +97,15 @@ def results_by_group(rows: list[services.Row], span: Span) -> list[dict]:
             continue
         part = parts.setdefault(row.part.pk, {"title": _part_title(row.part), "groups": {}})
         group_node = row.group or row.task
-        group = part["groups"].setdefault(group_node.pk, {"title": _short(group_node), "lines": []})
+        group = part["groups"].setdefault(group_node.pk, {"title": _marked(_short(group_node), group_node.pk, marks),
+                                                          "lines": []})
         where = f"{row.task.code} ({_solutions(row)})" if row.task.pk in shared and _solutions(row) else row.task.code
         group["lines"] += [f"{where} – {row.status.label.lower()}: {t}" for t in texts[row.pk]]
     return [{"title": p["title"], "groups": list(p["groups"].values())} for p in parts.values()]
+
+
+def _marked(text: str, node_pk: int, marks: dict[int, str]) -> str:
+    return f"{text} ({marks[node_pk]})" if node_pk in marks else text
 
 
 def _tasks_with_several_rows(rows: list[services.Row]) -> set[int]:
@@ -176,13 +184,14 @@ def obstacles_and_proposals(span: Span) -> tuple[list[str], list[str]]:
     return obstacles, proposals
 
 
-def row_line(row: services.Row, as_of: date) -> str:
+def row_line(row: services.Row, as_of: date, marks: dict[int, str] | None = None) -> str:
     """One row of section V: the task cut at a word, which of its rows (solutions, lead unit), and its date; a missed
     milestone is given with its own date, from which its overdue days count."""
     due = fmt.due_words(row.assignment, row.status, as_of)
     late = f", quá hạn {fmt.days(row.status.days_overdue)}" if row.status.code == st.OPEN_OVERDUE else ""
     tag = fmt.row_tag(_solution_numbers(row), row.unit_names)
-    return (f"{row.task.code} {fmt.shorten(row.task.title, 160)} – {tag}; "
+    title = _marked(fmt.shorten(row.task.title, 160), row.task.pk, marks or {})
+    return (f"{row.task.code} {title} – {tag}; "
             f"chỉ đạo: {row.leader_names or 'chưa rõ'} ({due}{late}).")
 
 
@@ -191,19 +200,20 @@ def report_context(plan: Plan, span: Span, today: date) -> dict:
     prefetch_related_objects([row.assignment for row in rows], "solutions")
     late_rows = services.overdue(rows)
     tally = rates.tally(plan, span.period, span.months, today)
+    marks = markers(plan)
     obstacles, proposals = obstacles_and_proposals(span)
     period = span.period
     return {**_heading(plan, today), **_opening(plan, span), "summary": summary(tally), "tally": tally,
-            "parts": results_by_group(rows, span) or [_nothing("Chưa có báo cáo được duyệt.")],
+            "parts": results_by_group(rows, span, marks) or [_nothing("Chưa có báo cáo được duyệt.")],
             "indicators": indicator_lines(plan, span.as_of),
             "overdue_summary": f"Còn {fmt.number(tally.overdue)} nhiệm vụ chưa hoàn thành, quá hạn.",
             "obstacles": obstacles or ["Các đơn vị không báo cáo khó khăn, vướng mắc."],
             "proposals": proposals or ["Không có đề xuất, kiến nghị."],
             "next_words": next_words(period),
             "next_window": f"từ {fmt.short_date(span.next_start)} đến {fmt.short_date(span.next_end)}",
-            "due_next": [row_line(r, span.as_of) for r in services.due_between(rows, span.next_start, span.next_end)]
+            "due_next": [row_line(r, span.as_of, marks) for r in services.due_between(rows, span.next_start, span.next_end)]
             or ["Không có nhiệm vụ đến hạn."],
-            "overdue": [row_line(r, span.as_of) for r in late_rows] or ["Không có nhiệm vụ quá hạn."],
+            "overdue": [row_line(r, span.as_of, marks) for r in late_rows] or ["Không có nhiệm vụ quá hạn."],
             "period_label": span_words(period)}
 
 

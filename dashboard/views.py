@@ -16,7 +16,7 @@ def dashboard(request):
     scope = services_board.resolve(request.user, request.GET, today)
     if scope is None:
         return render(request, "dashboard/dashboard.html", {"plan": None})
-    return render(request, "dashboard/dashboard.html", services_board.dashboard_context(scope, today))
+    return render(request, "dashboard/dashboard.html", services_board.dashboard_context(scope, today, request.GET))
 
 
 @login_required
@@ -27,7 +27,7 @@ def dashboard_rows(request):
     if scope.period is None:
         raise Http404("Kế hoạch đã hết năm và không có kỳ báo cáo nào.")
     row_filter = services.RowFilter.from_params(request.GET)
-    rows = services.load_rows(scope.plan, scope.as_of)
+    rows = services_board.of_origin(scope, services.load_rows(scope.plan, scope.as_of))
     services.attach_progress(rows, scope.period)
     names = dict(DirectoryEntry.objects.filter(commune=scope.plan.commune_id,
                                                pk__in=[row_filter.leader, row_filter.unit]).values_list("pk", "name"))

@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "reports",
     "dashboard",
     "evaluation",
+    "arising",
     "audit",
     "axes",
 ]

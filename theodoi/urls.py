@@ -21,6 +21,7 @@ urlpatterns = [
     path("bao-cao/", include("reports.urls")),
     path("dieu-hanh/", include("dashboard.urls")),
     path("danh-gia/", include("evaluation.urls")),
+    path("phat-sinh/", include("arising.urls")),
     path("danh-ba/", communes.directory, name="directory"),
     path("danh-ba/<int:pk>/", communes.entry_detail, name="entry_detail"),
     path("quan-tri/", admin.site.urls),

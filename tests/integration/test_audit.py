@@ -21,6 +21,7 @@ from reports.services import periods
 from tests.conftest import SAMPLE
 from tests.factories import PASSWORD, make_site_admin
 from tests.integration.test_access_matrix import MATRIX
+from tests.integration.test_arising_walk import walk_arising
 
 
 def entries(action, **filters):
@@ -229,6 +230,7 @@ WALKED = {  # in walking order: a new plan version last, as it becomes the curre
     "report_xlsx_upload": None,  # needs a filled report file: test_report_xlsx checks report.saved/submitted
     "evaluation_judgement": _walk_evaluation, "evaluation_override": _walk_evaluation,
     "evaluation_row": _walk_evaluation,
+    "arising_add": walk_arising, "arising_notice": walk_arising, "arising_notice_confirm": walk_arising,
     "plan_upload": _walk_plan, "plan_confirm": _walk_plan, "plan_withdraw": _walk_withdraw,
 }
 

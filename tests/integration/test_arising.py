@@ -1,0 +1,206 @@
+"""Tasks arising during the year: entered by the office, read from a notice, then through the whole cycle like any
+plan row. Expected values are read off the fixture notice and the forms by hand."""
+from datetime import date
+from io import BytesIO
+
+import pytest
+import time_machine
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+from docx import Document
+
+from arising.models import ArisingTask, SourceDocument
+from audit.models import LogEntry
+from communes.models import DirectoryEntry
+from evaluation.services.evaluate import evaluate
+from plans.models import Assignment, Plan, TaskNode
+from reports.services import cycle, periods, rates
+from tests.conftest import SAMPLE
+from tests.integration.test_arising_walk import NOTICE, add_one, import_notice, one_task_form
+
+
+def at(day: str):
+    return time_machine.travel(f"{day} 09:00 +0700", tick=False)
+
+
+@pytest.fixture
+def office(client, personas):
+    client.force_login(personas["office"])
+    return client
+
+
+def refs(assignment, role):
+    return [r.entry.key for r in assignment.refs.filter(role=role).select_related("entry")]
+
+
+def test_the_deadline_reading_is_shown_before_anything_is_saved(office, plan):
+    response = office.post(reverse("arising_add"), one_task_form(plan))
+    assert response.status_code == 200
+    assert response.context["reading"]["text"] == "Hạn chót: ngày 31 tháng 07 năm 2023"
+    assert "Hạn chót: ngày 31 tháng 07 năm 2023" in response.content.decode()
+    assert not ArisingTask.objects.exists() and not plan.nodes.filter(code="PS").exists()
+
+
+def test_one_task_from_its_source_document_becomes_a_plan_row_with_its_audit(office, plan, personas):
+    with at("2023-07-13"):
+        response = add_one(office, plan)
+    assert response.status_code == 302
+    node = TaskNode.objects.get(plan=plan, code="PS.1")
+    assert (node.parent.code, node.parent.title, node.parent.level) == ("PS", "Nhiệm vụ phát sinh trong năm", "part")
+    assert node.title == "Tổ chức ra quân diệt bọ gậy, vệ sinh môi trường tại các xóm"
+    row = node.assignments.get()
+    assert (row.deadline_kind, row.due, row.output) == ("date", date(2023, 7, 31), "Báo cáo kết quả ra quân")
+    assert refs(row, "leader") == ["pct-van-hoa-xa-hoi"] and refs(row, "lead") == ["tram-y-te"]
+    assert sorted(refs(row, "coordinating")) == ["cac-xom", "doan-thanh-nien"]
+    source = node.arising.source
+    assert (source.kind, source.number, source.issued_on, source.issuer) == (
+        "directive", "08/CT-UBND", date(2023, 7, 12), "UBND thành phố Vinh")
+    assert node.arising.marker == "Nhiệm vụ phát sinh — Chỉ thị số 08/CT-UBND ngày 12/07/2023"
+    entry = LogEntry.objects.get(action="arising.task_added")
+    assert entry.data["reason"] == "Chỉ thị của UBND thành phố giao thêm" and entry.actor == personas["office"]
+    assert entry.commune_id == plan.commune_id
+
+
+def test_a_second_task_takes_the_next_code(office, plan):
+    add_one(office, plan)
+    add_one(office, plan, title="Kiểm tra an toàn thực phẩm tại chợ", deadline="trong tháng 8/2023")
+    assert list(plan.nodes.filter(parent__code="PS").values_list("code", flat=True)) == ["PS.1", "PS.2"]
+
+
+def test_the_form_says_what_is_missing_in_vietnamese(office, plan):
+    response = office.post(reverse("arising_add"), one_task_form(plan, lead_units=[], reason="", issued_on="31/2/2023"))
+    assert response.status_code == 400
+    errors = response.context["form"].errors
+    assert errors["lead_units"] == ["Cần chọn ít nhất một đơn vị chủ trì."]
+    assert errors["reason"] == ["Cần ghi lý do nhập nhiệm vụ phát sinh."]
+    assert "ngày/tháng/năm" in errors["issued_on"][0]
+
+
+def test_only_the_office_of_the_commune_adds(client, plan, personas, other_commune):
+    for persona in ("viewer", "owner", "chairman"):
+        client.force_login(personas[persona])
+        assert client.post(reverse("arising_add"), one_task_form(plan)).status_code == 403, persona
+    client.force_login(personas["outsider"])
+    # Another commune's plan is not among the outsider's choices, and its confirmation is a 404.
+    assert client.post(reverse("arising_add"), one_task_form(plan)).status_code in (400, 404)
+    assert not ArisingTask.objects.exists()
+
+
+def test_a_notice_is_previewed_then_its_eight_tasks_are_added_in_one_go(office, plan):
+    preview = office.post(reverse("arising_notice"), {"plan": plan.pk, "text": NOTICE.read_text(encoding="utf-8")})
+    assert preview.status_code == 200
+    page = preview.content.decode()
+    assert "Mục 5" in page and "đầu tháng 8/2023" in page and "Ban quản lý chợ xã (chưa có trong danh bạ)" in page
+    assert not ArisingTask.objects.exists() and not SourceDocument.objects.exists()
+    _, done = import_notice(office, plan)
+    assert done.status_code == 302
+    source = SourceDocument.objects.get()
+    assert (source.kind, source.number, source.issued_on, source.issuer) == (
+        "conclusion", "45/TB-UBND", date(2023, 7, 5), "UBND xã Hưng Đông")
+    tasks = list(ArisingTask.objects.filter(node__plan=plan).select_related("node"))
+    assert [t.node.code for t in tasks] == [f"PS.{n}" for n in range(1, 9)]
+    assert [t.where for t in tasks][:2] == ["Mục 2, điểm a", "Mục 2, điểm b"]
+    first = tasks[0].node.assignments.get()
+    assert refs(first, "lead") == ["cc-dia-chinh"] and refs(first, "coordinating") == ["cong-an", "cac-xom"]
+    assert first.due == date(2023, 7, 15)
+    market = tasks[6].node.assignments.get()
+    assert DirectoryEntry.objects.get(pk=market.refs.get(role="lead").entry_id).needs_review
+    assert tasks[7].node.assignments.get().deadline_kind == "unknown"
+    assert LogEntry.objects.filter(action="arising.task_added").count() == 8
+
+
+def test_a_notice_uploaded_as_word_or_pdf_reads_the_same(office, plan):
+    document = Document()
+    for line in NOTICE.read_text(encoding="utf-8").splitlines():
+        document.add_paragraph(line)
+    buffer = BytesIO()
+    document.save(buffer)
+    pdf = (NOTICE.parent / "pdf" / f"{NOTICE.stem}.pdf").read_bytes()
+    for name, data in (("tb-45.docx", buffer.getvalue()), ("tb-45.pdf", pdf)):
+        preview = office.post(reverse("arising_notice"), {"plan": plan.pk, "file": SimpleUploadedFile(name, data)})
+        assert preview.status_code == 200, name
+        assert len(preview.context["notice"]["tasks"]) == 8, name
+
+
+def test_an_empty_notice_form_says_so(office, plan):
+    response = office.post(reverse("arising_notice"), {"plan": plan.pk, "text": "  "})
+    assert response.status_code == 400
+    assert "Chưa dán nội dung hoặc chọn tệp thông báo." in response.content.decode()
+
+
+def test_an_arising_task_goes_through_report_acceptance_status_monthly_docx_and_evaluation(
+        client, office, plan, personas):
+    with at("2023-07-06"):
+        add_one(office, plan, lead_units=[plan.commune.entries.get(key="cc-dia-chinh").pk],
+                deadline="trước ngày 15/7/2023", title="Rà soát hồ sơ đất công tại xóm 3")
+    row = Assignment.objects.get(node__plan=plan, node__code="PS.1")
+    land = DirectoryEntry.objects.get(commune=plan.commune, key="cc-dia-chinh")
+    july = periods.ensure_period(plan.commune, 2023, 7)
+    report = cycle.open_report(july, land, plan)
+    assert report.rows.filter(assignment=row, role="lead").exists()
+    done = {r.pk: {"status": "done", "percent": 100, "results": "Đã rà soát 12 hồ sơ"}
+            for r in report.rows.filter(role="lead")}
+    with at("2023-07-14"):
+        assert cycle.save(report, personas["owner"], report.version, done, True, date(2023, 7, 14)).ok
+    report.refresh_from_db()
+    with at("2023-07-20"):
+        cycle.accept(report, personas["office"], date(2023, 7, 20))
+    assert rates.status_of(row, date(2023, 7, 20)).label == "Hoàn thành đúng hạn"
+    client.force_login(personas["chairman"])
+    with at("2023-07-25"):
+        response = client.get(reverse("monthly_report_docx", kwargs={"pk": july.pk}))
+    lines = [p.text for p in Document(BytesIO(response.content)).paragraphs]
+    marker = "Nhiệm vụ phát sinh — Chỉ thị số 08/CT-UBND ngày 12/07/2023"
+    assert any(line.startswith("Rà soát hồ sơ đất công tại xóm 3") and marker in line for line in lines)
+    assert any(line.startswith("- PS.1 – hoàn thành đúng hạn: Đã rà soát 12 hồ sơ") for line in lines)
+    unit = evaluate(plan, today=date(2023, 12, 20)).find("unit", land.pk)
+    assert "PS.1" in {r.assignment.node.code for r in unit.figures.rows}
+
+
+def test_the_dashboard_counts_follow_the_origin_filter(client, office, plan, personas):
+    with at("2023-07-06"):
+        add_one(office, plan)
+        add_one(office, plan, title="Kiểm tra an toàn thực phẩm tại chợ", deadline="trong tháng 8/2023")
+    everything = Assignment.objects.filter(node__plan=plan).count()
+    client.force_login(personas["chairman"])
+    totals = {}
+    with at("2023-07-10"):
+        for origin in ("", "ke-hoach", "phat-sinh"):
+            response = client.get(reverse("dashboard") + (f"?nguon={origin}" if origin else ""))
+            assert response.status_code == 200
+            totals[origin] = response.context["overall"][-1]["n"]
+        rows = client.get(reverse("dashboard_rows") + f"?ky={response.context['period'].pk}&nguon=phat-sinh")
+    assert totals == {"": everything, "ke-hoach": everything - 2, "phat-sinh": 2}
+    assert [r.task.code for r in rows.context["rows"]] == ["PS.1", "PS.2"]
+    assert "nguon=phat-sinh" in response.context["overall"][0]["url"]
+
+
+def test_a_new_version_of_the_plan_keeps_the_arising_tasks_and_their_completions(office, plan, personas):
+    with at("2023-07-06"):
+        import_notice(office, plan)
+    first = Assignment.objects.get(node__plan=plan, node__code="PS.1")
+    rates_before = first.deadline
+    land = DirectoryEntry.objects.get(commune=plan.commune, key="cc-dia-chinh")
+    report = cycle.open_report(periods.ensure_period(plan.commune, 2023, 7), land, plan)
+    done = {r.pk: {"status": "done", "percent": 100, "results": "Xong"} for r in report.rows.filter(role="lead")}
+    with at("2023-07-14"):
+        assert cycle.save(report, personas["owner"], report.version, done, True, date(2023, 7, 14)).ok
+    with at("2023-07-20"):
+        cycle.accept(report, personas["office"], date(2023, 7, 20))
+    changed = SAMPLE.read_text(encoding="utf-8").replace("Cuối tháng 7 và tháng 10/2023", "Tháng 11/2023").encode()
+    with at("2023-08-01"):
+        office.force_login(personas["office"])  # a session opened on another day has expired by now
+        preview = office.post(reverse("plan_upload"), {"file": SimpleUploadedFile(SAMPLE.name, changed)})
+        assert preview.status_code == 200, preview.content.decode()[:3000]
+        office.post(reverse("plan_confirm"), {"token": preview.context["confirm"].initial["token"],
+                                              "name": SAMPLE.name})
+    new = Plan.objects.get(commune=plan.commune, is_current=True)
+    assert new.pk != plan.pk
+    carried = list(ArisingTask.objects.filter(node__plan=new).select_related("node", "source"))
+    assert [t.node.code for t in carried] == [f"PS.{n}" for n in range(1, 9)]
+    assert {t.source.number for t in carried} == {"45/TB-UBND"}
+    copy = Assignment.objects.get(node__plan=new, node__code="PS.1")
+    assert copy.deadline == rates_before and refs(copy, "coordinating") == ["cong-an", "cac-xom"]
+    assert rates.status_of(copy, date(2023, 8, 1)).label == "Hoàn thành đúng hạn"
+    # The old version keeps its own rows and links.
+    assert ArisingTask.objects.filter(node__plan=plan).count() == 8
