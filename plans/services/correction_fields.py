@@ -205,7 +205,7 @@ class TargetsField(Field):
 
         indicator.targets.all().delete()
         targets = [{**t, **{k: t[k] and Decimal(t[k]) for k in ("value", "low", "high")}} for t in value["targets"]]
-        type(indicator.targets.model).objects.bulk_create(
+        indicator.targets.model.objects.bulk_create(
             _target(indicator, i, t) for i, t in enumerate(targets, start=1))
 
     def same(self, a, b) -> bool:
@@ -230,7 +230,8 @@ def target_words(target: dict) -> str:
     def vi(value):
         return format_decimal(Decimal(value), locale="vi")
 
-    unit = f" {target['unit']}" if target["unit"] else ""
+    # "0,12%" as the plans print it; other units after a space ("971 tỷ đồng").
+    unit = "%" if target["unit"] == "%" else (f" {target['unit']}" if target["unit"] else "")
     basis = f" {target['basis']}" if target["basis"] else ""
     if target["comparator"] == "range":
         return f"trong khoảng từ {vi(target['low'])} đến {vi(target['high'])}{unit}{basis}"

@@ -73,8 +73,12 @@ def describe_place(target: str, code: str, row: int | None) -> str:
 def resolve_anomalies(correction: Correction) -> list[int]:
     """Anomalies of the corrected place whose kind the field settles ("Đã sửa" beside them)."""
     kinds = FIELDS[correction.field].anomaly_kinds
+    places = {correction.code}
+    if correction.field == "place":
+        # A gap in a group's numbering ("sau 3 là 4.5") is reported on the group the renumbered task leaves or joins.
+        places |= {(v or {}).get("parent") for v in (correction.old_value, correction.new_value)} - {None}
     found = [a.pk for a in correction.plan.anomalies.filter(kind__in=kinds, resolved_by=None)
-             if _place_of(a.where) == correction.code]
+             if _place_of(a.where) in places]
     Anomaly.objects.filter(pk__in=found).update(resolved_by=correction)
     return found
 

@@ -1,0 +1,176 @@
+"""The office corrects an imported plan: each correction is read back before saving, needs a reason, is audited,
+marks its row and settles the anomaly it fixes. Expected values are read off the sample plan by hand."""
+from datetime import date
+from decimal import Decimal
+
+import pytest
+from django.urls import reverse
+
+from audit.models import LogEntry
+from plans.models import Correction
+
+
+@pytest.fixture
+def office(client, personas):
+    client.force_login(personas["office"])
+    return client
+
+
+def row_of(plan, code, order=1):
+    return plan.nodes.get(code=code).assignments.get(order=order)
+
+
+def preview_then_save(client, url, data):
+    """As the page is used: «Xem cách đọc», check the reading, then «Lưu bản sửa»."""
+    preview = client.post(url, {**data, "action": "preview"})
+    assert preview.status_code == 200, preview.content.decode()[:2000]
+    previewed = preview.context["form"].data["previewed"]
+    return preview, client.post(url, {**data, "action": "save", "previewed": previewed})
+
+
+def test_deadline_is_read_by_the_plan_grammar_shown_then_saved_with_its_audit(office, plan, personas):
+    # I.4.4 prints "Thực hiện đảm bảo tiến độ đề ra trong năm 2023 theo lộ trình." (read as the year's end);
+    # the Chairman's later instruction sets the end of November.
+    row = row_of(plan, "I.4.4")
+    url = reverse("plan_row_correct", args=[plan.pk, row.pk, "deadline"])
+    data = {"value": "Trước ngày 30/11/2023", "reason": "Theo Thông báo kết luận số 15/TB-UBND ngày 10/3/2023"}
+    preview, saved = preview_then_save(office, url, data)
+    assert "Hạn chót: ngày 30 tháng 11 năm 2023" in preview.content.decode()
+    assert saved.status_code == 302 and saved.url == reverse("task_detail", args=[plan.pk, "I.4.4"])
+    row.refresh_from_db()
+    assert (row.deadline_text, row.deadline_kind, row.due) == ("Trước ngày 30/11/2023", "date", date(2023, 11, 30))
+    correction = Correction.objects.get(plan=plan, code="I.4.4", row_order=1, field="deadline")
+    assert correction.old_value["text"] == "Thực hiện đảm bảo tiến độ đề ra trong năm 2023 theo lộ trình."
+    assert correction.new_value["due"] == "2023-11-30" and correction.created_by == personas["office"]
+    entry = LogEntry.objects.get(action="plan.row_corrected", object_id=str(row.pk))
+    assert entry.actor_label == personas["office"].username and entry.commune_id == plan.commune_id
+    assert entry.data["reason"] == data["reason"] and entry.data["code"] == "I.4.4"
+
+
+def test_nothing_is_saved_without_a_preview_or_a_reason_or_with_an_unreadable_deadline(office, plan):
+    row = row_of(plan, "I.4.4")
+    url = reverse("plan_row_correct", args=[plan.pk, row.pk, "deadline"])
+    unpreviewed = office.post(url, {"value": "Quý III/2023", "reason": "Sửa", "action": "save"})
+    assert unpreviewed.status_code == 200 and "Hạn chót: ngày 30 tháng 09 năm 2023" in unpreviewed.content.decode()
+    no_reason = office.post(url, {"value": "Quý III/2023", "action": "preview"})
+    assert no_reason.status_code == 400 and "Cần ghi lý do sửa." in no_reason.content.decode()
+    unreadable = office.post(url, {"value": "xong trong thang 13", "reason": "Sửa", "action": "preview"})
+    page = unreadable.content.decode()
+    assert unreadable.status_code == 400 and "Nhiệm vụ I.4.4, dòng 1: không hiểu thời hạn «xong trong thang 13»" in page
+    assert not Correction.objects.exists()
+
+
+def test_solutions_cut_by_a_page_break_are_retyped_and_the_numbering_anomaly_is_marked(office, plan):
+    # I.4.2 prints (1) (2) (3) in its first row and (5) in the second: (4) was lost where the page broke.
+    row = row_of(plan, "I.4.2")
+    typed = ("(1) Tuyên truyền, hỗ trợ người nộp thuế. (2) Triển khai đồng bộ các giải pháp quản lý thu, chống thất "
+             "thu. (3) Phối hợp thực hiện công tác kiểm tra thuế; quản lý nợ và cưỡng chế nợ thuế. (4) Rà soát, "
+             "khai thác các nguồn thu phát sinh trên địa bàn.")
+    _, saved = preview_then_save(office, reverse("plan_row_correct", args=[plan.pk, row.pk, "solutions"]),
+                                 {"value": typed, "reason": "Bổ sung giải pháp (4) bị mất khi ngắt trang"})
+    assert saved.status_code == 302
+    assert [s.number for s in row.solutions.all()] == ["(1)", "(2)", "(3)", "(4)"]
+    assert row.solutions.get(number="(4)").text == "Rà soát, khai thác các nguồn thu phát sinh trên địa bàn."
+    anomaly = plan.anomalies.get(kind="numbering", where="I.4.2")
+    assert anomaly.resolved_by.field == "solutions"
+    page = office.get(reverse("plan_detail", args=[plan.pk])).content.decode()
+    assert "Đã sửa: Giải pháp" in page and "Đã sửa sau khi nhập: Giải pháp" in page
+
+
+def test_a_wrongly_joined_unit_is_split_into_two_directory_entries(office, plan):
+    # I.4.4's lead cell names only "Công chức Địa chính"; the land fund plan is led jointly with Đô thị.
+    row = row_of(plan, "I.4.4")
+    entries = {e.key: e for e in plan.commune.entries.filter(key__in=("cc-dia-chinh", "cc-do-thi"))}
+    _, saved = preview_then_save(office, reverse("plan_row_correct", args=[plan.pk, row.pk, "lead_units"]),
+                                 {"entries": [e.pk for e in entries.values()], "reason": "Hai đơn vị cùng chủ trì"})
+    assert saved.status_code == 302
+    refs = list(row.refs.filter(role="lead").order_by("order"))
+    assert sorted(r.entry.key for r in refs) == ["cc-dia-chinh", "cc-do-thi"]
+    assert {r.text for r in refs} == {"Công chức Địa chính", "Công chức Đô thị - Xây dựng"}
+    correction = Correction.objects.get(field="lead_units")
+    assert correction.old_value == [{"key": "cc-dia-chinh", "text": "Công chức Địa chính"}]
+
+
+def test_two_names_split_by_mistake_are_joined_into_one_entry(office, plan):
+    # I.4.4's coordinating cell "Công chức Kế toán, Đô thị, các HTX, các xóm": keep the office's pick.
+    row = row_of(plan, "I.4.4")
+    pick = plan.commune.entries.get(key="cac-htx")
+    _, saved = preview_then_save(office, reverse("plan_row_correct", args=[plan.pk, row.pk, "coordinating_units"]),
+                                 {"entries": [pick.pk], "reason": "Chỉ các HTX phối hợp"})
+    assert saved.status_code == 302
+    assert [r.entry.key for r in row.refs.filter(role="coordinating")] == ["cac-htx"]
+    assert [v["text"] for v in Correction.objects.get().old_value] == ["Công chức Kế toán", "Đô thị", "các HTX",
+                                                                       "các xóm"]
+
+
+def test_output_and_task_title(office, plan):
+    row = row_of(plan, "I.4.4")
+    _, saved = preview_then_save(office, reverse("plan_row_correct", args=[plan.pk, row.pk, "output"]),
+                                 {"value": "Kế hoạch khai thác quỹ đất năm 2023 được phê duyệt", "reason": "Ghi sản phẩm"})
+    assert saved.status_code == 302
+    row.refresh_from_db()
+    assert row.output == "Kế hoạch khai thác quỹ đất năm 2023 được phê duyệt"
+    url = reverse("plan_task_correct", args=[plan.pk, "I.4.4", "title"])
+    _, saved = preview_then_save(office, url, {"value": "Xây dựng và thực hiện kế hoạch khai thác quỹ đất năm 2023",
+                                               "reason": "Rút gọn tên"})
+    assert plan.nodes.get(code="I.4.4").title == "Xây dựng và thực hiện kế hoạch khai thác quỹ đất năm 2023"
+    assert LogEntry.objects.filter(action="plan.task_corrected", data__field="title").count() == 1
+
+
+def test_renumbering_a_task_settles_the_gap_in_its_group(office, plan):
+    # II.4 jumps from 3 to 4.5: the task printed 4.5 is really 4.4.
+    url = reverse("plan_task_correct", args=[plan.pk, "II.4.5", "place"])
+    _, saved = preview_then_save(office, url, {"parent": "II.4", "number": "4.4", "reason": "Đánh số lại theo bản ký"})
+    assert saved.status_code == 302
+    assert plan.nodes.get(code="II.4.5").number == "4.4"
+    assert plan.anomalies.get(kind="numbering", where="II.4").resolved_by.field == "place"
+
+
+def test_moving_a_task_under_another_group_puts_it_in_reading_order(office, plan):
+    url = reverse("plan_task_correct", args=[plan.pk, "I.4.4", "place"])
+    _, saved = preview_then_save(office, url, {"parent": "I.5", "number": "5.4", "reason": "Thuộc nhóm GPMB"})
+    assert saved.status_code == 302
+    moved = plan.nodes.get(code="I.4.4")
+    assert moved.parent.code == "I.5"
+    assert list(plan.nodes.filter(parent__code="I.5").order_by("order").values_list("code", flat=True)) == [
+        "I.5.1", "I.5.2", "I.5.3", "I.4.4"]
+    assert list(plan.nodes.filter(parent__code="I.4").values_list("code", flat=True)) == ["I.4.1", "I.4.2", "I.4.3"]
+    refused = office.post(url, {"parent": "I.5", "number": "5.1", "reason": "x", "action": "preview"})
+    assert refused.status_code == 400 and "trong I.5 đã có nhiệm vụ số 5.1" in refused.content.decode()
+
+
+def test_indicator_target_is_typed_as_the_appendix_writes_it(office, plan):
+    # Phụ lục I prints "Tỷ lệ hộ nghèo: dưới 0,12%" (II.8).
+    indicator = plan.indicators.get(code="II.8")
+    url = reverse("plan_indicator_correct", args=[plan.pk, indicator.pk])
+    preview, saved = preview_then_save(office, url, {"value": "Dưới 0,1%", "reason": "Nghị quyết HĐND điều chỉnh"})
+    assert "dưới 0,1%" in preview.content.decode()
+    assert saved.status_code == 302
+    target = indicator.targets.get()
+    assert (target.comparator, target.value, target.unit) == ("<", Decimal("0.1"), "%")
+    assert LogEntry.objects.get(action="plan.indicator_corrected").data["code"] == "II.8"
+    wrong = office.post(url, {"value": "dưới 1e400", "reason": "x", "action": "preview"})
+    assert wrong.status_code == 400 and "Chỉ tiêu II.8 (Tỷ lệ hộ nghèo)" in wrong.content.decode()
+
+
+def test_only_the_office_of_the_commune_corrects(client, plan, personas):
+    row = row_of(plan, "I.4.4")
+    url = reverse("plan_row_correct", args=[plan.pk, row.pk, "deadline"])
+    data = {"value": "Quý III/2023", "reason": "x", "action": "preview"}
+    for persona in ("owner", "other_unit", "viewer", "chairman"):
+        client.force_login(personas[persona])
+        assert client.post(url, data).status_code == 403, persona
+    client.force_login(personas["outsider"])
+    assert client.post(url, data).status_code == 404
+
+
+def test_the_task_page_lists_every_correction_with_its_reason(office, plan):
+    row = row_of(plan, "I.4.4")
+    preview_then_save(office, reverse("plan_row_correct", args=[plan.pk, row.pk, "deadline"]),
+                      {"value": "Trước ngày 30/11/2023", "reason": "Theo kết luận của Chủ tịch"})
+    preview_then_save(office, reverse("plan_row_correct", args=[plan.pk, row.pk, "output"]),
+                      {"value": "Kế hoạch được phê duyệt", "reason": "Bổ sung sản phẩm"})
+    page = office.get(reverse("task_detail", args=[plan.pk, "I.4.4"])).content.decode()
+    section = page.split('id="lich-su-sua"')[1].split("</section>")[0]
+    assert "Theo kết luận của Chủ tịch" in section and "Bổ sung sản phẩm" in section
+    assert "ngày 30 tháng 11 năm 2023" in section and "Kế hoạch được phê duyệt" in section
