@@ -1,8 +1,11 @@
 """Review follow-ups of the monthly cycle: milestones not completed twice, rates and missed check-ins on the page,
-evidence files that can be opened, coordinating units' contributions seen by the lead unit and the office."""
+evidence files that can be opened, coordinating units' contributions seen by the lead unit and the office, and
+text limits shown on the form and enforced, by task and field, for the page and the Excel file alike."""
+import io
 import unicodedata
 from datetime import date
 
+import openpyxl
 import pytest
 import time_machine
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -10,6 +13,7 @@ from django.urls import reverse
 
 from communes.models import DirectoryEntry
 from plans.models import Assignment
+from reports import xlsx
 from reports.models import Completion, ReportState, RowStatus, UnitReport
 from reports.services import cycle, periods, rates
 
@@ -207,3 +211,18 @@ def test_a_broken_version_or_a_superscript_percent_is_a_message_not_a_500(client
     assert superscript.status_code == 400
     assert "Tiến độ «²» phải là số nguyên từ 0 đến 100." in superscript.content.decode()
     assert UnitReport.objects.get(pk=report.pk).version == 1
+
+
+def test_an_excel_file_with_text_over_its_limit_is_refused_with_its_cell(plan, personas):
+    report, row = _land_january(plan)
+    workbook = openpyxl.load_workbook(io.BytesIO(xlsx.build(report)))
+    sheet = workbook[xlsx.SHEET]
+    line = next(n for n in range(xlsx.FIRST_ROW, sheet.max_row + 1) if sheet[f"A{n}"].value == "I.1.1")
+    sheet[f"G{line}"] = "Đã rà soát. " + "x" * 3990  # column G is «Kết quả trong kỳ»; 4,002 characters
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    outcome = xlsx.import_file(report, personas["owner"], buffer.getvalue(), "bao-cao.xlsx", False, date(2023, 1, 10))
+    assert not outcome.ok and any(f"G{line}" in e and "«Kết quả trong kỳ»: 4.002 ký tự, tối đa 4.000 ký tự" in e
+                                  for e in outcome.errors), outcome.errors
+    row.refresh_from_db()
+    assert row.results == ""
