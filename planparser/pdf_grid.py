@@ -3,7 +3,7 @@
 A table's grid is the set of distinct x of its vertical rules and y of its horizontal rules. A grid cell
 whose right (or top) border is not drawn is merged with its neighbour, as Word's gridSpan (or vMerge) is.
 """
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from .pdf_text import Rule
@@ -16,50 +16,72 @@ class Grid:
     xs: list[float]
     ys: list[float]
     rules: list[Rule]
+    # [row][col]: the merged region holding grid cell (row, col), by its top-left grid cell.
     _regions: list[list[tuple[int, int]]] = field(default_factory=list)
-    # Drawn spans along each grid line, by the line's index: a page has thousands of cell checks.
-    _uprights: dict[int, list[tuple[float, float]]] = field(default_factory=dict)
-    _flats: dict[int, list[tuple[float, float]]] = field(default_factory=dict)
+    _walls: list[list[bool]] = field(default_factory=list)  # [row][i]: is the vertical line xs[i] drawn in that row?
+    reach: tuple[float, float, float, float] = (0.0, 0.0, 0.0, 0.0)  # the box, widened by _SNAP on each side
 
     def __post_init__(self) -> None:
+        uprights: dict[int, list[tuple[float, float]]] = {}  # drawn spans along each grid line, by its index
+        flats: dict[int, list[tuple[float, float]]] = {}
         for rule in self.rules:
-            edges, spans = (self.ys, self._flats) if rule.horizontal else (self.xs, self._uprights)
+            edges, spans = (self.ys, flats) if rule.horizontal else (self.xs, uprights)
             at = _nearest(edges, rule.at)
             if at is not None:
                 spans.setdefault(at, []).append((rule.low - _SNAP, rule.high + _SNAP))
-        rows, cols = len(self.ys) - 1, len(self.xs) - 1
-        self._regions = [[(r, c) for c in range(cols)] for r in range(rows)]
-        for r in range(rows):
-            for c in range(cols):
-                row, col = r, c
-                if col > 0 and not self._drawn(self._uprights, col, (self.ys[row] + self.ys[row + 1]) / 2):
-                    row, col = self._regions[r][c - 1]
-                elif row > 0 and not self._drawn(self._flats, row, (self.xs[col] + self.xs[col + 1]) / 2):
-                    row, col = self._regions[r - 1][c]
-                self._regions[r][c] = (row, col)
-
-    @staticmethod
-    def _drawn(spans: dict, index: int, at: float) -> bool:
-        return any(low <= at <= high for low, high in spans.get(index, ()))
+        xs, ys = self.xs, self.ys
+        self.reach = (xs[0] - _SNAP, ys[0] - _SNAP, xs[-1] + _SNAP, ys[-1] + _SNAP)
+        row_middles, column_middles = _middles(ys), _middles(xs)
+        across = [_drawn_at(uprights.get(i, ()), row_middles) for i in range(len(xs))]
+        self._walls = [list(row) for row in zip(*across)]
+        self._regions = []
+        for r, walls in enumerate(self._walls):
+            floor = _drawn_at(flats.get(r, ()), column_middles)
+            regions: list[tuple[int, int]] = []
+            for c in range(len(xs) - 1):
+                if c > 0 and not walls[c]:
+                    regions.append(regions[c - 1])
+                elif r > 0 and not floor[c]:
+                    regions.append(self._regions[r - 1][c])
+                else:
+                    regions.append((r, c))
+            self._regions.append(regions)
 
     @property
     def box(self) -> tuple[float, float, float, float]:
         return self.xs[0], self.ys[0], self.xs[-1], self.ys[-1]
 
     def contains(self, x: float, y: float) -> bool:
-        return self.xs[0] - _SNAP <= x <= self.xs[-1] + _SNAP and self.ys[0] - _SNAP <= y <= self.ys[-1] + _SNAP
+        left, top, right, bottom = self.reach
+        return left <= x <= right and top <= y <= bottom
 
     def cell_at(self, x: float, y: float) -> tuple[int, int]:
         """The (row, column) of the merged region holding this point: its top-left grid cell."""
-        return self._regions[_index(self.ys, y)][_index(self.xs, x)]
+        xs, ys = self.xs, self.ys  # asked for every piece of text in a table
+        row, col = bisect_right(ys, y) - 1, bisect_right(xs, x) - 1
+        row = 0 if row < 0 else min(row, len(ys) - 2)
+        return self._regions[row][0 if col < 0 else min(col, len(xs) - 2)]
 
-    def has_vertical(self, x: float, row: int) -> bool:
-        at = _nearest(self.xs, x)
-        return at is not None and self._drawn(self._uprights, at, (self.ys[row] + self.ys[row + 1]) / 2)
+    def region(self, row: int, col: int) -> tuple[int, int]:
+        """The merged region holding grid cell (row, col), as cell_at its centre."""
+        return self._regions[row][col]
 
-    def has_horizontal(self, y: float, col: int) -> bool:
-        at = _nearest(self.ys, y)
-        return at is not None and self._drawn(self._flats, at, (self.xs[col] + self.xs[col + 1]) / 2)
+    def wall(self, row: int, index: int) -> bool:
+        """Is the vertical grid line xs[index] drawn along grid row `row`?"""
+        return self._walls[row][index]
+
+
+def _middles(edges: list[float]) -> list[float]:
+    return [(a + b) / 2 for a, b in zip(edges, edges[1:])]
+
+
+def _drawn_at(spans, middles: list[float]) -> list[bool]:
+    """For each of the (ascending) middles, whether a drawn span covers it."""
+    drawn = [False] * len(middles)
+    for low, high in spans:
+        for i in range(bisect_left(middles, low), bisect_right(middles, high)):
+            drawn[i] = True
+    return drawn
 
 
 def _nearest(edges: list[float], value: float) -> int | None:
@@ -69,10 +91,6 @@ def _nearest(edges: list[float], value: float) -> int | None:
         if 0 <= j < len(edges) and abs(edges[j] - value) <= _SNAP:
             return j
     return None
-
-
-def _index(edges: list[float], value: float) -> int:
-    return min(max(bisect_right(edges, value) - 1, 0), len(edges) - 2)
 
 
 def find_grids(rules: list[Rule]) -> list[Grid]:
@@ -103,18 +121,13 @@ def _touching_groups(rules: list[Rule]) -> list[list[Rule]]:
             i = parent[i]
         return i
 
-    flat = [i for i, r in enumerate(rules) if r.horizontal]
-    upright = [i for i, r in enumerate(rules) if not r.horizontal]
-    for h in flat:
-        for v in upright:
-            if _touch(rules[h], rules[v]):
+    flat = [(i, r.at, r.low - _SNAP, r.high + _SNAP) for i, r in enumerate(rules) if r.horizontal]
+    upright = [(i, r.at, r.low - _SNAP, r.high + _SNAP) for i, r in enumerate(rules) if not r.horizontal]
+    for h, y, left, right in flat:
+        for v, x, top, bottom in upright:
+            if left <= x <= right and top <= y <= bottom:  # the two rules touch (or nearly)
                 parent[root(h)] = root(v)
     groups: dict[int, list[Rule]] = {}
     for i, rule in enumerate(rules):
         groups.setdefault(root(i), []).append(rule)
     return list(groups.values())
-
-
-def _touch(flat: Rule, upright: Rule) -> bool:
-    return (flat.low - _SNAP <= upright.at <= flat.high + _SNAP
-            and upright.low - _SNAP <= flat.at <= upright.high + _SNAP)

@@ -51,28 +51,27 @@ def make_lines(pieces: list[Piece]) -> list[Line]:
     current: list[Piece] = []
     top = bottom = height = 0.0
     marks_only = False  # the line so far is a raised footnote mark: its text sits lower
-    for piece in pieces:
-        if current and not _same_line(current[-1], piece, top, bottom, height, marks_only):
-            lines.append(_line(current, height))
-            current = []
+    for piece in pieces:  # a hot loop: a plan has thousands of pieces
+        piece_top, piece_bottom = piece.top, piece.bottom
+        if current:
+            if marks_only:  # the text beside a raised mark sits lower: overlapping it is enough
+                on_baseline = piece_top < bottom and piece_bottom > top
+            else:
+                on_baseline = top < (piece_top + piece_bottom) / 2 < bottom
+            right = current[-1].x1  # and no wide gap after the last piece, nor a step back left
+            if on_baseline and right - 1 <= piece.x0 <= right + _COLUMN_GAP * height:
+                top, bottom = min(top, piece_top), max(bottom, piece_bottom)
+            else:
+                lines.append(_line(current, height))
+                current = []
         if not current:
-            top, bottom, height, marks_only = piece.top, piece.bottom, 0.0, True
+            top, bottom, height, marks_only = piece_top, piece_bottom, 0.0, True
         current.append(piece)
-        top, bottom = min(top, piece.top), max(bottom, piece.bottom)
-        height = max(height, piece.bottom - piece.top)
+        height = max(height, piece_bottom - piece_top)
         marks_only = marks_only and piece.text.strip()[:1] in _SUPERSCRIPTS
     if current:
         lines.append(_line(current, height))
     return [line for line in lines if line.text]
-
-
-def _same_line(last: Piece, piece: Piece, top: float, bottom: float, height: float, marks_only: bool) -> bool:
-    """Does `piece` go on the line whose pieces so far span top..bottom and end with `last`?"""
-    if marks_only:
-        on_baseline = piece.top < bottom and piece.bottom > top
-    else:
-        on_baseline = top < (piece.top + piece.bottom) / 2 < bottom
-    return on_baseline and last.x1 - 1 <= piece.x0 <= last.x1 + _COLUMN_GAP * height
 
 
 def _line(pieces: list[Piece], height: float) -> Line:
@@ -154,11 +153,12 @@ def _style_changes(previous: Line, line: Line) -> bool:
 
 def is_full(previous: Line, line: Line, right: float) -> bool:
     """Would the first word of `line` have fitted at the end of `previous`? If not, Word wrapped it."""
+    above = previous.bottom - previous.top
     # Baseline to baseline: a line holding only "." or "," has a box far below a full line's top.
-    if not 0 < line.bottom - previous.bottom <= 1.8 * max(previous.height, line.height):
+    if not 0 < line.bottom - previous.bottom <= 1.8 * max(above, line.bottom - line.top):
         return False  # a blank gap before it, or back up the page (the next column): a new paragraph
-    width = (line.x1 - line.x0) / max(len(line.text), 1)
     if line.first_word > 0:  # measured: capitals ("XDCB") are wider than an average letter
-        return previous.x1 + 0.25 * previous.height + line.first_word > right  # a space is about a quarter em
+        return previous.x1 + 0.25 * above + line.first_word > right  # a space is about a quarter em
+    width = (line.x1 - line.x0) / max(len(line.text), 1)
     first_word = len(line.text.split(" ", 1)[0])
     return previous.x1 + width * (first_word + 1) > right

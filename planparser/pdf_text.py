@@ -87,9 +87,9 @@ def _page_text(textpage) -> str:
 class _Page:
     """One text page's C calls with their out-parameters made once: a page asks thousands of times."""
 
-    def __init__(self, textpage) -> None:
-        self.handle = textpage
-        box = self.box = [ctypes.c_double() for _ in range(4)]  # left, top, right, bottom
+    def __init__(self, textpage, height: float) -> None:
+        self.handle, self.height = textpage, height
+        box = self.box = [ctypes.c_double() for _ in range(4)]
         self.refs = [ctypes.byref(value) for value in box]
         self.name = ctypes.create_string_buffer(128)
         self.flags = ctypes.byref(ctypes.c_int())
@@ -97,23 +97,29 @@ class _Page:
     def count(self, start: int, length: int) -> int:
         return capi.count_rects(self.handle, start, length)
 
-    def rect(self, index: int) -> tuple[float, float, float, float]:
-        """(left, top, right, bottom) of rectangle `index` of the last count(), top-down."""
-        capi.get_rect(self.handle, index, *self.refs)
-        box = self.box
-        return box[0].value, box[1].value, box[2].value, box[3].value
+    def rects(self, count: int) -> list[tuple[float, float, float, float]]:
+        """(left, top, right, bottom) of the rectangles of the last count(), as pdfium measures (bottom-up)."""
+        handle, refs, box, get = self.handle, self.refs, self.box, capi.get_rect
+        out = []
+        for index in range(count):
+            get(handle, index, *refs)
+            out.append((box[0].value, box[1].value, box[2].value, box[3].value))
+        return out
 
-    def style(self, index: int) -> int:
-        """1 for bold, 2 for italic, 3 for both, 0 for plain; -1 when pdfium cannot tell."""
-        if not capi.get_font_info(self.handle, index, self.name, 128, self.flags):
-            return -1
-        return _style_of(self.name.value)
-
-    def right_of(self, index: int) -> float:
-        """The right edge of one character's box."""
-        box = self.box
-        capi.get_char_box(self.handle, index, *self.refs)  # left, right, bottom, top
-        return box[1].value
+    def add_pieces(self, line: str, start: int, runs, pieces: list[Piece]) -> None:
+        """A piece for each (rectangle, start, end) of the line holding a word, with the style of its first
+        letter (pdfium starts a new rectangle where the font changes) and where its first word ends."""
+        handle, refs, box, name, flags, height = self.handle, self.refs, self.box, self.name, self.flags, self.height
+        for (left, top, right, bottom), a, b in runs:
+            text = line[a:b]
+            words = text.split(None, 1)
+            if words:
+                first = start + a + text.index(words[0])
+                # The font's name says bold or italic; 0 when pdfium cannot tell which font.
+                style = _style_of(name.value) if capi.get_font_info(handle, first, name, 128, flags) else -1
+                capi.get_char_box(handle, first + len(words[0]) - 1, *refs)  # left, right, bottom, top
+                pieces.append(Piece(left, height - top, right, height - bottom, text, start + a, style, style,
+                                    box[1].value))
 
 
 _STYLES: dict[bytes, int] = {}
@@ -134,35 +140,23 @@ def _style_of(font_name: bytes) -> int:
 
 def _pieces(textpage, height: float) -> list[Piece]:
     text = _page_text(textpage)
-    page = _Page(textpage)
+    page = _Page(textpage, height)
     pieces: list[Piece] = []
     start = 0
     for line in text.split("\r\n"):
         if line and not line.isspace():
-            _line_pieces(page, line, start, height, pieces)
+            count = page.count(start, len(line))
+            if count == 1:  # most lines: one run of text, no need to find where runs meet
+                page.add_pieces(line, start, [(page.rects(1)[0], 0, len(line))], pieces)
+            else:
+                rects = page.rects(count)
+                cuts = [0] + [_first_char_of_rect(page, start, len(line), k) for k in range(1, count)] + [len(line)]
+                page.add_pieces(line, start, zip(rects, cuts, cuts[1:]), pieces)
         start += len(line) + 2
     if not unicodedata.is_normalized("NFC", text):  # Word sometimes saves decomposed accents
         for piece in pieces:
             piece.text = unicodedata.normalize("NFC", piece.text)
     return _mark_superscripts(pieces)
-
-
-def _line_pieces(page: _Page, line: str, start: int, height: float, pieces: list[Piece]) -> None:
-    count = page.count(start, len(line))
-    if count == 1:  # most lines: one run of text, no need to find where runs meet
-        runs = [(page.rect(0), 0, len(line))]
-    else:
-        rects = [page.rect(i) for i in range(count)]
-        cuts = [0] + [_first_char_of_rect(page, start, len(line), k) for k in range(1, count)] + [len(line)]
-        runs = list(zip(rects, cuts, cuts[1:]))
-    for (left, top, right, bottom), a, b in runs:
-        text = line[a:b]
-        words = text.split(None, 1)
-        if words:
-            first = start + a + text.index(words[0])
-            style = page.style(first)  # pdfium starts a new rectangle where the font changes
-            word_right = page.right_of(first + len(words[0]) - 1)
-            pieces.append(Piece(left, height - top, right, height - bottom, text, start + a, style, style, word_right))
 
 
 def _first_char_of_rect(page: _Page, start: int, length: int, k: int) -> int:

@@ -92,18 +92,20 @@ def _blocks(pages, keeps_spaces: bool) -> list[Para | Row]:
 
 def _page_items(pieces: list[Piece], rules) -> list:
     grids = find_grids(rules)
-    inside: dict[int, dict[tuple[int, int], list[Piece]]] = {id(g): {} for g in grids}
-    prose: list[Piece] = []
-    for piece in pieces:
-        grid = next((g for g in grids if g.contains((piece.x0 + piece.x1) / 2, piece.middle)), None)
-        if grid is None:
-            prose.append(piece)
+    inside: list[dict[tuple[int, int], list[Piece]]] = [{} for _ in grids]
+    prose: list[Piece] = [] if grids else pieces
+    reaches = [(grid.reach, grid, cells) for grid, cells in zip(grids, inside)]
+    for piece in pieces if grids else ():
+        x, y = (piece.x0 + piece.x1) / 2, (piece.top + piece.bottom) / 2
+        for (left, top, right, bottom), grid, cells in reaches:
+            if left <= x <= right and top <= y <= bottom:
+                cells.setdefault(grid.cell_at(x, y), []).append(piece)
+                break
         else:
-            cell = grid.cell_at((piece.x0 + piece.x1) / 2, piece.middle)
-            inside[id(grid)].setdefault(cell, []).append(piece)
+            prose.append(piece)
     lines = _without_page_numbers(make_lines(prose))
     items = [(line.order, line) for line in lines]
-    items += [(_order([p for ps in inside[id(g)].values() for p in ps]), (g, inside[id(g)])) for g in grids]
+    items += [(_order([p for ps in cells.values() for p in ps]), (g, cells)) for g, cells in zip(grids, inside)]
     return [item for _, item in sorted(items, key=lambda pair: pair[0])]
 
 
@@ -176,7 +178,7 @@ def _across_page(grid: Grid, texts: list[str], rows: list[Row], before: list[Row
 
 def _own(grid: Grid, c: int) -> bool:
     """The first data row's cell in column c is a cell of its own, not covered by one merged across."""
-    return grid.cell_at((grid.xs[c] + grid.xs[c + 1]) / 2, (grid.ys[1] + grid.ys[2]) / 2) == (1, c)
+    return grid.region(1, c) == (1, c)
 
 
 def _assigned(texts: list[str], columns: dict[str, int], c: int) -> bool:
@@ -187,15 +189,14 @@ def _assigned(texts: list[str], columns: dict[str, int], c: int) -> bool:
 def _spans_down(grid: Grid, r: int, c: int) -> bool:
     if r + 1 >= len(grid.ys) - 1:
         return False
-    x = (grid.xs[c] + grid.xs[c + 1]) / 2
-    return grid.cell_at(x, (grid.ys[r] + grid.ys[r + 1]) / 2) == (r, c) == grid.cell_at(x, (grid.ys[r + 1] + grid.ys[r + 2]) / 2)
+    return grid.region(r, c) == (r, c) == grid.region(r + 1, c)
 
 
 def _grid_row(grid: Grid, r: int, cells: dict, above: list[str], keeps_spaces: bool) -> tuple[list[str], set[int]]:
     texts: list[str] = []
     merged: set[int] = set()
     for c in range(len(grid.xs) - 1):
-        region = grid.cell_at((grid.xs[c] + grid.xs[c + 1]) / 2, (grid.ys[r] + grid.ys[r + 1]) / 2)
+        region = grid.region(r, c)
         if region == (r, c):
             texts.append(_cell_text(grid, r, c, cells.get(region, []), keeps_spaces))
         elif region[1] == c:  # the continuation of a vertically merged cell, as Word's vMerge
@@ -211,7 +212,7 @@ def _cell_text(grid: Grid, r: int, c: int, pieces: list[Piece], keeps_spaces: bo
         return ""
     lines = make_lines(pieces)
     end = c + 1
-    while end < len(grid.xs) - 1 and not grid.has_vertical(grid.xs[end], r):
+    while end < len(grid.xs) - 1 and not grid.wall(r, end):
         end += 1
     padding = min(max(min(line.x0 for line in lines) - grid.xs[c], 1.0), 8.0)
     # Centred lines (a header cell's "PHÂN" / "CÔNG") start further in than the padding: they are not flush left.
