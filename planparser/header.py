@@ -11,14 +11,17 @@ from datetime import date
 from .header_issuer import read_issuer
 from .header_signer import read_signer
 from .textutil import fold, squash
+from .years import FIRST_YEAR, LAST_YEAR, plausible_year
 
 _NUMBER = re.compile(r"^s[oố]\s*:\s*(.*)$|^s[oố]\s+(\d*\s*/.*)$", re.I)
 _NUMBER_TOKEN = re.compile(r"^\d*\s*/\s*[^\s,;]+(?:\s*-\s*[^\s,;]+)*")
 _BLANK = r"[\s.…_]*"
 _DATE_WORDS = re.compile(rf",?\s*ngày{_BLANK}(?P<d>\d{{1,2}})?{_BLANK}tháng{_BLANK}(?P<m>\d{{1,2}})?{_BLANK}"
-                         r"năm\s*(?P<y>\d{4})", re.I)
-_DATE_DIGITS = re.compile(r",?\s*ngày\s*(?P<d>\d{1,2})?\s*/\s*(?P<m>\d{1,2})?\s*/\s*(?P<y>\d{4})", re.I)
-_YEAR = re.compile(r"năm\s+(\d{4})", re.I)
+                         r"năm\s*(?P<y>\d{4})(?!\d)", re.I)
+_DATE_DIGITS = re.compile(r",?\s*ngày\s*(?P<d>\d{1,2})?\s*/\s*(?P<m>\d{1,2})?\s*/\s*(?P<y>\d{4})(?!\d)", re.I)
+# Any run of digits after "năm" ends the subject, so "năm 20233" or "năm 223" is read as the slip it is (and
+# reported), never cut to four digits nor passed over for a year in the body text below.
+_YEAR = re.compile(r"năm\s+(\d+)", re.I)
 _REPORT_DAY = re.compile(r"truoc ngay (\d{1,2}) hang thang")
 _DAY_WORD = re.compile(r"ng[aàáảãạ]y", re.I)
 _HEAD_LIMIT = 40      # the document type is printed well within the first lines
@@ -33,6 +36,7 @@ def header_facts(lines: list[str]) -> dict:
     head = lines[:title_at] if title_at is not None else lines[:15]
     issued_on, date_problems = _issued_on(head)
     title = _title_and_year(lines, title_at)
+    year_problems = _check_year(title)
     issuer, locality, issuer_problems = read_issuer(head, issued_on, title["year"])
     signer, signer_problems = read_signer(lines[title_at or 0:])
     return {
@@ -43,7 +47,7 @@ def header_facts(lines: list[str]) -> dict:
         **title,
         "signer": signer,
         "report_day": _report_day(lines),
-        "anomalies": issuer_problems + date_problems + signer_problems,
+        "anomalies": issuer_problems + date_problems + year_problems + signer_problems,
     }
 
 
@@ -77,6 +81,8 @@ def _issued_on(head: list[str]) -> tuple[str | None, list[dict]]:
         if not (match["d"] and match["m"]):
             return None, []
         try:
+            if not plausible_year(int(match["y"])):
+                raise ValueError(match["y"])
             return date(int(match["y"]), int(match["m"]), int(match["d"])).isoformat(), []
         except ValueError:
             return None, [{"kind": "header", "where": WHERE,
@@ -102,7 +108,18 @@ def _title_and_year(lines: list[str], title_at: int | None) -> dict:
         parts = parts[:1]  # no year in reach: the later lines may be body text, keep only the first
     subject = " ".join(parts)
     year = _YEAR.search(subject)
-    return {"title": f"Kế hoạch {subject}" if subject else "Kế hoạch", "year": int(year.group(1)) if year else None}
+    return {"title": f"Kế hoạch {subject}" if subject else "Kế hoạch", "year": year.group(1) if year else None}
+
+
+def _check_year(title: dict) -> list[dict]:
+    """The printed year as a number; one no plan can be for is dropped (the import then asks for one) and shown."""
+    printed = title["year"]
+    title["year"] = int(printed) if printed and len(printed) == 4 and plausible_year(int(printed)) else None
+    if printed is None or title["year"] is not None:
+        return []
+    return [{"kind": "header", "where": WHERE,
+             "message": f"Năm kế hoạch «{printed}» trong tên văn bản «{title['title']}» không hợp lý "
+                        f"(phải là năm từ {FIRST_YEAR} đến {LAST_YEAR}); cần người sửa."}]
 
 
 def _report_day(lines: list[str]) -> int | None:
