@@ -1,4 +1,5 @@
 """Find the task table's columns by their header words, and read a data row by role."""
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -33,7 +34,9 @@ def detect_columns(cells: list[str]) -> dict[str, int] | None:
     return None
 
 
+@functools.lru_cache(maxsize=4096)
 def _role_of(folded: str) -> str | None:
+    """Cached: every row of every page's part of the table is asked whether it is a header."""
     if not folded:
         return None
     # Compared without spaces: a PDF export wraps "STT" in its narrow column as "ST" / "T".

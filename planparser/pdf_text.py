@@ -97,29 +97,40 @@ class _Page:
     def count(self, start: int, length: int) -> int:
         return capi.count_rects(self.handle, start, length)
 
-    def rects(self, count: int) -> list[tuple[float, float, float, float]]:
-        """(left, top, right, bottom) of the rectangles of the last count(), as pdfium measures (bottom-up)."""
-        handle, refs, box, get = self.handle, self.refs, self.box, capi.get_rect
-        out = []
+    def runs(self, line: str, start: int) -> list[tuple[tuple[float, float, float, float], int, int]]:
+        """(rectangle, first char, end char) of each rectangle pdfium draws the line with; a rectangle is
+        (left, top, right, bottom) as pdfium measures, bottom-up."""
+        handle, refs, box = self.handle, self.refs, self.box
+        count = capi.count_rects(handle, start, len(line))
+        rects = []
         for index in range(count):
-            get(handle, index, *refs)
-            out.append((box[0].value, box[1].value, box[2].value, box[3].value))
-        return out
+            capi.get_rect(handle, index, *refs)
+            rects.append((box[0].value, box[1].value, box[2].value, box[3].value))
+        if count == 1:  # most lines: one run of text, no need to find where runs meet
+            return [(rects[0], 0, len(line))]
+        cuts = [0] + [_first_char_of_rect(self, start, len(line), k) for k in range(1, count)] + [len(line)]
+        return list(zip(rects, cuts, cuts[1:]))
 
-    def add_pieces(self, line: str, start: int, runs, pieces: list[Piece]) -> None:
-        """A piece for each (rectangle, start, end) of the line holding a word, with the style of its first
-        letter (pdfium starts a new rectangle where the font changes) and where its first word ends."""
+    def pieces(self, text: str) -> list[Piece]:
+        """A piece for each run of each line holding a word, with the style of its first letter (pdfium
+        starts a new rectangle where the font changes) and where its first word ends."""
         handle, refs, box, name, flags, height = self.handle, self.refs, self.box, self.name, self.flags, self.height
-        for (left, top, right, bottom), a, b in runs:
-            text = line[a:b]
-            words = text.split(None, 1)
-            if words:
-                first = start + a + text.index(words[0])
-                # The font's name says bold or italic; 0 when pdfium cannot tell which font.
-                style = _style_of(name.value) if capi.get_font_info(handle, first, name, 128, flags) else -1
-                capi.get_char_box(handle, first + len(words[0]) - 1, *refs)  # left, right, bottom, top
-                pieces.append(Piece(left, height - top, right, height - bottom, text, start + a, style, style,
-                                    box[1].value))
+        styles, pieces, start = _STYLES, [], 0
+        for line in text.split("\r\n"):
+            for (left, top, right, bottom), a, b in self.runs(line, start) if line and not line.isspace() else ():
+                text = line[a:b]
+                words = text.split(None, 1)
+                if words:
+                    first = start + a + text.index(words[0])
+                    # -1 when pdfium cannot tell which font
+                    style = styles.get(name.value) if capi.get_font_info(handle, first, name, 128, flags) else -1
+                    if style is None:
+                        style = _style_of(name.value)
+                    capi.get_char_box(handle, first + len(words[0]) - 1, *refs)  # left, right, bottom, top
+                    pieces.append(Piece(left, height - top, right, height - bottom, text, start + a, style, style,
+                                        box[1].value))
+            start += len(line) + 2
+        return pieces
 
 
 _STYLES: dict[bytes, int] = {}
@@ -140,19 +151,7 @@ def _style_of(font_name: bytes) -> int:
 
 def _pieces(textpage, height: float) -> list[Piece]:
     text = _page_text(textpage)
-    page = _Page(textpage, height)
-    pieces: list[Piece] = []
-    start = 0
-    for line in text.split("\r\n"):
-        if line and not line.isspace():
-            count = page.count(start, len(line))
-            if count == 1:  # most lines: one run of text, no need to find where runs meet
-                page.add_pieces(line, start, [(page.rects(1)[0], 0, len(line))], pieces)
-            else:
-                rects = page.rects(count)
-                cuts = [0] + [_first_char_of_rect(page, start, len(line), k) for k in range(1, count)] + [len(line)]
-                page.add_pieces(line, start, zip(rects, cuts, cuts[1:]), pieces)
-        start += len(line) + 2
+    pieces = _Page(textpage, height).pieces(text)
     if not unicodedata.is_normalized("NFC", text):  # Word sometimes saves decomposed accents
         for piece in pieces:
             piece.text = unicodedata.normalize("NFC", piece.text)
