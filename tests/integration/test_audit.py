@@ -22,6 +22,7 @@ from tests.conftest import SAMPLE
 from tests.factories import PASSWORD, make_site_admin
 from tests.integration.test_access_matrix import MATRIX
 from tests.integration.test_arising_walk import walk_arising
+from tests.integration.test_corrections_walk import walk_corrections
 
 
 def entries(action, **filters):
@@ -231,6 +232,8 @@ WALKED = {  # in walking order: a new plan version last, as it becomes the curre
     "evaluation_judgement": _walk_evaluation, "evaluation_override": _walk_evaluation,
     "evaluation_row": _walk_evaluation,
     "arising_add": walk_arising, "arising_notice": walk_arising, "arising_notice_confirm": walk_arising,
+    "plan_row_correct": walk_corrections, "plan_task_correct": walk_corrections,
+    "plan_indicator_correct": walk_corrections, "plan_conflict_choose": walk_corrections,
     "plan_upload": _walk_plan, "plan_confirm": _walk_plan, "plan_withdraw": _walk_withdraw,
 }
 
