@@ -47,7 +47,7 @@ from functools import lru_cache
 
 from planparser import deadline_words as words
 from planparser.textutil import fold, squash, superscripts_to_ascii
-from planparser.years import plausible_year
+from planparser.years import plausible_dates
 
 KINDS = ("date", "milestones", "range", "recurring", "external", "unknown")
 # Units whose reading is a span of time rather than one due day.
@@ -153,13 +153,7 @@ def _read_times(cleaned: str, plan_year: int | None) -> dict | None:
     """The time the text names, or None when it names none; {"kind": "unknown"} when unreadable."""
     timed = _times(cleaned, plan_year)
     # "Năm 9999" reads as a date, but no plan means it: a person sets the deadline (see years.py).
-    if timed is not None and not all(plausible_year(day.year) for day in _dates_of(timed)):
-        return _UNKNOWN
-    return timed
-
-
-def _dates_of(timed: dict) -> list[date]:
-    return [d for d in (timed.get("due"), timed.get("start"), *timed.get("milestones", ())) if isinstance(d, date)]
+    return _UNKNOWN if timed is not None and not plausible_dates(timed) else timed
 
 
 def _times(cleaned: str, plan_year: int | None) -> dict | None:

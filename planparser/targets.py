@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from planparser import target_words as words
+from planparser.target_glued import glued_token, runs_into_digits
 from planparser.target_rank import find_ranks, mask
 from planparser.textutil import squash
 from planparser.vinumbers import ViNumberError, format_vi_number, parse_plan_number
@@ -55,10 +56,6 @@ _QUANTITY = re.compile(rf"""
     (?:\s*,?\s*so\s+với\s+(?P<ref>(?:[^,;().]|\.(?=[0-9]))+))?
 """, re.IGNORECASE | re.VERBOSE)
 _NUMBER_START = re.compile(rf"(?<![\w/]){NUMBER}")
-# A figure whose "unit" runs straight into more digits ("1e400", "0x1F", "5E-3") is not a Vietnamese figure:
-# reading "1" with the unit "e" would be a guess.
-_RUNS_ON = re.compile(r"[+\-]?[0-9]")
-_TOKEN = re.compile(r"\S+")
 _COMPOUND_HEADS = "".join(rf"(?<!\b{re.escape(h)}\s)" for h in words.NAME_COMPOUND_HEADS)
 _PREFIX = re.compile(rf"(?:(?<!\w){_COMPOUND_HEADS}(?:{_phrases(words.COMPARATOR_PHRASES)})\s*:?\s*)+$", re.IGNORECASE)
 _PREFIX_WORD = re.compile(rf"(?<!\w)(?:{_phrases(words.COMPARATOR_PHRASES)})", re.IGNORECASE)
@@ -294,9 +291,9 @@ def _find_amounts(masked: str, context: _Context) -> list[_Quantity]:
             # "năm 2023", "giai đoạn 2021-2025": skip the figure and its pair, not the words after them
             position = max(match.end("n2"), match.end("den"), number.end())
             continue
-        if _runs_into_digits(masked, match):
-            found.append(_unreadable_token(masked, number.start()))
-            position = found[-1].end
+        if runs_into_digits(masked, match):
+            position, problem = glued_token(masked, number.start())
+            found.append(_Quantity(number.start(), position, problems=[problem]))
             continue
         prefix = _PREFIX.search(masked, max(0, number.start() - 60), number.start())
         start = prefix.start() if prefix else number.start()
@@ -304,20 +301,6 @@ def _find_amounts(masked: str, context: _Context) -> list[_Quantity]:
         found.append(_read_quantity(match, phrases, context, start, masked[start:match.end()]))
         position = match.end()
     return found
-
-
-def _runs_into_digits(masked: str, match: re.Match) -> bool:
-    unit_start = match.start("unit")
-    glued = unit_start != -1 and not masked[unit_start - 1].isspace()
-    return glued and bool(_RUNS_ON.match(masked, match.end("unit")))
-
-
-def _unreadable_token(masked: str, start: int) -> _Quantity:
-    token = _TOKEN.match(masked, start)
-    printed = token.group().rstrip(",;.:")
-    return _Quantity(start, start + len(printed), problems=[
-        f"Không đọc được con số: «{printed}» lẫn chữ cái giữa các chữ số, không phải cách viết số của văn bản; "
-        "cần người xác định giá trị"])
 
 
 def _read_quantity(match: re.Match, phrases: list[str], context: _Context, start: int, printed: str) -> _Quantity:
