@@ -1,10 +1,13 @@
 """Target indicators of a plan (Phụ lục I): what the plan promises, in numbers or in words."""
 from django.conf import settings
 from django.db import models
+from django.db.models.signals import post_delete
+from django.dispatch import receiver
 
 from communes.models import DirectoryEntry
 from plans.models import Plan
 from theodoi.periods import Period
+from theodoi.stored_files import delete_after_commit
 
 
 class Indicator(models.Model):
@@ -140,3 +143,9 @@ class ValueEntry(models.Model):
     @property
     def period(self) -> Period:
         return Period(self.period_kind, self.period_year, self.period_number)
+
+
+@receiver(post_delete, sender=IndicatorValue, dispatch_uid="indicators-value-evidence-file")
+def _delete_evidence_file(sender, instance, **kwargs):
+    """A deleted value takes its evidence file with it, once the deletion commits; a rollback keeps both."""
+    delete_after_commit(instance.evidence)

@@ -6,6 +6,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from theodoi.periods import Period
+from theodoi.stored_files import delete_after_commit
 
 from . import services
 from .models import Indicator, IndicatorValue, ValueEntry
@@ -54,6 +55,7 @@ def save_reading(indicator: Indicator, reading: Reading, user, *, evidence=None,
         item.explanation = reading.explanation if colour == services.RED else ""
         item.entered_by, item.entered_at = user, now
         if evidence:
+            delete_after_commit(item.evidence)  # the file it replaces goes, once this commits
             item.evidence = evidence
         item.save()
         ValueEntry.objects.create(

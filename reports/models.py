@@ -2,13 +2,14 @@
 from datetime import date
 
 from django.conf import settings
-from django.db import models, transaction
+from django.db import models
 from django.db.models.signals import post_delete
 from django.dispatch import receiver
 
 from communes.models import Commune, DirectoryEntry
 from plans.models import Assignment, Plan
 from theodoi.periods import MONTH, Period
+from theodoi.stored_files import delete_after_commit
 
 
 # Long enough for a month's account of one row (about a page), short enough to read in a consolidated report;
@@ -133,9 +134,7 @@ class RowReport(models.Model):
 @receiver(post_delete, sender=RowReport, dispatch_uid="reports-row-evidence-file")
 def _delete_evidence_file(sender, instance, **kwargs):
     """A deleted row takes its evidence file with it, once the deletion commits; a rollback keeps both."""
-    if instance.evidence_file:
-        storage, name = instance.evidence_file.storage, instance.evidence_file.name
-        transaction.on_commit(lambda: storage.delete(name))
+    delete_after_commit(instance.evidence_file)
 
 
 class Completion(models.Model):

@@ -14,9 +14,10 @@ from django.utils import timezone
 
 from audit.services import log_action
 from plans.models import Assignment, Plan, RefRole
+from theodoi.stored_files import delete_after_commit
 
 from ..models import REASON_MAX, PeriodState, ReportState, RowReport, RowRole, RowStatus, UnitReport
-from . import completion, evidence
+from . import completion
 from .periods import state_on
 
 
@@ -114,7 +115,7 @@ def _write_rows(report: UnitReport, rows: dict[int, dict]) -> None:
             if name == "evidence_file":
                 if not value:
                     continue  # an empty file input keeps the file already uploaded
-                evidence.delete_after_commit(row.evidence_file)  # the file it replaces goes, once this commits
+                delete_after_commit(row.evidence_file)  # the file it replaces goes, once this commits
             setattr(row, name, value)
         row.checked_in = bool(row.results.strip())
         if row.status != RowStatus.DONE:

@@ -12,7 +12,6 @@ from dataclasses import dataclass
 
 from babel.numbers import format_decimal
 from django.conf import settings
-from django.db import transaction
 
 from theodoi.uploads import OfficeFileError, check_office_file
 
@@ -140,11 +139,3 @@ def _named(name: str, kind: str) -> str:
 
 def _megabytes(size: int) -> str:
     return format_decimal(round(size / (1024 * 1024), 1), locale="vi")
-
-
-def delete_after_commit(file_field_file) -> None:
-    """Delete a stored file once the transaction that dropped it commits; a rollback keeps it."""
-    if not file_field_file:
-        return
-    storage, name = file_field_file.storage, file_field_file.name
-    transaction.on_commit(lambda: storage.delete(name))

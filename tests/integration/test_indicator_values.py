@@ -198,6 +198,25 @@ def test_evidence_is_served_only_within_the_commune(client_for, personas, ind):
     assert client_for(personas["outsider"]).get(url).status_code == 404
 
 
+def test_a_replaced_or_deleted_evidence_file_leaves_storage(client_for, personas, ind,
+                                                             django_capture_on_commit_callbacks):
+    from django.core.files.storage import default_storage
+
+    client = client_for(personas["office"])
+    first = SimpleUploadedFile("lan-1.pdf", b"%PDF-1.4 lan mot", content_type="application/pdf")
+    with django_capture_on_commit_callbacks(execute=True):
+        post_value(client, ind("II.10"), value="98", evidence=first)
+    old = IndicatorValue.objects.get().evidence.name
+    second = SimpleUploadedFile("lan-2.pdf", b"%PDF-1.4 lan hai", content_type="application/pdf")
+    with django_capture_on_commit_callbacks(execute=True):
+        post_value(client, ind("II.10"), value="97", evidence=second)
+    stored = IndicatorValue.objects.get()
+    assert not default_storage.exists(old) and default_storage.exists(stored.evidence.name)
+    with django_capture_on_commit_callbacks(execute=True):
+        stored.delete()
+    assert not default_storage.exists(stored.evidence.name)
+
+
 def test_every_indicator_url_declares_its_access():
     from indicators.access import ACCESS
     from indicators.urls import urlpatterns
