@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from .models import Plan
+from .models import Correction, Plan
 
 
 @admin.register(Plan)
@@ -10,3 +10,19 @@ class PlanAdmin(admin.ModelAdmin):
     # "Current" and withdrawal follow one rule (services/versions.py) with its audit record; the admin only shows them.
     readonly_fields = ("checksum", "parsed", "imported_at", "imported_by", "is_current", "withdrawn_at", "withdrawn_by",
                        "withdrawal_reason")
+
+
+@admin.register(Correction)
+class CorrectionAdmin(admin.ModelAdmin):
+    """Shown only: a correction is made on the plan's pages, with its reading, reason and audit record."""
+    list_display = ("code", "row_order", "field", "status", "plan", "created_by", "created_at")
+    list_filter = ("status", "field")
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

@@ -151,6 +151,10 @@ def _report_import(request, result) -> None:
         messages.info(request, "Tệp này đã được nhập trước đó; không có gì thay đổi.")
     elif result.plan.version > 1:
         messages.success(request, f"Đã nhập phiên bản {result.plan.version} với {len(result.changes)} thay đổi.")
+        pending = result.plan.corrections.filter(status=CorrectionStatus.CONFLICT).count()
+        if pending:
+            messages.warning(request, f"{pending} chỗ Văn phòng đã sửa ở phiên bản trước nay ghi khác trong bản mới: "
+                                      "xem trang «Thay đổi so với phiên bản trước» để chọn giữ bản sửa hay lấy bản mới.")
     else:
         messages.success(request, "Đã nhập kế hoạch.")
 

@@ -174,3 +174,10 @@ def test_the_task_page_lists_every_correction_with_its_reason(office, plan):
     section = page.split('id="lich-su-sua"')[1].split("</section>")[0]
     assert "Theo kết luận của Chủ tịch" in section and "Bổ sung sản phẩm" in section
     assert "ngày 30 tháng 11 năm 2023" in section and "Kế hoạch được phê duyệt" in section
+
+
+def test_only_the_office_sees_the_correction_links(client, office, plan, personas):
+    page = office.get(reverse("task_detail", args=[plan.pk, "I.4.4"])).content.decode()
+    assert "Sửa: <a" in page and reverse("plan_task_correct", args=[plan.pk, "I.4.4", "place"]) in page
+    client.force_login(personas["viewer"])
+    assert "corrections-links" not in client.get(reverse("task_detail", args=[plan.pk, "I.4.4"])).content.decode()

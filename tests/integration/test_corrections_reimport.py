@@ -107,3 +107,22 @@ def test_withdrawing_the_new_version_does_not_apply_a_correction_twice(corrected
     versions.withdraw(v2, personas["office"], "Nhập nhầm bản dự thảo")
     assert Correction.objects.filter(plan=corrected).count() == 1
     assert row_of(corrected, "I.4.4").due == date(2023, 11, 30)
+
+
+def test_the_import_page_says_how_many_corrections_wait_for_a_choice(office, corrected):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    text = SAMPLE.read_text(encoding="utf-8").replace(PRINTED, "Trước ngày 31/10/2023").encode()
+    preview = office.post(reverse("plan_upload"), {"file": SimpleUploadedFile("ke-hoach-ban-sua.txt", text)})
+    done = office.post(reverse("plan_confirm"), {"token": preview.context["confirm"].initial["token"],
+                                                 "name": "ke-hoach-ban-sua.txt"}, follow=True)
+    assert "1 chỗ Văn phòng đã sửa ở phiên bản trước nay ghi khác trong bản mới" in done.content.decode()
+
+
+def test_a_replaced_version_is_not_corrected_any_more(office, plan):
+    new_version(plan, ("Cuối tháng 7 và tháng 10/2023", "Tháng 11/2023"))
+    row = row_of(plan, "I.4.4")
+    url = reverse("plan_row_correct", args=[plan.pk, row.pk, "output"])
+    _, saved = preview_then_save(office, url, {"value": "Kế hoạch được duyệt", "reason": "x"})
+    assert saved.status_code == 400 and "Phiên bản 1 không còn áp dụng" in saved.content.decode()
+    assert "corrections-links" not in office.get(reverse("task_detail", args=[plan.pk, "I.4.4"])).content.decode()
