@@ -49,6 +49,9 @@ class ArisingTaskForm(SourceFields):
                                      "thường xuyên)", max_length=300,
                                error_messages={"required": "Cần ghi thời hạn hoàn thành."})
     deadline_seen = forms.CharField(widget=forms.HiddenInput, required=False)
+    # The file chosen before the deadline's reading is held (plans.services.staging) until the form is saved.
+    file_token = forms.CharField(widget=forms.HiddenInput, required=False)
+    file_name = forms.CharField(widget=forms.HiddenInput, required=False)
     output = forms.CharField(label="Sản phẩm dự kiến", widget=forms.Textarea(attrs={"rows": 2}), required=False)
     reason = _reason_field()
 

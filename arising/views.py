@@ -46,14 +46,20 @@ def arising_add(request):
         data = form.cleaned_data
         plan = data["plan"]
         deadline = parse_deadline(data["deadline"], plan.year)
-        if data["deadline_seen"] == data["deadline"]:
-            task = add_one(plan, _source(data), _row(data, deadline), request.user, data["reason"], _upload(data))
-            messages.success(request, f"Đã thêm nhiệm vụ phát sinh {task.node.code} ({task.source.label}).")
-            return redirect("task_detail", pk=plan.pk, code=task.node.code)
-        # The reading is shown before saving: the office confirms what the deadline was understood to mean.
-        form.data = form.data.copy()
-        form.data["deadline_seen"] = data["deadline"]
-        reading_line = _reading(deadline)
+        try:
+            upload = _held_file(form)
+        except PlanReadError as exc:
+            form.add_error("file", str(exc))
+        else:
+            if data["deadline_seen"] == data["deadline"]:
+                task = add_one(plan, _source(data), _row(data, deadline), request.user, data["reason"], upload)
+                if form.data.get("file_token"):
+                    staging.discard(form.data["file_token"])
+                messages.success(request, f"Đã thêm nhiệm vụ phát sinh {task.node.code} ({task.source.label}).")
+                return redirect("task_detail", pk=plan.pk, code=task.node.code)
+            # The reading is shown before saving: the office confirms what the deadline was understood to mean.
+            form.data["deadline_seen"] = data["deadline"]
+            reading_line = _reading(deadline)
     return render(request, "arising/add.html", {"form": form, "reading": reading_line},
                   status=400 if form.errors else 200)
 
@@ -72,9 +78,17 @@ def _row(data, deadline) -> RowData:
                    lead_units=list(data["lead_units"]), coordinating_units=list(data["coordinating_units"]))
 
 
-def _upload(data):
-    upload = data.get("file")
-    return (upload.name, upload) if upload else None
+def _held_file(form):
+    """A newly chosen file is checked and held; a held one is taken back. -> (name, file) or None."""
+    data = form.cleaned_data
+    form.data = form.data.copy()
+    if data.get("file"):
+        held = reading.check_upload(data["file"])
+        form.data["file_token"], form.data["file_name"] = staging.stage(held), data["file"].name
+        return data["file"].name, ContentFile(held)
+    if data["file_token"]:
+        return data["file_name"], ContentFile(staging.take(data["file_token"]))
+    return None
 
 
 @login_required
@@ -99,7 +113,7 @@ def arising_notice(request):
 def _notice_bytes(data) -> tuple[bytes, str]:
     upload = data.get("file")
     if upload:
-        return staging.check_upload(upload), upload.name
+        return reading.check_upload(upload), upload.name
     return data["text"].encode("utf-8"), "thong-bao-dan.txt"
 
 

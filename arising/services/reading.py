@@ -6,12 +6,21 @@ from communes.services import build_directory
 from planparser.blocks import PlanReadError
 from planparser.directory import Directory
 from planparser.notice import parse_notice
+from plans.services import staging
 from plans.services.safe_parse import damaged_message
 
 from ..models import SourceKind
 from .tasks import SourceData
 
 logger = logging.getLogger(__name__)
+
+
+def check_upload(upload) -> bytes:
+    """The plan upload's checks (size, zip structure), said of a source document rather than of a plan."""
+    name = upload.name or "tệp"
+    if not name.lower().endswith((".txt", ".docx", ".pdf")):
+        raise PlanReadError(f"Tệp «{name}» không được nhận: văn bản giao nhiệm vụ chỉ nhận dạng .docx, .pdf hoặc .txt.")
+    return staging.check_upload(upload)
 
 
 def read_for_commune(commune, data: bytes, name: str) -> dict:

@@ -204,3 +204,23 @@ def test_a_new_version_of_the_plan_keeps_the_arising_tasks_and_their_completions
     assert rates.status_of(copy, date(2023, 8, 1)).label == "Hoàn thành đúng hạn"
     # The old version keeps its own rows and links.
     assert ArisingTask.objects.filter(node__plan=plan).count() == 8
+
+
+def test_the_source_file_chosen_before_the_reading_is_kept_until_saving(office, plan):
+    form = one_task_form(plan)
+    preview = office.post(reverse("arising_add"), {**form, "file": SimpleUploadedFile("ct-08.txt", "Chỉ thị 08".encode())})
+    held = preview.context["form"].data
+    assert held["file_name"] == "ct-08.txt" and held["file_token"]
+    saved = office.post(reverse("arising_add"), {**form, "deadline_seen": form["deadline"],
+                                                 "file_token": held["file_token"], "file_name": "ct-08.txt"})
+    assert saved.status_code == 302
+    source = SourceDocument.objects.get()
+    assert source.file.name.endswith(".txt") and source.file.read().decode() == "Chỉ thị 08"
+
+
+def test_a_source_file_of_another_type_is_refused_by_name(office, plan):
+    response = office.post(reverse("arising_add"), {**one_task_form(plan), "file": SimpleUploadedFile("a.exe", b"MZ")})
+    assert response.status_code == 400
+    assert response.context["form"].errors["file"] == [
+        "Tệp «a.exe» không được nhận: văn bản giao nhiệm vụ chỉ nhận dạng .docx, .pdf hoặc .txt."]
+    assert not SourceDocument.objects.exists()
