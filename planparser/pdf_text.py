@@ -89,46 +89,56 @@ class _Page:
 
     def __init__(self, textpage, height: float) -> None:
         self.handle, self.height = textpage, height
-        box = self.box = [ctypes.c_double() for _ in range(4)]
-        self.refs = [ctypes.byref(value) for value in box]
+        self.box = [ctypes.c_double() for _ in range(4)]
+        self.refs = tuple(ctypes.byref(value) for value in self.box)
         self.name = ctypes.create_string_buffer(128)
         self.flags = ctypes.byref(ctypes.c_int())
 
     def count(self, start: int, length: int) -> int:
         return capi.count_rects(self.handle, start, length)
 
-    def runs(self, line: str, start: int) -> list[tuple[tuple[float, float, float, float], int, int]]:
-        """(rectangle, first char, end char) of each rectangle pdfium draws the line with; a rectangle is
-        (left, top, right, bottom) as pdfium measures, bottom-up."""
-        handle, refs, box = self.handle, self.refs, self.box
-        count = capi.count_rects(handle, start, len(line))
-        rects = []
-        for index in range(count):
-            capi.get_rect(handle, index, *refs)
-            rects.append((box[0].value, box[1].value, box[2].value, box[3].value))
-        if count == 1:  # most lines: one run of text, no need to find where runs meet
-            return [(rects[0], 0, len(line))]
+    def runs(self, line: str, start: int, count: int) -> list[tuple[tuple[float, float, float, float], int, int]]:
+        """(rectangle, first char, end char) of each of the `count` rectangles pdfium draws the line with;
+        a rectangle is (left, top, right, bottom) as pdfium measures, bottom-up."""
         cuts = [0] + [_first_char_of_rect(self, start, len(line), k) for k in range(1, count)] + [len(line)]
-        return list(zip(rects, cuts, cuts[1:]))
+        capi.count_rects(self.handle, start, len(line))  # get_rect reads the rectangles of the last count
+        left, top, right, bottom = self.box
+        runs = []
+        for index in range(count):
+            capi.get_rect(self.handle, index, *self.refs)
+            runs.append(((left.value, top.value, right.value, bottom.value), cuts[index], cuts[index + 1]))
+        return runs
 
     def pieces(self, text: str) -> list[Piece]:
         """A piece for each run of each line holding a word, with the style of its first letter (pdfium
-        starts a new rectangle where the font changes) and where its first word ends."""
-        handle, refs, box, name, flags, height = self.handle, self.refs, self.box, self.name, self.flags, self.height
-        styles, pieces, start = _STYLES, [], 0
+        starts a new rectangle where the font changes) and where its first word ends.
+
+        Written as one loop with its C functions at hand: a plan has thousands of runs, and a call of our
+        own per run or per line costs as much as pdfium's work. Most lines are one rectangle.
+        """
+        handle, refs, name, flags, height = self.handle, self.refs, self.name, self.flags, self.height
+        count_rects, get_rect, font_info, char_box = capi.count_rects, capi.get_rect, capi.get_font_info, capi.get_char_box
+        box_left, box_top, box_right, box_bottom = self.box  # GetCharBox fills left, right, …: box_top is its right
+        pieces, start = [], 0
         for line in text.split("\r\n"):
-            for (left, top, right, bottom), a, b in self.runs(line, start) if line and not line.isspace() else ():
-                text = line[a:b]
-                words = text.split(None, 1)
-                if words:
-                    first = start + a + text.index(words[0])
-                    # -1 when pdfium cannot tell which font
-                    style = styles.get(name.value) if capi.get_font_info(handle, first, name, 128, flags) else -1
-                    if style is None:
-                        style = _style_of(name.value)
-                    capi.get_char_box(handle, first + len(words[0]) - 1, *refs)  # left, right, bottom, top
-                    pieces.append(Piece(left, height - top, right, height - bottom, text, start + a, style, style,
-                                        box[1].value))
+            if line and not line.isspace():
+                count = count_rects(handle, start, len(line))
+                if count == 1:
+                    get_rect(handle, 0, *refs)
+                    runs = (((box_left.value, box_top.value, box_right.value, box_bottom.value), 0, len(line)),)
+                else:
+                    runs = self.runs(line, start, count)
+                for (left, top, right, bottom), a, b in runs:
+                    piece = line[a:b]
+                    words = piece.split(None, 1)
+                    if words:
+                        first = start + a + piece.index(words[0])
+                        style = _STYLES.get(name.value) if font_info(handle, first, name, 128, flags) else -1
+                        if style is None:
+                            style = _style_of(name.value)
+                        char_box(handle, first + len(words[0]) - 1, *refs)
+                        pieces.append(Piece(left, height - top, right, height - bottom, piece, start + a,
+                                            style, style, box_top.value))
             start += len(line) + 2
         return pieces
 
@@ -137,7 +147,9 @@ _STYLES: dict[bytes, int] = {}
 
 
 def _style_of(font_name: bytes) -> int:
-    """Read from the font's name ("TimesNewRomanPS-BoldMT", "Times New Roman,Bold"): exporters often leave
+    """1 for bold, 2 for italic, 3 for both, 0 for plain (-1, set by the caller, when pdfium cannot tell).
+
+    Read from the font's name ("TimesNewRomanPS-BoldMT", "Times New Roman,Bold"): exporters often leave
     the font descriptor's weight unset, but the name of a bold or italic face says it. A plan uses a handful
     of fonts, each asked about thousands of times: each name is read once."""
     style = _STYLES.get(font_name)
