@@ -72,33 +72,48 @@ def _known_list(text, folded, start, stop, column, directory, problems) -> list[
     """The names at the head of text[start:stop], up to where the action begins ("… tổ chức thăm hỏi …")."""
     pieces = _pieces(folded, start, stop)
     refs: list[dict] = []
-    for index, (a, b) in enumerate(pieces):
-        found, _ = directory.resolve_cell(text[a:b], column)
-        if found and not any(r.get("review") for r in found):
-            refs += found
+    index = 0
+    while index < len(pieces):
+        last = _longest_known(text, pieces, index, column, directory)
+        if last is not None:
+            refs += directory.resolve_cell(text[pieces[index][0]:pieces[last][1]], column)[0]
+            index = last + 1
             continue
+        a, b, _ = pieces[index]
         head = _known_head(text, a, b, column, directory)
         if head:
-            refs += head
+            return refs + head
+        if not any(_known(text[x:y], column, directory) for x, y, _ in pieces[index + 1:]):
             break
-        if any(_known(text[x:y], column, directory) for x, y in pieces[index + 1:]):
-            # An unknown name between known ones is a unit the directory lacks: kept as printed, for review.
-            unknown, messages = directory.resolve_cell(text[a:b], column)
-            refs += unknown
-            problems += messages
-            continue
-        break
+        # An unknown name between known ones is a unit the directory lacks: kept as printed, for review.
+        unknown, messages = directory.resolve_cell(text[a:b], column)
+        refs += unknown
+        problems += messages
+        index += 1
     return refs
 
 
-def _pieces(folded: str, start: int, stop: int) -> list[tuple[int, int]]:
+def _longest_known(text, pieces, index, column, directory) -> int | None:
+    """The last piece of the longest known run from `index` that crosses only "và": a name may hold "và"
+    ("Văn phòng HĐND và UBND xã"), so "A và B" is tried whole before "A"."""
+    last = index
+    while last + 1 < len(pieces) and pieces[last][2]:
+        last += 1
+    for end in range(last, index - 1, -1):
+        if _known(text[pieces[index][0]:pieces[end][1]], column, directory):
+            return end
+    return None
+
+
+def _pieces(folded: str, start: int, stop: int) -> list[tuple[int, int, bool]]:
+    """(start, end, followed by "và") of each piece between commas and "và"."""
     pieces, at = [], start
     for match in _SEPARATOR.finditer(folded, start, stop):
         if match.start() > at:
-            pieces.append((at, match.start()))
+            pieces.append((at, match.start(), "," not in match.group()))
         at = match.end()
     if stop > at:
-        pieces.append((at, stop))
+        pieces.append((at, stop, False))
     return pieces
 
 

@@ -99,3 +99,50 @@ def test_a_pasted_directive_without_numbers_still_gives_its_tasks():
 def test_a_text_with_no_assignment_is_refused_with_its_name():
     with pytest.raises(PlanReadError, match="«ghi-chu.txt»"):
         parse_notice("THÔNG BÁO\nVề lịch họp\n1. Họp lúc 8 giờ.".encode(), "ghi-chu.txt")
+
+
+TB112 = NOTICES / "tb-112-ket-luan-chu-tich-xa-2025.txt"
+# A commune of the two-level government (from 1 July 2025): offices instead of posts, dashes under one point.
+EXPECTED_112 = [
+    ("Mục 2, gạch đầu dòng thứ 1", ["pct-kinh-te"], ["phong-kinh-te"], ["trung-tam-hcc"], "trước ngày 15/8/2025",
+     "date", "2025-08-15"),
+    # "Văn phòng HĐND và UBND xã" is one name, its "và" joins no two units.
+    ("Mục 2, gạch đầu dòng thứ 2", [], ["phong-van-hoa-xa-hoi"], ["van-phong-hdnd-ubnd", "doan-thanh-nien"],
+     "trong tháng 9/2025", "date", "2025-09-30"),
+    ("Mục 2, gạch đầu dòng thứ 3", [], ["cong-an"], [], "thường xuyên", "recurring", None),
+    ("Mục 2, gạch đầu dòng thứ 4", [], ["van-phong-hdnd-ubnd"], ["phong-kinh-te"], "Quý III/2025", "date",
+     "2025-09-30"),
+    # "theo kế hoạch của Sở Y tế" says how, not by when: no deadline is read into it, a person sets one.
+    ("Mục 2, gạch đầu dòng thứ 5", [], ["tram-y-te"], ["cac-truong-hoc"], "", "unknown", None),
+]
+
+
+@pytest.mark.parametrize("suffix", ["txt", "pdf"])
+def test_a_2025_notice_with_offices_and_dashes(suffix):
+    path = TB112 if suffix == "txt" else NOTICES / "pdf" / f"{TB112.stem}.pdf"
+    notice = parse_notice(path.read_bytes(), path.name)
+    assert (notice["number"], notice["issued_on"], notice["issuer"]) == ("112/TB-UBND", "2025-07-21", "UBND xã Nghi Lộc")
+    assert notice["signer"] == {"name": "Nguyễn Văn Hùng", "title": "Phó Chủ tịch"}
+    got = [(t["where"], _keys(t["leaders"]), _keys(t["lead_units"]), _keys(t["coordinating_units"]),
+            t["deadline"]["text"], t["deadline"]["kind"], t["deadline"]["due"]) for t in notice["tasks"]]
+    assert got == EXPECTED_112
+    assert notice["anomalies"] == [{"kind": "notice", "where": "Mục 2, gạch đầu dòng thứ 5",
+                                    "message": "Không thấy thời hạn hoàn thành; cần người nhập thời hạn."}]
+    assert notice["follow_up"].startswith("Giao Văn phòng HĐND và UBND xã theo dõi, đôn đốc")
+
+
+def test_damaged_notices_give_tasks_or_a_vietnamese_error_never_a_crash():
+    import random
+
+    rng = random.Random(13)
+    lines = TB45.read_text(encoding="utf-8").splitlines() + TB112.read_text(encoding="utf-8").splitlines()
+    for _ in range(300):
+        damaged = rng.sample(lines, rng.randint(1, len(lines)))
+        if rng.random() < 0.3:
+            damaged = [line[:rng.randint(0, len(line))] for line in damaged]
+        try:
+            notice = read_notice(damaged)
+        except PlanReadError as exc:
+            assert "Không tìm thấy nhiệm vụ" in str(exc)
+            continue
+        assert all(t["lead_units"] or t["problems"] for t in notice["tasks"])
