@@ -9,6 +9,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 
 from plans.services import access
+from reports.access import may_read_report
 
 from . import exports, permissions
 from .forms import JudgementForm, OverrideForm, RowAssessmentForm
@@ -64,7 +65,10 @@ def evaluation_subject(request, plan_pk, kind, subject_pk):
         "can_override": permissions.can_override(request.user),
         "can_judge": permissions.can_judge_subject(request.user, evaluation, subject),
         "assessable": {row.assignment.pk for row in subject.figures.rows
-                       if permissions.can_assess_row(request.user, evaluation, row.assignment.pk)}})
+                       if permissions.can_assess_row(request.user, evaluation, row.assignment.pk)},
+        # Reports are linked only where the one read rule lets this user open them.
+        "readable": {r.pk for r in [*subject.figures.received, *subject.figures.returned]
+                     if may_read_report(request.user, r.unit_id)}})
 
 
 @login_required

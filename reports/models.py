@@ -22,7 +22,7 @@ REASON_MAX = 1000
 class PeriodState(models.TextChoices):
     OPEN = "open", "Đang mở"
     CLOSED = "closed", "Đã hết hạn (nộp muộn)"
-    LOCKED = "locked", "Đã khoá"
+    LOCKED = "locked", "Đã khóa"
 
 
 class ReportingPeriod(models.Model):

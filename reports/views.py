@@ -52,13 +52,17 @@ def report_index(request):
         return render(request, "reports/index.html", {"plan": None})
     today = timezone.localdate()
     period = (_period(request.user, request.GET["ky"]) if request.GET.get("ky", "").isdigit()
-              else periods.current_period(plan.commune, today))
+              else periods.default_period(plan, today))
+    if period is None:  # the plan's year is over and no month of it was ever opened: nothing is opened now
+        return render(request, "reports/index.html", {"plan": plan, "period": None})
     officer = request.user.role == Role.UNIT_OFFICER and not request.user.is_superuser
     mine = request.user.units.all() if officer else []
+    rows = compliance_rows(plan, period, today)
     return render(request, "reports/index.html", {
         "plan": plan, "period": period, "state": periods.state_on(period, today), "mine": mine,
         "reads_all": not officer, "my_units": {u.pk for u in mine},
-        "rows": compliance_rows(plan, period, today), "all_periods": plan.commune.periods.all()[:24],
+        "reporting_units": cycle.units_with_rows(plan, mine) if officer else set(),
+        "rows": rows, "all_periods": plan.commune.periods.all()[:24],
         "total_rate": rates.total_rate(plan, period), "leader_rates": leader_rate_rows(plan, period),
         "can_decide": permissions.can_decide(request.user),
     })
@@ -192,9 +196,9 @@ def report_evidence(request, pk):
 def period_lock(request, pk):
     period = _period(request.user, pk)
     if not permissions.can_decide(request.user):
-        raise PermissionDenied("Chỉ Văn phòng – Thống kê hoặc Chủ tịch được khoá kỳ báo cáo.")
+        raise PermissionDenied("Chỉ Văn phòng – Thống kê hoặc Chủ tịch được khóa kỳ báo cáo.")
     if periods.lock(period, request.user):
-        messages.success(request, f"Đã khoá kỳ báo cáo {period}; muốn cho đơn vị sửa thì mở lại cho từng đơn vị.")
+        messages.success(request, f"Đã khóa kỳ báo cáo {period}; muốn cho đơn vị sửa thì mở lại cho từng đơn vị.")
     else:
-        messages.info(request, f"Kỳ báo cáo {period} đã khoá từ trước.")
+        messages.info(request, f"Kỳ báo cáo {period} đã khóa từ trước.")
     return redirect(f"{reverse('report_index')}?ky={period.pk}")

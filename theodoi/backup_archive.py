@@ -106,7 +106,7 @@ def read_manifest(archive: Path, folder: Path) -> dict:
 
 def _manifest_problem(manifest) -> str | None:
     if not isinstance(manifest, dict):
-        return "nội dung không phải một bảng khoá – giá trị"
+        return "nội dung không phải một bảng khóa – giá trị"
     if manifest.get("format") != FORMAT:
         return (f"định dạng «{manifest.get('format', 'cũ, không có mã kiểm tra')}», cần {FORMAT}; bản sao lưu "
                 "không có mã kiểm tra từng tệp thì không kiểm chứng được")

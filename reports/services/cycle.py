@@ -13,7 +13,7 @@ from django.db.models import F
 from django.utils import timezone
 
 from audit.services import log_action
-from plans.models import Assignment, Plan, RefRole
+from plans.models import Assignment, AssignmentRef, Plan, RefRole
 from theodoi.stored_files import delete_after_commit
 
 from ..models import REASON_MAX, PeriodState, ReportState, RowReport, RowRole, RowStatus, UnitReport
@@ -41,6 +41,13 @@ def unit_rows(plan: Plan, unit) -> tuple[list[Assignment], list[Assignment]]:
     lead_ids = {a.pk for a in lead}
     coordinating = [a for a in rows.filter(refs__role=RefRole.COORDINATING, refs__entry=unit) if a.pk not in lead_ids]
     return lead, coordinating
+
+
+def units_with_rows(plan: Plan, units) -> set[int]:
+    """Which of these units lead or coordinate at least one row of the plan: the others have nothing to report."""
+    return set(AssignmentRef.objects.filter(assignment__node__plan=plan, entry__in=units,
+                                            role__in=(RefRole.LEAD, RefRole.COORDINATING))
+               .values_list("entry_id", flat=True))
 
 
 def open_report(period, unit, plan: Plan) -> UnitReport:
@@ -85,7 +92,7 @@ def is_editable(report: UnitReport, today: date) -> bool:
 
 def save(report: UnitReport, user, version: int, rows: dict[int, dict], submit: bool, today: date) -> SaveResult:
     if not is_editable(report, today):
-        raise CycleError("Báo cáo này không sửa được nữa (đã gửi, đã duyệt hoặc kỳ đã khoá).")
+        raise CycleError("Báo cáo này không sửa được nữa (đã gửi, đã duyệt hoặc kỳ đã khóa).")
     errors = validate(report, rows, submit, today)
     if errors:
         return SaveResult(ok=False, errors=errors)

@@ -7,7 +7,7 @@ from tests.factories import import_sample, make_site_admin
 
 # Pages whose templates (owned by others) still had onclick= when the policy arrived, as in
 # tests/integration/test_hardening.py KNOWN_INLINE; drop a path here once its template uses data-confirm / data-print.
-KNOWN_INLINE_PAGES = ("/bao-cao/",)
+KNOWN_INLINE_PAGES: tuple[str, ...] = ()
 
 
 def violations(page) -> list[str]:
@@ -63,7 +63,7 @@ def test_buttons_ask_and_print_without_inline_handlers(people, login, live_serve
     page.evaluate("""() => {
         const form = document.createElement('form');
         form.action = '/danh-ba/'; form.method = 'get';
-        form.innerHTML = '<button id="hoi" type="submit" data-confirm="Khoá kỳ Tháng 05/2023?">Khoá</button>' +
+        form.innerHTML = '<button id="hoi" type="submit" data-confirm="Khóa kỳ Tháng 05/2023?">Khóa</button>' +
                          '<button id="in" type="button" data-print>In</button>';
         document.querySelector('main').append(form);
         window.print = () => { window.printed = true; };
@@ -71,7 +71,7 @@ def test_buttons_ask_and_print_without_inline_handlers(people, login, live_serve
     asked = []
     page.once("dialog", lambda dialog: (asked.append(dialog.message), dialog.dismiss()))
     page.click("#hoi")
-    assert asked == ["Khoá kỳ Tháng 05/2023?"] and page.url.endswith("/ke-hoach/")
+    assert asked == ["Khóa kỳ Tháng 05/2023?"] and page.url.endswith("/ke-hoach/")
     page.click("#in")
     assert page.evaluate("() => window.printed") is True
     page.once("dialog", lambda dialog: dialog.accept())

@@ -25,6 +25,7 @@ from communes.models import DirectoryEntry
 from evaluation.models import LevelOverride
 from evaluation.services.evaluate import evaluate
 from plans.models import Assignment
+from reports.models import UnitReport
 from reports.services import cycle, periods
 
 TODAY = date(2024, 1, 10)
@@ -196,3 +197,14 @@ def test_no_n_plus_one(client, year, personas, django_assert_max_num_queries):
     client.force_login(personas["viewer"])
     with at("2024-01-10"), django_assert_max_num_queries(30):
         client.get(reverse("evaluation_plan", args=[year.pk]))
+
+
+def test_the_subject_page_links_only_the_reports_this_user_may_open(client, year, land, personas):
+    url = reverse("evaluation_subject", args=[year.pk, "don-vi", land.pk])
+    report = UnitReport.objects.filter(unit=land, plan=year).exclude(submitted_at=None).first()
+    link = reverse("report_detail", args=[report.pk])
+    for persona, linked in (("owner", True), ("viewer", True), ("other_unit", False)):
+        client.force_login(personas[persona])
+        with at("2024-01-10"):
+            page = client.get(url).content.decode()
+        assert (link in page) is linked, persona

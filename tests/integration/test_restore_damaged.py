@@ -196,7 +196,7 @@ def _database_unlisted(manifest):
 
 @pytest.mark.parametrize("raw, change, expected", [
     (b'{"vendor": "sqlite", "files": {', None, "Tệp «manifest.json» trong «manifest.tar.gz» bị hỏng, không đọc được"),
-    (b"[1, 2]", None, "không hợp lệ: nội dung không phải một bảng khoá – giá trị"),
+    (b"[1, 2]", None, "không hợp lệ: nội dung không phải một bảng khóa – giá trị"),
     (False, None, "Tệp «manifest.tar.gz» không phải bản sao lưu theodoi hợp lệ: thiếu manifest.json"),
     (None, _old_format, "không hợp lệ: định dạng «cũ, không có mã kiểm tra», cần 2"),
     (None, _without_tables, "không hợp lệ: số dòng của các bảng (tables) thiếu hoặc sai dạng"),

@@ -11,7 +11,7 @@ from reports.services.periods import advance_periods
 
 
 class Command(BaseCommand):
-    help = "Mở kỳ báo cáo tháng hiện tại, chuyển các kỳ đã hết hạn sang «hết hạn» hoặc «khoá»."
+    help = "Mở kỳ báo cáo tháng hiện tại, chuyển các kỳ đã hết hạn sang «hết hạn» hoặc «khóa»."
 
     def add_arguments(self, parser):
         parser.add_argument("--today", type=date.fromisoformat, help="ngày chạy (YYYY-MM-DD), mặc định hôm nay")
