@@ -42,8 +42,16 @@ def parse_for_commune(commune: Commune, data: bytes, name: str) -> dict:
     directory = build_directory(commune) if commune.entries.exists() else Directory.default(commune.kind, commune.name)
     parsed = parse_untrusted(data, name, directory)
     if not parsed.get("year"):
-        raise PlanReadError(f"Không xác định được năm kế hoạch trong tệp «{name}» (cần tiêu đề có «năm YYYY»).")
+        raise PlanReadError(_no_year_message(parsed, name))
     return parsed
+
+
+def _no_year_message(parsed: dict, name: str) -> str:
+    """Say which year was printed and why it was not taken, when the reader said so."""
+    said = next((a["message"] for a in parsed.get("anomalies", [])
+                 if a.get("kind") == "header" and a.get("message", "").startswith("Năm kế hoạch «")), None)
+    why = f": {said}" if said else " (cần tiêu đề có «năm YYYY»)"
+    return f"Không xác định được năm kế hoạch trong tệp «{name}»{why}."
 
 
 def same_as_current(commune: Commune, parsed: dict) -> Plan | None:

@@ -184,3 +184,14 @@ def test_a_new_version_keeps_the_years_completions_values_and_drafts(plan, perso
     assert draft.plan == new
     assert set(draft.rows.values_list("assignment__node__plan", flat=True)) == {new.pk}
     assert Completion.objects.filter(assignment=done).exists()  # the old version keeps its own history
+
+
+def test_an_impossible_plan_year_is_named_in_the_refusal(commune):
+    from planparser.blocks import PlanReadError
+    from plans.services.importer import parse_for_commune
+
+    text = SAMPLE.read_text(encoding="utf-8").replace("Phát triển kinh tế - xã hội năm 2023",
+                                                      "Phát triển kinh tế - xã hội năm 20233", 1)
+    with pytest.raises(PlanReadError) as refused:
+        parse_for_commune(commune, text.encode(), "ke-hoach.txt")
+    assert "«20233»" in str(refused.value) and "ke-hoach.txt" in str(refused.value)
