@@ -51,9 +51,9 @@ def render_xlsx(title: str, rows: list[services.Row], report: dict | None = None
     sheet.title = "Phụ lục"
     _heading(sheet, title, report, WIDTHS)
     _table(sheet, [name for name, _ in ANNEX_COLUMNS], WIDTHS)
-    as_of = _as_of(report)
+    as_of, marks = _as_of(report), (report or {}).get("marks", {})
     for number, row in enumerate(rows, start=1):
-        sheet.append(_annex_line(number, row, as_of))
+        sheet.append(_annex_line(number, row, as_of, marks))
         sheet.cell(row=sheet.max_row, column=9).number_format = "DD/MM/YYYY"
     _finish(sheet, WIDTHS)
     if report is not None:
@@ -93,14 +93,16 @@ def _finish(sheet, widths: list) -> None:
     xs.print_setup(sheet, f"{HEADER_ROW}:{HEADER_ROW}", len(widths))
 
 
-def _annex_line(number: int, row: services.Row, as_of) -> list:
+def _annex_line(number: int, row: services.Row, as_of, marks: dict[int, str]) -> list:
+    """marks: an arising task's origin, printed after its title as in the report itself."""
     assignment = row.assignment
     overdue = row.status.days_overdue if row.status.code == st.OPEN_OVERDUE else None
     solutions = "\n".join(f"{s.number} {s.text}".strip() for s in assignment.solutions.all())
     coordinating = ", ".join(r.entry.name if r.entry_id else r.text for r in assignment.refs.all()
                              if r.role == RefRole.COORDINATING)
     due = fmt.missed_milestone(assignment, row.status, as_of) if as_of else None
-    texts = (row.task.code, row.task.title, solutions, row.unit_names, coordinating, row.leader_names,
+    title = f"{row.task.title} ({marks[row.task.pk]})" if row.task.pk in marks else row.task.title
+    texts = (row.task.code, title, solutions, row.unit_names, coordinating, row.leader_names,
              assignment.deadline_text)
     return [number, *(safe_cell(t) for t in texts), due or assignment.due, safe_cell(row.status.label), overdue,
             row.progress, safe_cell(row.results)]

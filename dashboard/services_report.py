@@ -214,7 +214,7 @@ def report_context(plan: Plan, span: Span, today: date) -> dict:
             "due_next": [row_line(r, span.as_of, marks) for r in services.due_between(rows, span.next_start, span.next_end)]
             or ["Không có nhiệm vụ đến hạn."],
             "overdue": [row_line(r, span.as_of, marks) for r in late_rows] or ["Không có nhiệm vụ quá hạn."],
-            "period_label": span_words(period)}
+            "period_label": span_words(period), "marks": marks}
 
 
 def _heading(plan: Plan, today: date) -> dict:

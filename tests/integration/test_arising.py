@@ -224,3 +224,18 @@ def test_a_source_file_of_another_type_is_refused_by_name(office, plan):
     assert response.context["form"].errors["file"] == [
         "Tệp «a.exe» không được nhận: văn bản giao nhiệm vụ chỉ nhận dạng .docx, .pdf hoặc .txt."]
     assert not SourceDocument.objects.exists()
+
+
+def test_the_annex_marks_an_arising_row_with_its_source(client, office, plan, personas):
+    from openpyxl import load_workbook
+
+    with at("2023-07-06"):
+        add_one(office, plan)
+    july = periods.ensure_period(plan.commune, 2023, 7)
+    client.force_login(personas["chairman"])
+    with at("2023-07-25"):
+        response = client.get(reverse("monthly_report_xlsx", kwargs={"pk": july.pk}))
+    sheet = load_workbook(BytesIO(response.content))["Phụ lục"]
+    line = next(r for r in sheet.iter_rows(values_only=True) if r[1] == "PS.1")
+    assert line[2] == ("Tổ chức ra quân diệt bọ gậy, vệ sinh môi trường tại các xóm "
+                       "(Nhiệm vụ phát sinh — Chỉ thị số 08/CT-UBND ngày 12/07/2023)")
