@@ -239,3 +239,11 @@ def test_the_annex_marks_an_arising_row_with_its_source(client, office, plan, pe
     line = next(r for r in sheet.iter_rows(values_only=True) if r[1] == "PS.1")
     assert line[2] == ("Tổ chức ra quân diệt bọ gậy, vệ sinh môi trường tại các xóm "
                        "(Nhiệm vụ phát sinh — Chỉ thị số 08/CT-UBND ngày 12/07/2023)")
+
+
+def test_an_arising_rows_page_names_its_source_and_the_nav_offers_the_page(office, plan, personas):
+    with at("2023-07-13"):
+        add_one(office, plan)
+        page = office.get(reverse("task_detail", args=[plan.pk, "PS.1"])).content.decode()
+    assert "Nhiệm vụ phát sinh — Chỉ thị số 08/CT-UBND ngày 12/07/2023" in page and "UBND thành phố Vinh" in page
+    assert f'href="{reverse("arising_list")}"' in page
