@@ -1,23 +1,15 @@
 """Automatic capture: every save and delete of a tracked model becomes a log entry with before and after values.
 
-Models are named by label and looked up once the registry is ready, so a model that does not exist yet
-(indicators.IndicatorValue) is simply not tracked. Raw saves (fixtures, restores) are not changes.
+Which models are tracked, and which of their fields never enter the trail, is the registry's business.
+Raw saves (fixtures, restores) are not changes.
 """
 from django.apps import apps
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
 
-TRACKED = ("plans.Plan", "plans.TaskNode", "plans.Assignment", "plans.AssignmentRef", "communes.DirectoryEntry",
-           "communes.Alias", "accounts.User", "indicators.Indicator", "indicators.IndicatorValue",
-           "reports.RowReport", "reports.Completion")
-# Evaluation overrides and judgements are logged by their service with the reason (log_action), so not here too.
-# Never copied into the trail: secrets, bookkeeping, and the plan's parse (the source file and checksum stand for it).
-EXCLUDED = {"accounts.User": {"password", "last_login"}, "plans.Plan": {"parsed"}}
-SECRET = {"accounts.User": {"password"}}
+from .registry import EXCLUDED, SECRET, is_tracked
+from .services import log_action
+
 _DISPATCH = "audit-capture"
-
-
-def is_tracked(model) -> bool:
-    return model._meta.concrete_model._meta.label in TRACKED
 
 
 def snapshot(instance) -> dict:
@@ -49,8 +41,6 @@ def _before(sender, instance, raw=False, **kwargs) -> None:
 
 
 def _after(sender, instance, created=False, raw=False, **kwargs) -> None:
-    from .services import log_action
-
     if raw:
         return
     before, after = getattr(instance, "_audit_before", None) or {}, snapshot(instance)
@@ -62,14 +52,10 @@ def _after(sender, instance, created=False, raw=False, **kwargs) -> None:
 
 
 def _deleted(sender, instance, **kwargs) -> None:
-    from .services import log_action
-
     log_action(_code(instance, "deleted"), instance, changes={k: [v, None] for k, v in snapshot(instance).items()})
 
 
 def _m2m(sender, instance, action, reverse, model, pk_set, **kwargs) -> None:
-    from .services import log_action
-
     if reverse or not is_tracked(type(instance)):
         return
     field = next(f for f in instance._meta.many_to_many if f.remote_field.through is sender)

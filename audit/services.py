@@ -5,6 +5,7 @@ from django.db.models import Q
 
 from .context import current_actor
 from .models import LogEntry
+from .registry import is_tracked
 
 # How far from an object to look for the commune it belongs to (a ref → its row → its task → its plan).
 _COMMUNE_PATH = ("plan", "node", "assignment", "entry", "indicator", "target")
@@ -41,8 +42,6 @@ def history_for(obj, limit: int = 100) -> list[LogEntry]:
 
 
 def _children(obj, depth: int = 0):
-    from .capture import is_tracked
-
     if depth > 1:
         return
     for relation in obj._meta.related_objects:
