@@ -6,7 +6,6 @@ from datetime import date
 from io import BytesIO
 
 from django.urls import reverse
-from django.utils import timezone
 from docx.enum.section import WD_ORIENT
 from docx.shared import Mm
 from openpyxl import Workbook
@@ -17,6 +16,7 @@ from theodoi import decree30
 from theodoi import formatting as fmt
 from theodoi import xlsx_safe as xs
 from theodoi.xlsx_safe import safe_cell
+from theodoi import clock
 
 from .models import SLUG_OF
 from .rules.common import percent
@@ -182,7 +182,7 @@ def docx_bytes(evaluation, base_url: str) -> bytes:
     document = _landscape_document()
     decree30.header(document, decree30.Heading(
         issuer=decree30.issuer_lines(plan.commune), number="…/BC-UBND", place=plan.commune.name,
-        day=timezone.localdate()))
+        day=clock.today()))
     decree30.centered(document, "BÁO CÁO", bold=True, size=decree30.BODY_SIZE)
     decree30.centered(document, document_title(plan), bold=True, size=decree30.BODY_SIZE)
     decree30.centered(document, rule_line(evaluation), italic=True, size=decree30.BODY_SIZE)

@@ -2,7 +2,6 @@
 from datetime import date
 from decimal import Decimal
 
-from babel.numbers import format_decimal
 from django import forms
 
 from communes.models import EntryCategory
@@ -10,6 +9,8 @@ from planparser.vinumbers import ViNumberError, parse_vi_number
 from reports.forms import typed_text
 from reports.services import evidence as evidence_files
 from theodoi.periods import MONTH, Period, period_containing, periods_of_year
+from theodoi import clock
+from theodoi.formatting import number
 
 from . import services
 from .models import Indicator
@@ -32,7 +33,7 @@ class TypedText(forms.CharField):
 
 def _limited(label: str, limit: int) -> dict:
     """A text field's limit: maxlength on the page, the limit in its help, and a message naming the field."""
-    shown = format_decimal(limit, locale="vi")
+    shown = number(limit)
     return {"max_length": limit, "help_text": f"Tối đa {shown} ký tự.",
             "error_messages": {"max_length": f"{label}: dài quá {shown} ký tự; hãy rút gọn."}}
 
@@ -51,7 +52,7 @@ def check_number(value: Decimal, unit: str, label: str = VALUE_LABEL) -> Decimal
 
 def default_period(year: int, today: date | None = None) -> Period:
     """The month being reported now, or the plan year's last month once that year has closed."""
-    current = period_containing(today or date.today(), MONTH)
+    current = period_containing(today or clock.today(), MONTH)
     if current.year == year:
         return current
     return Period(MONTH, year, 12 if current.year > year else 1)

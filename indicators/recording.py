@@ -3,10 +3,10 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.db import transaction
-from django.utils import timezone
 
 from theodoi.periods import Period
 from theodoi.stored_files import delete_after_commit
+from theodoi import clock
 
 from . import services
 from .models import Indicator, IndicatorValue, ValueEntry
@@ -44,7 +44,7 @@ def stored_value(indicator: Indicator, period: Period) -> IndicatorValue | None:
 
 def save_reading(indicator: Indicator, reading: Reading, user, *, evidence=None, via: str = "form") -> IndicatorValue:
     """Create or update the one value of this indicator and period, and append the entry to its history."""
-    now = timezone.now()
+    now = clock.now()
     colour = verdict_for(indicator, reading).colour
     with transaction.atomic():
         item, _ = IndicatorValue.objects.select_for_update().get_or_create(

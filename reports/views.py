@@ -7,8 +7,8 @@ from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.views.decorators.http import require_POST
+from theodoi import clock
 
 from accounts.models import Role
 from plans.services import access
@@ -50,7 +50,7 @@ def report_index(request):
     plan = access.plans_for(request.user).filter(is_current=True).select_related("commune").first()
     if plan is None:
         return render(request, "reports/index.html", {"plan": None})
-    today = timezone.localdate()
+    today = clock.today()
     period = (_period(request.user, request.GET["ky"]) if request.GET.get("ky", "").isdigit()
               else periods.default_period(plan, today))
     if period is None:  # the plan's year is over and no month of it was ever opened: nothing is opened now
@@ -86,7 +86,7 @@ def report_open(request, period_pk, unit_pk):
 @login_keeping_draft
 def report_detail(request, pk):
     report = _readable(request.user, pk)
-    today = timezone.localdate()
+    today = clock.today()
     editable = cycle.is_editable(report, today) and permissions.can_edit(request.user, report)
     context = {"report": report, "editable": editable, "can_decide": permissions.can_decide(request.user),
                "state": periods.state_on(report.period, today), "reopen_until": today + timedelta(days=5),
@@ -150,7 +150,7 @@ def report_decide(request, pk):
         raise PermissionDenied("Chỉ Văn phòng – Thống kê hoặc Chủ tịch được duyệt báo cáo.")
     try:
         if request.POST.get("action") == "accept":
-            cycle.accept(report, request.user, timezone.localdate())
+            cycle.accept(report, request.user, clock.today())
             messages.success(request, f"Đã chấp nhận báo cáo của {report.unit}.")
         else:
             cycle.return_report(report, request.user, request.POST.get("reason", ""))

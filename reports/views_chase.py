@@ -3,7 +3,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
-from django.utils import timezone
+from theodoi import clock
 
 from audit.services import log_action
 from plans.services import access
@@ -39,7 +39,7 @@ def _plan_and_period(request, today):
 
 @login_required
 def chase_list(request):
-    today = timezone.localdate()
+    today = clock.today()
     plan, period = _plan_and_period(request, today)
     if plan is None or period is None:
         return render(request, "reports/chase.html", {"plan": plan, "period": None})
@@ -65,7 +65,7 @@ def _earlier_unfinished(plan, period, today):
 
 @login_required
 def reminder_letter(request):
-    today = timezone.localdate()
+    today = clock.today()
     plan, period = _plan_and_period(request, today)
     if plan is None:
         raise Http404("Chưa có kế hoạch đang áp dụng.")

@@ -4,9 +4,9 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
-from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.views.decorators.http import require_GET, require_POST
+from theodoi import clock
 
 from plans.services import access
 
@@ -44,7 +44,7 @@ def report_xlsx_upload(request, pk):
         return redirect("report_detail", pk=report.pk)
     submit = bool(request.POST.get("submit"))
     try:
-        outcome = xlsx.import_file(report, request.user, upload.read(), upload.name, submit, timezone.localdate())
+        outcome = xlsx.import_file(report, request.user, upload.read(), upload.name, submit, clock.today())
     except (xlsx.Refused, cycle.CycleError) as exc:
         messages.error(request, str(exc))
     else:

@@ -47,6 +47,11 @@ if PRODUCTION and not env.list("ALLOWED_HOSTS", default=[]):
     raise ImproperlyConfigured("THEODOI_PRODUCTION=1 cần biến môi trường ALLOWED_HOSTS (tên miền của máy chủ).")
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "[::1]"])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
+# The demo's assumed working day (theodoi/clock.py), e.g. 2023-06-10; `make run` sets it, production refuses it.
+THEODOI_DEMO_DATE = env.str("THEODOI_DEMO_DATE", default="") or None
+if PRODUCTION and THEODOI_DEMO_DATE:
+    raise ImproperlyConfigured("THEODOI_PRODUCTION=1 không được dùng ngày làm việc giả định: hãy bỏ biến môi trường "
+                               "THEODOI_DEMO_DATE; chỉ bản chạy thử (make run) dùng biến này.")
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -100,6 +105,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "theodoi.clock.demo_banner",
             ],
         },
     },

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from datetime import date
 
-from django.utils import timezone
+from theodoi import clock
 
 from accounts.models import Role, User
 from communes.models import UnitKind
@@ -131,7 +131,7 @@ def year_range(plan: Plan) -> tuple[date, date]:
 
 def evaluate(plan: Plan, start: date | None = None, end: date | None = None, today: date | None = None) -> Evaluation:
     default_start, default_end = year_range(plan)
-    facts = read(plan, start or default_start, end or default_end, today or timezone.localdate())
+    facts = read(plan, start or default_start, end or default_end, today or clock.today())
     evaluation = Evaluation(facts, rules.for_year(plan.year))
     inputs = _inputs(plan)
     evaluation.units = _units(evaluation, inputs)

@@ -6,15 +6,14 @@ version it was loaded at, and a save against a newer version is refused as a con
 from dataclasses import dataclass, field
 from datetime import date
 
-from babel.numbers import format_decimal
-
 from django.db import transaction
 from django.db.models import F
-from django.utils import timezone
 
 from audit.services import log_action
 from plans.models import Assignment, AssignmentRef, Plan, RefRole
+from theodoi.formatting import number
 from theodoi.stored_files import delete_after_commit
+from theodoi import clock
 
 from ..models import REASON_MAX, PeriodState, ReportState, RowReport, RowRole, RowStatus, UnitReport
 from . import completion
@@ -98,7 +97,7 @@ def save(report: UnitReport, user, version: int, rows: dict[int, dict], submit: 
         return SaveResult(ok=False, errors=errors)
     with transaction.atomic():
         bumped = UnitReport.objects.filter(pk=report.pk, version=version).update(
-            version=F("version") + 1, updated_at=timezone.now())
+            version=F("version") + 1, updated_at=clock.now())
         if not bumped:
             return SaveResult(ok=False, conflict=True, current=snapshot_rows(report))
         _write_rows(report, rows)
@@ -133,7 +132,7 @@ def _write_rows(report: UnitReport, rows: dict[int, dict]) -> None:
 def _submit(report: UnitReport, user, today: date) -> None:
     first_time = report.submitted_at is None
     UnitReport.objects.filter(pk=report.pk).update(
-        state=ReportState.SUBMITTED, submitted_at=timezone.now(), submitted_by=user,
+        state=ReportState.SUBMITTED, submitted_at=clock.now(), submitted_by=user,
         # Timeliness is that of the first submission, as DHIS2 counts it; a return does not make it late.
         is_late=(today > report.period.deadline) if first_time else report.is_late,
     )
@@ -190,10 +189,6 @@ def too_long(row: RowReport, data: dict) -> list[str]:
     return problems
 
 
-def number(value: int) -> str:
-    return format_decimal(value, locale="vi")
-
-
 def _reason(text: str, what: str, why: str) -> str:
     text = text.strip()
     if not text:
@@ -206,7 +201,7 @@ def _reason(text: str, what: str, why: str) -> str:
 def accept(report: UnitReport, user, today: date) -> None:
     with transaction.atomic():
         if UnitReport.objects.filter(pk=report.pk, state=ReportState.SUBMITTED).update(
-                state=ReportState.ACCEPTED, decided_at=timezone.now(), decided_by=user) != 1:
+                state=ReportState.ACCEPTED, decided_at=clock.now(), decided_by=user) != 1:
             raise CycleError("Chỉ chấp nhận được báo cáo đang chờ duyệt.")
         done = report.rows.filter(role=RowRole.LEAD, status=RowStatus.DONE).select_related("assignment")
         made = [c for c in (completion.complete(row, report, today) for row in done) if c is not None]
@@ -219,7 +214,7 @@ def return_report(report: UnitReport, user, reason: str) -> None:
     reason = _reason(reason, "trả lại", " để đơn vị biết phải sửa gì")
     with transaction.atomic():
         if UnitReport.objects.filter(pk=report.pk, state=ReportState.SUBMITTED).update(
-                state=ReportState.RETURNED, decided_at=timezone.now(), decided_by=user,
+                state=ReportState.RETURNED, decided_at=clock.now(), decided_by=user,
                 return_reason=reason, return_count=F("return_count") + 1) != 1:
             raise CycleError("Chỉ trả lại được báo cáo đang chờ duyệt.")
         log_action("report.returned", report, user=user, data={"reason": reason})

@@ -20,6 +20,7 @@ from accounts.models import User
 from audit.services import log_action
 from communes.models import Commune, DirectoryEntry
 from plans.models import Assignment, Plan, RefRole
+from theodoi import clock
 
 from .. import status as st
 from ..models import PeriodState, Reminder, ReminderKind, ReportingPeriod
@@ -177,7 +178,7 @@ def claim(period: ReportingPeriod, unit: DirectoryEntry, kind: str) -> Reminder 
 
 def _reclaim(period: ReportingPeriod, unit: DirectoryEntry, kind: str) -> Reminder | None:
     """Take over a failed (or abandoned) send; the conditional update lets exactly one run win it."""
-    now = timezone.now()
+    now = timezone.now()  # claims are stamped with the real time (auto_now_add), whatever the demo's day
     retry = Q(error__gt="") | Q(claimed_at__lt=now - STALE_CLAIM)
     won = (Reminder.objects.filter(period=period, unit=unit, kind=kind, sent_at__isnull=True).filter(retry)
            .update(error="", claimed_at=now))
@@ -214,7 +215,7 @@ def deliver(reminder: Reminder, message: EmailMultiAlternatives) -> Outcome:
         outcome.status, outcome.error = FAILED, f"{exc.__class__.__name__}: {exc}"[:1000]
         Reminder.objects.filter(pk=reminder.pk).update(error=outcome.error, recipients=", ".join(addresses))
         return outcome
-    Reminder.objects.filter(pk=reminder.pk).update(sent_at=timezone.now(), recipients=", ".join(addresses), error="")
+    Reminder.objects.filter(pk=reminder.pk).update(sent_at=clock.now(), recipients=", ".join(addresses), error="")
     log_action("reminder.sent", reminder, commune=reminder.period.commune,
                data={"kind": reminder.kind, "period": str(reminder.period), "recipients": addresses})
     return outcome

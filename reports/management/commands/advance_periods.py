@@ -5,7 +5,7 @@ Run daily by cron (before send_reminders). Idempotent: a second run the same day
 from datetime import date
 
 from django.core.management.base import BaseCommand
-from django.utils import timezone
+from theodoi import clock
 
 from reports.services.periods import advance_periods
 
@@ -17,7 +17,7 @@ class Command(BaseCommand):
         parser.add_argument("--today", type=date.fromisoformat, help="ngày chạy (YYYY-MM-DD), mặc định hôm nay")
 
     def handle(self, *args, **options):
-        changes = advance_periods(options["today"] or timezone.localdate())
+        changes = advance_periods(options["today"] or clock.today())
         for change in changes:
             self.stdout.write(change)
         self.stdout.write(f"Đã cập nhật {len(changes)} kỳ báo cáo.")

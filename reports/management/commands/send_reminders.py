@@ -3,7 +3,7 @@ from argparse import ArgumentTypeError
 from datetime import date
 
 from django.core.management.base import BaseCommand
-from django.utils import timezone
+from theodoi import clock
 
 from reports.models import ReminderKind
 from reports.services import reminders
@@ -23,7 +23,7 @@ class Command(BaseCommand):
         parser.add_argument("--today", type=_day, help="Ngày coi là hôm nay (YYYY-MM-DD), để thử hoặc chạy bù.")
 
     def handle(self, *args, today=None, **options):
-        today = today or timezone.localdate()
+        today = today or clock.today()
         outcomes = reminders.send_due(today)
         for outcome in outcomes:
             self.stdout.write(self._line(outcome))
