@@ -6,4 +6,4 @@ class CommunesConfig(AppConfig):
     verbose_name = "Xã/phường và danh bạ"
 
     def ready(self) -> None:
-        from . import signals  # noqa: F401  (re-resolve references when the directory changes)
+        from . import signals  # noqa: F401  (announce directory edits once committed)

@@ -1,12 +1,29 @@
 """The commune's directory in the database, seen by the parser as a planparser Directory."""
 import hashlib
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 from django.db import transaction
 
 from planparser.directory import Directory, Entry
 
 from .models import Alias, Commune, DirectoryEntry, EntryCategory
-from .signals import muted
+
+# Seeding and importing create entries that the same transaction already resolved against (read by .signals).
+_muted: ContextVar[bool] = ContextVar("directory_signals_muted", default=False)
+
+
+@contextmanager
+def muted():
+    token = _muted.set(True)
+    try:
+        yield
+    finally:
+        _muted.reset(token)
+
+
+def is_muted() -> bool:
+    return _muted.get()
 
 
 def seed_directory(commune: Commune) -> None:
@@ -51,21 +68,3 @@ def _entry_key(key: str) -> str:
     if len(key) <= 80:
         return key
     return f"{key[:71]}-{hashlib.sha1(key.encode()).hexdigest()[:8]}"
-
-
-def reresolve_refs(commune: Commune) -> int:
-    """Resolve every printed name again after a directory edit; returns how many changed."""
-    from plans.models import AssignmentRef  # plans depends on communes, not the reverse
-
-    directory = build_directory(commune)
-    by_key = {e.key: e for e in commune.entries.all()}
-    changed = []
-    refs = AssignmentRef.objects.filter(assignment__node__plan__commune=commune).select_related("entry")
-    for ref in refs:
-        resolved, _ = directory.resolve_cell(ref.text, ref.role)
-        target = by_key.get(resolved[0]["key"]) if resolved else None
-        if target and target != ref.entry:
-            ref.entry = target
-            changed.append(ref)
-    AssignmentRef.objects.bulk_update(changed, ["entry"])
-    return len(changed)

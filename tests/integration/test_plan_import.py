@@ -7,10 +7,10 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 
 from communes.models import Alias, DirectoryEntry
-from communes.services import reresolve_refs
 from indicators.models import Indicator
 from plans.models import Anomaly, Assignment, AssignmentRef, NodeLevel, Plan, TaskNode
 from plans.services.importer import import_plan
+from plans.signals import reresolve_refs
 from tests.conftest import SAMPLE
 
 
