@@ -6,7 +6,9 @@ Two readers with different tempers:
 - `parse_plan_number` is for figures printed in a plan, which we cannot send back to the author. It reads a lone "."
   followed by 1–2 digits ("0.12%") as a decimal point and says so in a note.
 
-`format_vi_number` writes a Decimal the Vietnamese way, keeping the decimals it was printed with.
+`format_vi_number` writes a Decimal the Vietnamese way, keeping the decimals it was printed with. It is the one Babel
+number writer: `theodoi.formatting.number` (pages, documents, spreadsheets) calls it, so a figure rounds alike on a
+page and in a parsed plan's anomaly message.
 """
 import re
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
@@ -23,6 +25,10 @@ _MINUS_SIGNS = str.maketrans({"\u2212": "-", "\u2013": "-"})
 # ("36 digits"), and must be shown to a person rather than rounded or overflowed.
 MAX_INTEGER_DIGITS = 18
 MAX_DECIMALS = 6
+# Half away from zero, the schoolbook rule ("làm tròn số" in the Vietnamese school programme: a dropped digit of 5
+# or more raises the kept one) that statistics offices use when they print rates: 12,5 -> 13, -12,5 -> -13.
+# Python's round() and Decimal's default round half to even (12,5 -> 12), which a reader takes for a mistake.
+ROUNDING = ROUND_HALF_UP
 
 
 class ViNumberError(ValueError):
@@ -59,19 +65,23 @@ def parse_plan_number(text: str) -> tuple[Decimal, str | None]:
     return value, note
 
 
-def format_vi_number(value, decimals: int | None = None) -> str:
-    """46341000000 -> "46.341.000.000"; Decimal("10.80") -> "10,80"; (1234.5, 2) -> "1.234,50".
+def format_vi_number(value, decimals: int | None = None, trailing_zeros: bool = True) -> str:
+    """46341000000 -> "46.341.000.000"; Decimal("10.80") -> "10,80"; (1234.5, 2) -> "1.234,50"; (12.5, 0) -> "13".
 
-    With decimals=None the number keeps the decimals it carries, so a figure is shown as it was printed.
+    With decimals=None the number keeps the decimals it carries, so a figure is shown as it was printed. With
+    trailing_zeros=False, zeros after the decimal comma are dropped once rounded: (12, 1) -> "12", (10.80,) -> "10,8".
     """
     number = _to_decimal(value)
     if not number.is_finite():
         raise ViNumberError(f"«{value}» không phải là một số hữu hạn")
-    if decimals is None:
-        decimals = max(0, -number.as_tuple().exponent)
-    else:
-        number = number.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
-    pattern = "#,##0" + ("." + "0" * decimals if decimals > 0 else "")
+    if decimals is not None:
+        number = number.quantize(Decimal(1).scaleb(-int(decimals)), rounding=ROUNDING)
+    if not trailing_zeros:
+        number = number.normalize()
+    if number.is_zero():
+        number = number.copy_abs()  # -0,4 rounded to a whole number is "0", never "-0"
+    places = max(0, -number.as_tuple().exponent)
+    pattern = "#,##0" + ("." + "0" * places if places > 0 else "")
     return format_decimal(number, format=pattern, locale=LOCALE, decimal_quantization=False)
 
 

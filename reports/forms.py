@@ -2,7 +2,7 @@
 import unicodedata
 from datetime import date
 
-from babel.numbers import format_decimal
+from theodoi.formatting import number
 
 from .models import REASON_MAX, RowReport, RowRole, RowStatus
 from .services import evidence
@@ -19,7 +19,7 @@ def hints() -> dict:
     Vietnamese way) and the evidence files taken."""
     sizes = {name: RowReport._meta.get_field(name).max_length for name in TEXT_FIELDS}
     sizes["reason"] = REASON_MAX
-    return {"limits": {name: {"max": size, "text": format_decimal(size, locale="vi")} for name, size in sizes.items()},
+    return {"limits": {name: {"max": size, "text": number(size)} for name, size in sizes.items()},
             "evidence_accept": evidence.ACCEPT, "evidence_help": evidence.help_text()}
 
 

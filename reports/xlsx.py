@@ -310,7 +310,7 @@ def _text(value) -> str:
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     if isinstance(value, (datetime, date)):
-        value = f"{value:%d/%m/%Y}"
+        value = fmt.short_date(value)
     text = unicodedata.normalize("NFC", str(value)).replace("\r\n", "\n").strip()
     if text.startswith("'") and safe_cell(text[1:]) == text:
         text = text[1:]

@@ -5,12 +5,12 @@ disagree on how a date or a count looks.
 """
 import textwrap
 from datetime import date, datetime, timedelta
-from decimal import Decimal
 
-from babel.numbers import format_decimal
 from django.utils import timezone
 
-LOCALE = "vi"
+from planparser.vidates import decree30_date, numeric_date
+from planparser.vinumbers import format_vi_number
+
 ELLIPSIS = "…"
 
 
@@ -23,16 +23,8 @@ def _as_date(value) -> date:
 
 
 def long_date(value) -> str:
-    """ "ngày 05 tháng 02 năm 2023", "ngày 25 tháng 5 năm 2023", "ngày 14 tháng 12 năm 2023".
-
-    Decree 30/2020/NĐ-CP, Appendix I, Part I, section II, item 5 (time of issue): days under 10 and the months
-    1 and 2 take a leading zero, no other month does. Source as quoted in GUIDE §3 (a secondary reading).
-    """
-    if not value:
-        return ""
-    day = _as_date(value)
-    month = f"{day.month:02d}" if day.month <= 2 else str(day.month)
-    return f"ngày {day.day:02d} tháng {month} năm {day.year}"
+    """ "ngày 05 tháng 02 năm 2023", "ngày 25 tháng 5 năm 2023": the Decree 30 form (planparser.vidates)."""
+    return decree30_date(_as_date(value)) if value else ""
 
 
 def place_and_date(place: str, value) -> str:
@@ -42,22 +34,17 @@ def place_and_date(place: str, value) -> str:
 
 def short_date(value) -> str:
     """ "30/04/2023": the compact form for table cells, where the long form of Appendix I would not fit."""
-    if not value:
-        return ""
-    day = _as_date(value)
-    return f"{day.day:02d}/{day.month:02d}/{day.year}"
+    return numeric_date(_as_date(value)) if value else ""
 
 
 def number(value, decimals=None) -> str:
-    """vi-VN: "1.341", "46.341.000.000", "10,8"; Babel's CLDR data for "vi" gives the dot and the comma."""
+    """vi-VN: "1.341", "46.341.000.000", "10,8"; at most `decimals` places, rounded half up (12,5 -> 13).
+
+    The one Babel writer is planparser.vinumbers.format_vi_number; pages drop trailing zeros ("85", not "85,0").
+    """
     if value is None or value == "":
         return ""
-    amount = Decimal(str(value))
-    if decimals is not None:
-        amount = round(amount, int(decimals))
-    else:
-        amount = amount.normalize()
-    return format_decimal(amount, locale=LOCALE, decimal_quantization=False)
+    return format_vi_number(value, None if decimals is None else int(decimals), trailing_zeros=False)
 
 
 def days(count: int) -> str:
