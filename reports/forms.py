@@ -1,13 +1,12 @@
 """Read the unit report form (one block of fields per row) into clean values, with Vietnamese errors."""
-import unicodedata
-from datetime import date
-
 from theodoi.formatting import number
 
-from .models import REASON_MAX, RowReport, RowRole, RowStatus
+from . import validation
+from .models import REASON_MAX, RowReport, RowRole
 from .services import evidence
 
-TEXT_FIELDS = ("results", "obstacles", "proposals", "evidence_number")
+TEXT_FIELDS = validation.TEXT_FIELDS
+typed_text = validation.typed_text  # indicators' forms count text the same way
 
 
 def field_name(row: RowReport, name: str) -> str:
@@ -30,6 +29,13 @@ def version(post) -> int | None:
 
 
 def read_rows(rows: list[RowReport], post, files) -> tuple[dict[int, dict], dict[int, list[str]]]:
+    """As read_fields, each row's messages in one list: for the page while it lists them under the row."""
+    values, errors = read_fields(rows, post, files)
+    return values, validation.flatten(errors)
+
+
+def read_fields(rows: list[RowReport], post, files) -> tuple[dict[int, dict], validation.Errors]:
+    """The posted form, row by row, through the one reader the Excel import uses; errors keyed by row and field."""
     values, errors = {}, {}
     for row in rows:
         data, problems = _read_row(row, post, files)
@@ -39,57 +45,29 @@ def read_rows(rows: list[RowReport], post, files) -> tuple[dict[int, dict], dict
     return values, errors
 
 
-def _read_row(row: RowReport, post, files) -> tuple[dict, list[str]]:
-    data = {name: typed_text(post.get(field_name(row, name), "")) for name in TEXT_FIELDS}
-    problems = []
-    status = post.get(field_name(row, "status"), "")
-    if status and status not in RowStatus.values:
-        problems.append(f"Tình trạng «{status}» không hợp lệ.")
-    data["status"] = status if status in RowStatus.values else ""
-    data["percent"], problem = _percent(post.get(field_name(row, "percent"), ""))
-    data["evidence_date"], date_problem = _date(post.get(field_name(row, "evidence_date"), ""), "Ngày văn bản")
+def _read_row(row: RowReport, post, files) -> tuple[dict, validation.FieldErrors]:
+    names = (*TEXT_FIELDS, "status", "percent", "evidence_date")
+    data, problems = validation.read_fields({name: post.get(field_name(row, name), "") for name in names})
     data["evidence_file"], file_problem = _file(files.get(field_name(row, "evidence_file")))
-    problems += [p for p in (problem, date_problem, file_problem) if p]
+    validation.add(problems, "evidence_file", file_problem)
     if row.role == RowRole.LEAD:
-        problems += _read_finish(row, post, data)
+        _read_finish(row, post, data, problems)
     return data, problems
 
 
-def _read_finish(row: RowReport, post, data: dict) -> list[str]:
+def _read_finish(row: RowReport, post, data: dict, problems: validation.FieldErrors) -> None:
     """The finish date and, where the page offers it, the milestone; only lead rows carry them."""
-    data["finished_on"], problem = _date(post.get(field_name(row, "finished_on"), ""), "Ngày hoàn thành")
+    data["finished_on"], problem = validation.read_date(post.get(field_name(row, "finished_on"), ""),
+                                                        validation.FINISHED_ON_LABEL)
+    validation.add(problems, "finished_on", problem)
     name = field_name(row, "milestone")
     if name not in post:
-        return [problem] if problem else []
+        return
     text = post.get(name, "").strip()
-    number = text.isascii() and text.isdigit()  # str.isdigit() also takes "²", which int() refuses
-    data["milestone"] = int(text) if number else None
-    bad = f"Mốc hoàn thành «{text}» không hợp lệ (chọn trong danh sách)." if text and not number else None
-    return [p for p in (problem, bad) if p]
-
-
-def _percent(text: str) -> tuple[int | None, str | None]:
-    text = text.strip().rstrip("%").strip()
-    if not text:
-        return None, None
-    if not (text.isascii() and text.isdigit()) or not 0 <= int(text) <= 100:
-        return None, f"Tiến độ «{text}» phải là số nguyên từ 0 đến 100."
-    return int(text), None
-
-
-def _date(text: str, label: str) -> tuple[date | None, str | None]:
-    if not text.strip():
-        return None, None
-    try:
-        return date.fromisoformat(text.strip()), None
-    except ValueError:
-        return None, f"{label} «{text}» không hợp lệ (chọn ngày trên lịch)."
-
-
-def typed_text(text: str) -> str:
-    """As the browser counted it for maxlength: it sends each line break as CRLF but counts one character, and
-    some keyboards send decomposed accents (NFD) that NFC stores in fewer characters."""
-    return unicodedata.normalize("NFC", text.replace("\r\n", "\n")).strip()
+    whole = text.isascii() and text.isdigit()  # str.isdigit() also takes "²", which int() refuses
+    data["milestone"] = int(text) if whole else None
+    if text and not whole:
+        validation.add(problems, "milestone", f"Mốc hoàn thành «{text}» không hợp lệ (chọn trong danh sách).")
 
 
 def _file(upload) -> tuple[object, str | None]:

@@ -6,7 +6,6 @@ file of another unit or period, or one whose protected cells were changed, is re
 into the wrong rows. Cell problems are listed by sheet and cell; storing goes through cycle.save (one transaction,
 optimistic version, audit entry), so nothing is stored while any cell is wrong.
 """
-import re
 import unicodedata
 import zipfile
 from dataclasses import dataclass, field
@@ -27,7 +26,8 @@ from theodoi import xlsx_safe as xs
 from theodoi.uploads import OfficeFileError, check_office_file
 from theodoi.xlsx_safe import safe_cell
 
-from .models import RowReport, RowRole, RowStatus
+from .models import RowReport, RowRole
+from . import validation
 from .services import cycle
 
 SHEET = "Báo cáo"
@@ -61,7 +61,8 @@ LETTER = {c.name: get_column_letter(i) for i, c in enumerate(COLUMNS, start=1)}
 INDEX = {c.name: i for i, c in enumerate(COLUMNS, start=1)}
 TEXT_COLUMNS = ("results", "obstacles", "proposals", "evidence_number")
 LAST_VISIBLE = get_column_letter(INDEX["evidence_date"])
-STATUS_LABELS = [label for _, label in RowStatus.choices]
+STATUS_LABELS = validation.STATUS_LABELS
+EDITABLE = tuple(c.name for c in COLUMNS if c.editable)
 
 FONT = Font(name="Times New Roman", size=11)
 BOLD = Font(name="Times New Roman", size=11, bold=True)
@@ -211,7 +212,7 @@ def _identity(workbook, report, rows: list[RowReport]) -> None:
 class Upload:
     rows: dict[int, dict] = field(default_factory=dict)  # RowReport pk → values for cycle.save
     lines: dict[int, int] = field(default_factory=dict)  # RowReport pk → its line on the sheet
-    errors: list[str] = field(default_factory=list)
+    problems: validation.Errors = field(default_factory=dict)  # RowReport pk → field → messages
     version: int = 0  # the report's version when the file was downloaded
 
 
@@ -230,7 +231,8 @@ def read(report, data: bytes, name: str) -> Upload:
         _check_keys(sheet, line, pk, expected, name)
         values, problems = _read_line(sheet, line)
         upload.rows[pk], upload.lines[pk] = values, line
-        upload.errors += problems
+        if problems:
+            upload.problems[pk] = problems
     return upload
 
 
@@ -290,17 +292,26 @@ def _raw(sheet, column: str, line: int):
     return sheet.cell(line, INDEX[column]).value
 
 
-def _read_line(sheet, line: int) -> tuple[dict, list[str]]:
-    values, problems = {}, []
-    for column, reader in _READERS.items():
+def _read_line(sheet, line: int) -> tuple[dict, validation.FieldErrors]:
+    """One row's editable cells through the reader the web form uses, so a value gives the same message."""
+    raw, problems = {}, {}
+    for column in EDITABLE:
         cell = sheet.cell(line, INDEX[column])
         if cell.data_type == "f":
-            problems.append(f"{where(column, line)}: không được dùng công thức, hãy nhập giá trị.")
-            continue
-        values[column], problem = reader(cell.value)
-        if problem:
-            problems.append(f"{where(column, line)}: {problem}")
+            validation.add(problems, column, "Không được dùng công thức, hãy nhập giá trị.")
+        else:
+            raw[column] = _typed(cell.value)
+    values, typed_problems = validation.read_fields(raw)
+    for column, messages in typed_problems.items():
+        problems.setdefault(column, []).extend(messages)
     return values, problems
+
+
+def _typed(value):
+    """What the reader takes: a number or date cell as it is, any other cell as the text the user meant."""
+    if isinstance(value, (int, float, date)) and not isinstance(value, bool):
+        return value
+    return _text(value)
 
 
 def _text(value) -> str:
@@ -317,79 +328,16 @@ def _text(value) -> str:
     return text
 
 
-def _status(value) -> tuple[str, str | None]:
-    text = _text(value)
-    if not text:
-        return "", None
-    wanted = _squash(text)
-    for code, label in RowStatus.choices:
-        if _squash(label) == wanted:
-            return code, None
-    return "", f"tình trạng «{text}» không có trong danh sách ({', '.join(STATUS_LABELS)})"
-
-
-def _squash(text: str) -> str:
-    return re.sub(r"\s+", "", unicodedata.normalize("NFC", text)).casefold()
-
-
-def _percent(value) -> tuple[int | None, str | None]:
-    text = _text(value).rstrip("%").strip()
-    if not text:
-        return None, None
-    if isinstance(value, (int, float)) and not isinstance(value, bool) and float(value).is_integer():
-        number = int(value)
-    elif isinstance(value, str) and text.isdigit():
-        number = int(text)
-    else:
-        number = -1
-    if not 0 <= number <= 100:
-        return None, f"tiến độ «{_text(value)}» phải là số nguyên từ 0 đến 100"
-    return number, None
-
-
-def _date(value) -> tuple[date | None, str | None]:
-    if isinstance(value, datetime):
-        return value.date(), None
-    if isinstance(value, date):
-        return value, None
-    text = _text(value)
-    if not text:
-        return None, None
-    for pattern in ("%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y", "%Y-%m-%d"):
-        try:
-            day = datetime.strptime(text, pattern).date()
-        except ValueError:
-            continue
-        if 1900 <= day.year <= 2100:  # strptime takes "5/1/23" as the year 23
-            return day, None
-    return None, f"ngày văn bản «{text}» không hợp lệ; ghi theo dạng dd/mm/yyyy, ví dụ 05/01/2023"
-
-
-def _evidence_number(value) -> tuple[str, str | None]:
-    text = _text(value)
-    if len(text) > EVIDENCE_NUMBER_MAX:
-        return "", f"số văn bản minh chứng dài {len(text)} ký tự, tối đa {EVIDENCE_NUMBER_MAX}"
-    return text, None
-
-
-_READERS = {"status": _status, "percent": _percent,
-            **{name: lambda value: (_text(value), None) for name in TEXT_COLUMNS},
-            "evidence_number": _evidence_number, "evidence_date": _date}
-
-
 # ---- store --------------------------------------------------------------------------------------------------------
 
-# cycle.validate keys its errors by row; the words of each message say which column it is about.
-_MESSAGE_COLUMNS = (("tiến độ", "percent"), ("kết quả", "results"), ("tình trạng", "status"))
-
-
-def cell_errors(upload: Upload, errors: dict[int, list[str]]) -> list[str]:
+def cell_errors(upload: Upload, errors: validation.Errors) -> list[str]:
+    """Each message on the cell of its field's column; a field with no column (the finish date) on the row's code."""
     found = []
-    for pk, messages in errors.items():
+    for pk, fields in errors.items():
         line = upload.lines.get(pk)
-        for message in messages:
-            column = next((c for words, c in _MESSAGE_COLUMNS if words in message.lower()), "code")
-            found.append(f"{where(column, line)}: {message}" if line else message)
+        for name, messages in fields.items():
+            column = name if name in LETTER else "code"
+            found += [f"{where(column, line)}: {message}" if line else message for message in messages]
     return found
 
 
@@ -407,13 +355,13 @@ def import_file(report, user, data: bytes, name: str, submit: bool, today: date)
     if not cycle.is_editable(report, today):
         raise cycle.CycleError("Báo cáo này không sửa được nữa (đã gửi, đã duyệt hoặc kỳ đã khóa); không nhập tệp.")
     upload = read(report, data, name)
-    if upload.errors:
-        return Outcome(ok=False, errors=upload.errors)
+    if upload.problems:
+        return Outcome(ok=False, errors=cell_errors(upload, upload.problems))
     version = report.version
     result = cycle.save(report, user, version, upload.rows, submit, today)
     if result.conflict:
         return Outcome(ok=False, conflict=True, errors=["Báo cáo vừa được người khác lưu trong lúc nhập tệp; "
                                                         "chưa lưu gì, hãy xem lại báo cáo rồi nhập lại tệp."])
     if not result.ok:
-        return Outcome(ok=False, errors=cell_errors(upload, result.errors))
+        return Outcome(ok=False, errors=cell_errors(upload, result.fields))
     return Outcome(ok=True, rows=len(upload.rows), overwrote_web_edits=upload.version != version)

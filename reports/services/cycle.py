@@ -15,6 +15,7 @@ from theodoi.formatting import number
 from theodoi.stored_files import delete_after_commit
 from theodoi import clock
 
+from ..validation import Errors, FieldErrors, add, flatten
 from ..models import REASON_MAX, PeriodState, ReportState, RowReport, RowRole, RowStatus, UnitReport
 from . import completion
 from .periods import state_on
@@ -28,7 +29,8 @@ class CycleError(Exception):
 class SaveResult:
     ok: bool
     conflict: bool = False
-    errors: dict[int, list[str]] = field(default_factory=dict)
+    errors: dict[int, list[str]] = field(default_factory=dict)  # each row's messages, as the page lists them
+    fields: Errors = field(default_factory=dict)  # the same, keyed by field: the Excel import names their cells
     current: dict[int, dict] = field(default_factory=dict)  # what the database holds, on a conflict
 
 
@@ -94,7 +96,7 @@ def save(report: UnitReport, user, version: int, rows: dict[int, dict], submit: 
         raise CycleError("Báo cáo này không sửa được nữa (đã gửi, đã duyệt hoặc kỳ đã khóa).")
     errors = validate(report, rows, submit, today)
     if errors:
-        return SaveResult(ok=False, errors=errors)
+        return SaveResult(ok=False, errors=flatten(errors), fields=errors)
     with transaction.atomic():
         bumped = UnitReport.objects.filter(pk=report.pk, version=version).update(
             version=F("version") + 1, updated_at=clock.now())
@@ -144,29 +146,41 @@ def snapshot_rows(report: UnitReport) -> dict[int, dict]:
     return {r.pk: {f: getattr(r, f) for f in fields} for r in report.rows.all()}
 
 
-def validate(report: UnitReport, rows: dict[int, dict], submit: bool, today: date) -> dict[int, list[str]]:
-    errors: dict[int, list[str]] = {}
+def validate(report: UnitReport, rows: dict[int, dict], submit: bool, today: date) -> Errors:
+    """The cycle's rules on what a unit typed, by row and field ({pk: {"percent": [...]}})."""
+    errors: Errors = {}
     year = report.plan.year
     for row in report.rows.select_related("assignment__node").prefetch_related("assignment__completions"):
         data = rows.get(row.pk, {})
-        problems = (_row_problems(row, data, submit) + completion.finish_problems(row, data, year, today)
-                    + too_long(row, data))
+        problems: FieldErrors = {}
+        _row_problems(row, data, submit, problems)
+        _finish_problems(row, data, year, today, problems)
+        too_long(row, data, problems)
         if problems:
             errors[row.pk] = problems
     return errors
 
 
-def _row_problems(row: RowReport, data: dict, submit: bool) -> list[str]:
-    problems = []
+def _row_problems(row: RowReport, data: dict, submit: bool, problems: FieldErrors) -> None:
     status, percent = data.get("status", row.status), data.get("percent", row.percent)
     if row.role == RowRole.LEAD and submit and not status:
-        problems.append("Chưa chọn tình trạng thực hiện.")
+        add(problems, "status", "Chưa chọn tình trạng thực hiện.")
     if status == RowStatus.DONE and percent not in (None, 100):
-        problems.append("Đã chọn «Hoàn thành» thì tiến độ phải là 100%.")
+        add(problems, "percent", "Đã chọn «Hoàn thành» thì tiến độ phải là 100%.")
     recurring = row.assignment.deadline_kind == "recurring"
     if submit and recurring and row.role == RowRole.LEAD and not (data.get("results") or row.results).strip():
-        problems.append("Nhiệm vụ thường xuyên: cần ghi kết quả trong kỳ (cập nhật định kỳ).")
-    return problems
+        add(problems, "results", "Nhiệm vụ thường xuyên: cần ghi kết quả trong kỳ (cập nhật định kỳ).")
+
+
+def _finish_problems(row: RowReport, data: dict, year: int, today: date, problems: FieldErrors) -> None:
+    """completion.finish_problems lists the finish date's problems, then the milestone's; asked once without the
+    milestone it gives the former alone, so each is keyed to its own field."""
+    dated = completion.finish_problems(row, {**data, "milestone": None}, year, today)
+    every = completion.finish_problems(row, data, year, today)
+    for message in dated:
+        add(problems, "finished_on", message)
+    for message in every[len(dated):]:
+        add(problems, "milestone", message)
 
 
 TEXT_LABELS = {"results": "Kết quả trong kỳ", "obstacles": "Khó khăn, vướng mắc", "proposals": "Đề xuất, kiến nghị",
@@ -177,16 +191,14 @@ def text_label(row: RowReport, name: str) -> str:
     return "Nội dung phối hợp" if name == "results" and row.role == RowRole.COORDINATING else TEXT_LABELS[name]
 
 
-def too_long(row: RowReport, data: dict) -> list[str]:
+def too_long(row: RowReport, data: dict, problems: FieldErrors) -> None:
     """Text over its field's limit, named by task and field: the Excel import lists these away from the row."""
-    problems = []
     for name in TEXT_LABELS:
         text, limit = data.get(name) or "", RowReport._meta.get_field(name).max_length
         if len(text) > limit:
             where = f"Nhiệm vụ {row.assignment.node.code} ({row.get_role_display().lower()})"
-            problems.append(f"{where} – «{text_label(row, name)}»: {number(len(text))} ký tự, tối đa "
-                            f"{number(limit)} ký tự; hãy rút gọn.")
-    return problems
+            add(problems, name, f"{where} – «{text_label(row, name)}»: {number(len(text))} ký tự, tối đa "
+                                f"{number(limit)} ký tự; hãy rút gọn.")
 
 
 def _reason(text: str, what: str, why: str) -> str:

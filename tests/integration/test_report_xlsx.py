@@ -171,11 +171,12 @@ def test_wrong_cells_are_listed_by_sheet_and_cell_and_nothing_is_stored(owner, r
     response = upload(owner, report, to_bytes(workbook))
     message = said(response)
     assert f"Tệp «{FILE}» có 4 lỗi, chưa lưu gì:" in message
-    assert f"Sheet «Báo cáo», ô E5: tình trạng «Xong rồi» không có trong danh sách ({LABELS})" in message
-    assert ("Sheet «Báo cáo», ô K6: ngày văn bản «31/02/2023» không hợp lệ; ghi theo dạng dd/mm/yyyy, "
-            "ví dụ 05/01/2023") in message
-    assert "Sheet «Báo cáo», ô F7: tiến độ «120» phải là số nguyên từ 0 đến 100" in message
-    assert "Sheet «Báo cáo», ô G8: không được dùng công thức, hãy nhập giá trị." in message
+    # The same messages as the web form's (tests/integration/test_validation_same_message.py), on their cells.
+    assert f"Sheet «Báo cáo», ô E5: Tình trạng «Xong rồi» không có trong danh sách ({LABELS})." in message
+    assert ("Sheet «Báo cáo», ô K6: Ngày văn bản «31/02/2023» không hợp lệ; ghi theo dạng dd/mm/yyyy, "
+            "ví dụ 05/01/2023.") in message
+    assert "Sheet «Báo cáo», ô F7: Tiến độ «120» phải là số nguyên từ 0 đến 100." in message
+    assert "Sheet «Báo cáo», ô G8: Không được dùng công thức, hãy nhập giá trị." in message
     assert "<br>Sheet «Báo cáo», ô F7" in response.content.decode()  # one message, one line per cell
     assert_nothing_stored(report)
 
