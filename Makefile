@@ -3,6 +3,9 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
+# The demo runs on an assumed working day inside the sample plan's year (theodoi/clock.py); `make run DEMO_DATE=`
+# runs it on the real date. Production never sets THEODOI_DEMO_DATE (it refuses to start with it).
+DEMO_DATE ?= 2023-06-10
 
 .PHONY: install run test test-fast test-postgres test-browser clean
 
@@ -18,8 +21,8 @@ run: install
 	mkdir -p var
 	test -s var/secret_key || (umask 077 && $(BIN)/python -c "import secrets; print(secrets.token_urlsafe(50))" > var/secret_key)
 	$(MANAGE) migrate --noinput -v 0
-	$(MANAGE) seed_demo
-	$(MANAGE) runserver 127.0.0.1:8000
+	THEODOI_DEMO_DATE=$(DEMO_DATE) $(MANAGE) seed_demo
+	THEODOI_DEMO_DATE=$(DEMO_DATE) $(MANAGE) runserver 127.0.0.1:8000
 
 # Everything: unit and integration tests on SQLite, the database tests again on a PostgreSQL
 # started for the purpose, and the browser tests in headless Chromium.

@@ -2,17 +2,17 @@
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
-from django.utils import timezone
 
 from communes.models import DirectoryEntry
 from reports import status as st
+from theodoi import clock
 
 from . import documents, services, services_board, services_report
 
 
 @login_required
 def dashboard(request):
-    today = timezone.localdate()
+    today = clock.today()
     scope = services_board.resolve(request.user, request.GET, today)
     if scope is None:
         return render(request, "dashboard/dashboard.html", {"plan": None})
@@ -21,7 +21,7 @@ def dashboard(request):
 
 @login_required
 def dashboard_rows(request):
-    scope = services_board.resolve(request.user, request.GET, timezone.localdate())
+    scope = services_board.resolve(request.user, request.GET, clock.today())
     if scope is None:
         raise Http404("Xã/phường chưa có kế hoạch.")
     if scope.period is None:
@@ -48,7 +48,7 @@ def _report_scope(request, pk):
     number = request.GET.get("number", "1")
     try:
         span = services_report.span_for(anchor, request.GET.get("kind", "month"),
-                                        int(number) if number.isdigit() else 0, timezone.localdate())
+                                        int(number) if number.isdigit() else 0, clock.today())
     except ValueError:
         raise Http404("Kỳ báo cáo không tồn tại.") from None
     return plan, anchor, span
@@ -63,8 +63,8 @@ def _attachment(content: bytes, content_type: str, filename: str) -> HttpRespons
 @login_required
 def monthly_report_docx(request, pk):
     plan, _, span = _report_scope(request, pk)
-    context = services_report.report_context(plan, span, timezone.localdate())
-    return _attachment(documents.render_docx(context), documents.DOCX_TYPE, f"bao-cao-{span.period.key}.docx")
+    context = services_report.report_context(plan, span, clock.today())
+    return _attachment(documents.render_docx(context), documents.DOCX_TYPE, f"bao-cao-{span.period.file_words}.docx")
 
 
 @login_required
@@ -74,6 +74,6 @@ def monthly_report_xlsx(request, pk):
     services.attach_progress(rows, span.months[-1] if span.months else anchor)
     title = f"Phụ lục: tình hình thực hiện các nhiệm vụ – {span.period.label} – {plan.commune}"
     # The annex names the report it belongs to (number, date) and carries the indicators sheet: same context.
-    report = services_report.report_context(plan, span, timezone.localdate())
+    report = services_report.report_context(plan, span, clock.today())
     return _attachment(documents.render_xlsx(title, rows, report), documents.XLSX_TYPE,
-                       f"phu-luc-{span.period.key}.xlsx")
+                       f"phu-luc-{span.period.file_words}.xlsx")

@@ -1,7 +1,8 @@
-"""python manage.py seed_demo: the sample commune, its plan and one demo account per role.
+"""python manage.py seed_demo: the sample commune, its plan, one demo account per role (and per reporting unit),
+and five months of reporting replayed by theodoi.demo, so the demo opens on a commune in the middle of its year.
 
-Idempotent: run it at every `make run`. Passwords are generated and printed only when an
-account is created; `--reset-passwords` prints new ones.
+Idempotent: run it at every `make run`. Passwords are generated and printed only when an account is created;
+`--reset-passwords` prints new ones. The months are replayed only into a commune that has no report yet.
 """
 import secrets
 from pathlib import Path
@@ -14,6 +15,7 @@ from accounts.models import Role, User
 from communes.models import Commune, DirectoryEntry, EntryCategory, UnitKind
 from communes.services import seed_directory
 from plans.services.importer import import_plan
+from theodoi.demo import play
 
 DEMO_PLAN = Path(settings.BASE_DIR) / "tests" / "fixtures" / "ke-hoach-ktxh-2023-xa-hung-dong.txt"
 
@@ -25,13 +27,20 @@ ACCOUNTS = [
     ("diachinh", "Công chức Địa chính", Role.UNIT_OFFICER, None, ["cc-dia-chinh"]),
     ("congan", "Trưởng Công an xã", Role.UNIT_OFFICER, None, ["cong-an"]),
     ("xom1", "Trưởng xóm 1", Role.UNIT_OFFICER, None, ["xom-1"]),
+    ("kinhte", "Công chức Kinh tế - Nông nghiệp", Role.UNIT_OFFICER, None, ["cc-kinh-te"]),
+    ("dothi", "Công chức Đô thị - Xây dựng", Role.UNIT_OFFICER, None, ["cc-do-thi"]),
+    ("ketoan", "Công chức Tài chính - Kế toán", Role.UNIT_OFFICER, None, ["cc-ke-toan"]),
+    ("tuphap", "Công chức Tư pháp - Hộ tịch", Role.UNIT_OFFICER, None, ["cc-tu-phap"]),
+    ("vanhoa", "Công chức Văn hóa - Xã hội", Role.UNIT_OFFICER, None, ["cc-van-hoa-xa-hoi"]),
+    ("yte", "Trạm trưởng Trạm Y tế", Role.UNIT_OFFICER, None, ["tram-y-te"]),
+    ("quansu", "Chỉ huy trưởng Quân sự xã", Role.UNIT_OFFICER, None, ["quan-su"]),
     ("xem", "Thường trực HĐND (chỉ xem)", Role.VIEWER, None, []),
     ("tp.vinh", "Phòng Tài chính - Kế hoạch TP Vinh (chỉ xem)", Role.CITY_VIEWER, None, []),
     ("quantri", "Quản trị hệ thống", Role.SITE_ADMIN, None, []),
 ]
 # Cadres (the Chairman, a Vice-Chairman) and civil servants (the office, Địa chính) get a legal level; the police
 # chief, a hamlet head and the viewers do not.
-CIVIL_SERVANTS = {"chutich", "pct.kinhte", "vanphong", "diachinh"}
+CIVIL_SERVANTS = {"chutich", "pct.kinhte", "vanphong", "diachinh", "kinhte", "dothi", "ketoan", "tuphap", "vanhoa"}
 EXTRA_UNITS = [(f"xom-{n}", f"Xóm {n}", UnitKind.HAMLET) for n in range(1, 13)] + [
     ("truong-mam-non", "Trường Mầm non Hưng Đông", UnitKind.SCHOOL),
     ("truong-tieu-hoc", "Trường Tiểu học Hưng Đông", UnitKind.SCHOOL),
@@ -54,7 +63,15 @@ class Command(BaseCommand):
         result = import_plan(commune, DEMO_PLAN.read_bytes(), DEMO_PLAN.name)
         self.stdout.write(f"Kế hoạch mẫu: {result.plan.title} (phiên bản {result.plan.version}).")
         printed = [self._account(commune, spec, options["reset_passwords"]) for spec in ACCOUNTS]
+        self._play(result.plan)
         self._print_accounts([p for p in printed if p])
+
+    def _play(self, plan) -> None:
+        if play.play(plan):
+            self.stdout.write("Dữ liệu chạy thử: báo cáo tháng 01–05/2023 (đúng hạn, muộn, bị trả lại, đã chấp nhận), "
+                              "số liệu chỉ tiêu, và tháng 06/2023 đang mở với một số bản nháp.")
+        else:
+            self.stdout.write("Dữ liệu chạy thử đã có từ trước: không ghi thêm.")
 
     def _extra_units(self, commune) -> None:
         for key, name, kind in EXTRA_UNITS:
