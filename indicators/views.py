@@ -1,4 +1,6 @@
 """Indicator pages: thin views; lookups go through indicators.access, decisions through permissions and services."""
+from pathlib import PurePosixPath
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -123,7 +125,14 @@ def indicator_evidence(request, value_pk):
     if not item.evidence:
         messages.info(request, f"Số liệu {item.period.label} không có tệp minh chứng.")
         return redirect("indicator_detail", pk=item.indicator_id)
-    return FileResponse(item.evidence.open("rb"), as_attachment=True, filename=item.evidence.name.rsplit("/", 1)[-1])
+    return FileResponse(item.evidence.open("rb"), as_attachment=True, filename=_evidence_name(item))
+
+
+def _evidence_name(item) -> str:
+    """Named by what it proves, in Vietnamese without accents, as the report's evidence files are."""
+    code = item.indicator.code.lower().replace(".", "-")
+    extension = PurePosixPath(item.evidence.name).suffix.lower()
+    return f"minh-chung-chi-tieu-{code}-{item.period.file_words}{extension}"
 
 
 @login_required

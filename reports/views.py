@@ -1,5 +1,6 @@
 """Monthly report pages: thin views over services.cycle; lookups always scoped by services.access."""
 from datetime import date, timedelta
+from pathlib import PurePosixPath
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -182,13 +183,22 @@ def report_evidence(request, pk):
     """An uploaded evidence file, for whoever may read the report (reports.access); another commune's is a 404."""
     row = get_object_or_404(RowReport.objects.filter(
         report__period__commune__in=access.communes_for(request.user)).exclude(evidence_file="")
-        .select_related("report__unit"), pk=pk)
+        .select_related("report__unit", "report__period", "assignment__node"), pk=pk)
     require_read(request.user, row.report.unit)
     try:
         handle = row.evidence_file.open("rb")
     except FileNotFoundError:
         raise Http404("Tệp minh chứng không còn trên máy chủ.") from None
-    return FileResponse(handle, as_attachment=True, filename=row.evidence_file.name.rsplit("/", 1)[-1])
+    return FileResponse(handle, as_attachment=True, filename=_evidence_name(row))
+
+
+def _evidence_name(row) -> str:
+    """Named by what it proves, in Vietnamese without accents: the stored name may carry accents, spaces or the
+    storage's random suffix ("bien-ban_w62LU37.pdf"), which an office's e-mail or old Windows may mangle."""
+    report, code = row.report, row.assignment.node.code.lower().replace(".", "-")
+    extension = PurePosixPath(row.evidence_file.name).suffix.lower()
+    return f"minh-chung-{report.unit.key}-thang-{report.period.month:02d}-{report.period.year}-nhiem-vu-{code}" \
+           f"{extension}"
 
 
 @require_POST

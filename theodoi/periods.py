@@ -78,6 +78,14 @@ class Period:
         }[self.kind]
 
     @property
+    def file_words(self) -> str:
+        """The label in a saved file's name: Vietnamese without accents, which every office computer and e-mail
+        keeps intact ("thang-05-2023", "quy-2-2023", "6-thang-dau-nam-2023")."""
+        return {MONTH: f"thang-{self.number:02d}-{self.year}", QUARTER: f"quy-{self.number}-{self.year}",
+                HALF: f"6-thang-{'dau' if self.number == 1 else 'cuoi'}-nam-{self.year}",
+                NINE_MONTHS: f"9-thang-nam-{self.year}", YEAR: f"nam-{self.year}"}[self.kind]
+
+    @property
     def short_label(self) -> str:
         """Without the year, for the column headers of one year's table."""
         return {MONTH: f"Tháng {self.number:02d}", QUARTER: f"Quý {_ROMAN.get(self.number, '')}",

@@ -40,5 +40,5 @@ def test_chairman_follows_an_overdue_count_and_downloads_the_report(people, logi
     with page.expect_download() as download_info:
         page.click("#report-month")
     download = download_info.value
-    assert download.suggested_filename == "bao-cao-month-2023-5.docx"
+    assert download.suggested_filename == "bao-cao-thang-05-2023.docx"
     assert download.path().stat().st_size > 10000
