@@ -7,8 +7,8 @@ from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
 
 from audit.services import log_action
-from plans.services import access
 
+from . import tenancy as access
 from .models import Role, User
 
 # The roles an office may hand out inside its own commune; city viewers and administrators are made by the site admin.

@@ -6,8 +6,14 @@ class ArisingConfig(AppConfig):
     verbose_name = "Nhiệm vụ phát sinh"
     default_auto_field = "django.db.models.BigAutoField"
 
-    def carry_over(self, old, new) -> int:
-        """Called by plans.services.carry_over through the app registry: plans never imports arising."""
-        from .services.carry import carry_arising
+    def ready(self) -> None:
+        # Sent by plans.services.carry_over before rows are matched, so the copied PS rows are matched like the plan's.
+        from plans.signals import plan_rows_carrying
 
-        return carry_arising(old, new)
+        plan_rows_carrying.connect(_carry_arising, dispatch_uid="arising-carry-over")
+
+
+def _carry_arising(sender, old, new, **kwargs) -> int:
+    from .services.carry import carry_arising
+
+    return carry_arising(old, new)

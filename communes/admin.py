@@ -5,7 +5,7 @@ commune's entries: the admin is scoped through the same access helper as every p
 """
 from django.contrib import admin
 
-from plans.services.access import communes_for
+from accounts.tenancy import communes_for
 
 from .models import Alias, Commune, DirectoryEntry
 

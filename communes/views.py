@@ -3,8 +3,9 @@ from django.contrib.auth.decorators import login_required
 from django.db.models import Count, Q
 from django.shortcuts import render
 
+from accounts import tenancy as access
 from planparser.textutil import fold
-from plans.services import access, reading
+from plans.services import reading
 
 from .models import DirectoryEntry, EntryCategory
 

@@ -1,9 +1,21 @@
-"""plans listens to the apps below it: a directory edit (communes.signals.directory_changed) re-resolves the
-printed names of the commune's plans. Connected in PlansConfig.ready()."""
+"""The signals plans owns, for the apps above it, and its receivers of the apps below it.
+
+Sent by plans (services.carry_over), in this order, when a new version replaces a plan:
+- `plan_rows_carrying(old, new)`: the new version's own rows exist; an app that adds rows to a plan (arising's PS
+  subtree) copies its rows now, so they are matched by task code and row order like the plan's own;
+- `plan_replaced(old, new, rows)`: `rows` maps each old row's pk to its match in the new version; an app holding
+  records on rows (reports: completions, drafts) moves or copies them and returns {name: count} for the audit entry.
+Received: a directory edit (communes.signals.directory_changed) re-resolves the printed names of the commune's plans.
+"""
+from django.dispatch import Signal
+
 from communes.models import Commune
 from communes.services import build_directory
 
 from .models import AssignmentRef
+
+plan_rows_carrying = Signal()
+plan_replaced = Signal()
 
 
 def reresolve_refs(commune: Commune) -> int:

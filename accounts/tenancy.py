@@ -1,0 +1,43 @@
+"""Tenancy, the lowest rule every app builds on: which communes, and so which units and records, a user may see.
+
+Every app scopes its own querysets through `communes_for` or `visible` (plans: plans.services.access; indicators,
+reports: the plan lookups built on it), so one rule decides what a city viewer or an office sees. This module
+imports only accounts and communes, the layers below every app that holds commune data.
+"""
+from django.core.exceptions import PermissionDenied
+from django.db.models import Model, QuerySet
+from django.shortcuts import get_object_or_404
+
+from communes.models import Commune, DirectoryEntry
+
+from .models import Role
+
+
+def communes_for(user) -> QuerySet[Commune]:
+    if user.is_superuser or user.role == Role.SITE_ADMIN:
+        return Commune.objects.all()
+    if user.role == Role.CITY_VIEWER:
+        # An empty city must not match every commune whose city was left blank.
+        return Commune.objects.filter(parent_city=user.city) if user.city else Commune.objects.none()
+    return Commune.objects.filter(pk=user.commune_id)
+
+
+def visible(user, queryset: QuerySet, via: str = "commune") -> QuerySet:
+    """The rows of `queryset` whose commune (reached through the lookup `via`) the user may see."""
+    return queryset.filter(**{f"{via}__in": communes_for(user)})
+
+
+def visible_or_404(user, queryset: QuerySet, via: str = "commune", **lookup) -> Model:
+    """Another commune's record is a 404, never a 403: its existence is not ours to reveal."""
+    return get_object_or_404(visible(user, queryset, via), **lookup)
+
+
+def entry_for(user, pk: int) -> DirectoryEntry:
+    return visible_or_404(user, DirectoryEntry.objects.all(), pk=pk)
+
+
+def require_plan_manager(user, commune: Commune | None = None) -> None:
+    if not user.can_manage_plan:
+        raise PermissionDenied("Chỉ Văn phòng – Thống kê được nhập kế hoạch.")
+    if commune is not None and not communes_for(user).filter(pk=commune.pk).exists():
+        raise PermissionDenied("Không thuộc xã/phường của bạn.")
