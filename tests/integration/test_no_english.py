@@ -3,6 +3,7 @@
 The office reads "Danh bạ", not "directory"; a Chairman's download is saved as "bao-cao-thang-01-2023.docx".
 The list of codes is taken from the app itself (choices, anomaly kinds, unit kinds), so a new code is covered.
 """
+import lxml.html
 import pytest
 import time_machine
 from django.urls import reverse
@@ -66,3 +67,53 @@ def _walk(client, user, world) -> dict[str, list[str]]:
 def test_every_page_and_download_reads_in_vietnamese(client, worlds, persona):
     people, mine, _ = worlds
     assert _walk(client, people[persona], mine) == {}
+
+
+def _readable(response) -> list[str]:
+    return leaks(html_text(response.content))
+
+
+@pytest.mark.django_db
+def test_the_pages_before_login_read_in_vietnamese(client):
+    """Login, a forgotten password and an expired reset link: what someone not yet logged in meets."""
+    for name in ("login", "password_reset", "password_reset_done", "password_reset_complete"):
+        response = client.get(reverse(name))
+        assert response.status_code == 200 and not _readable(response), name
+    expired = client.get(reverse("password_reset_confirm", kwargs={"uidb64": "MQ", "token": "het-han"}))
+    assert "không còn hiệu lực" in html_text(expired.content) and not _readable(expired)
+    refused = client.post(reverse("login"), {"username": "khongco", "password": "sai-mat-khau"})
+    assert refused.status_code == 200 and not _readable(refused)
+    assert "tên đăng nhập" in html_text(refused.content).lower()
+
+
+def test_django_error_pages_read_in_vietnamese(client, worlds):
+    people, _, _ = worlds
+    client.force_login(people["viewer"])
+    missing = client.get("/khong-co-trang-nay/")
+    assert missing.status_code == 404 and "Không tìm thấy" in html_text(missing.content)
+    refused = client.get(reverse("plan_upload"))  # a viewer may not import a plan
+    assert refused.status_code == 403 and "không có quyền" in html_text(refused.content).lower()
+    assert not _readable(missing) and not _readable(refused)
+
+
+def test_a_stale_form_and_a_server_error_read_in_vietnamese(worlds, rf):
+    from django.test import Client
+    from django.views.defaults import server_error
+
+    people, _, _ = worlds
+    strict = Client(enforce_csrf_checks=True)
+    strict.force_login(people["office"])
+    stale = strict.post(reverse("plan_upload"), {})
+    assert stale.status_code == 403 and not _readable(stale)
+    crashed = server_error(rf.get("/"))
+    assert crashed.status_code == 500 and "Hệ thống gặp lỗi" in html_text(crashed.content)
+    assert not _readable(crashed)
+
+
+def test_the_admin_index_is_titled_in_vietnamese(client, worlds):
+    people, _, _ = worlds
+    client.force_login(people["site_admin"])
+    page = lxml.html.fromstring(client.get("/quan-tri/").content.decode("utf-8"))
+    assert page.findtext(".//title") == "Quản trị dữ liệu | theodoi"
+    assert page.xpath("normalize-space(//h1)") == "Quản trị dữ liệu"
+    assert page.xpath("normalize-space(//*[@id='site-name'])") == "theodoi – quản trị"

@@ -48,7 +48,8 @@ def forbidden_pattern(codes) -> re.Pattern:
 
 
 def html_text(content: bytes) -> str:
-    root = lxml.html.fromstring(content or b"<p></p>")
+    # Decoded first: lxml guesses Latin-1 for a page whose <meta charset> it has not met, such as the admin's.
+    root = lxml.html.fromstring(content.decode("utf-8") if content else "<p></p>")
     for element in root.xpath("//script|//style|//template|//noscript"):
         element.drop_tree()
     read = [value for attribute in READ_ATTRIBUTES for value in root.xpath(f"//@{attribute}")]
