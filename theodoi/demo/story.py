@@ -68,12 +68,12 @@ RAISED = {
     ("cong-an", "I.7.3", 0): {
         "obstacles": "Hệ thống camera an ninh tại 4 xóm hư hỏng, chưa có kinh phí sửa chữa.",
         "proposals": "Đề nghị Chủ tịch UBND xã bố trí 120 triệu đồng sửa chữa camera an ninh trong quý III."},
-    ("cc-do-thi", "I.1.1", 1): {
+    ("cc-do-thi", "I.1.1", 2): {
         "obstacles": "Một số hộ tại xóm 5 chưa đồng thuận phương án hiến đất mở rộng đường giao thông.",
         "proposals": "Đề nghị đồng chí Phó Chủ tịch phụ trách kinh tế chủ trì đối thoại với các hộ dân."},
 }
 # A coordinating unit's input on a row another unit leads: Đô thị helps Địa chính on I.1.1.
-COORDINATING = {("cc-do-thi", "I.1.1", 0): "Phối hợp đo đạc, cắm mốc giới quy hoạch khu dân cư xóm 7."}
+COORDINATING = {("cc-do-thi", "I.1.1", 1): "Phối hợp đo đạc, cắm mốc giới quy hoạch khu dân cư xóm 7."}
 
 # A task that arose during the year, directed by the Vice-Chairman for the economy, still open past its deadline.
 ARISING = {
