@@ -12,10 +12,9 @@ from planparser.solutions import split_solutions
 from planparser.targets import parse_measure
 
 from ..models import Assignment, AssignmentRef, RefRole, Solution, TaskNode
-
-
-class CorrectionInputError(ValueError):
-    """What the office typed cannot be read; the message says where and what, in Vietnamese."""
+from .correction_errors import CorrectionInputError
+from .target_rows import target_row
+from .tree_moves import check_move, move
 
 
 class Field:
@@ -165,15 +164,11 @@ class PlaceField(Field):
         return {"parent": node.parent.code if node.parent_id else None, "number": node.number}
 
     def read(self, node: TaskNode, choice: tuple) -> dict:
-        from .tree_moves import check_move
-
         parent, number = choice
         check_move(node, parent, number)
         return {"parent": parent.code if parent else None, "number": number}
 
     def apply(self, node: TaskNode, value: dict) -> None:
-        from .tree_moves import move
-
         move(node, value["parent"], value["number"])
 
     def words(self, value) -> str:
@@ -201,12 +196,10 @@ class TargetsField(Field):
                 "notes": measure["notes"]}
 
     def apply(self, indicator, value: dict) -> None:
-        from .importer import _target
-
         indicator.targets.all().delete()
         targets = [{**t, **{k: t[k] and Decimal(t[k]) for k in ("value", "low", "high")}} for t in value["targets"]]
         indicator.targets.model.objects.bulk_create(
-            _target(indicator, i, t) for i, t in enumerate(targets, start=1))
+            target_row(indicator, i, t) for i, t in enumerate(targets, start=1))
 
     def same(self, a, b) -> bool:
         return (a or {}).get("targets") == (b or {}).get("targets")

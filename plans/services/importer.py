@@ -2,7 +2,6 @@
 import hashlib
 from dataclasses import dataclass, field
 from datetime import date
-from decimal import Decimal
 
 from django.core.files.base import ContentFile
 from django.db import transaction
@@ -21,6 +20,7 @@ from .carry_over import carry_over
 from .diff import diff_plans
 from .locality import require_own_locality
 from .safe_parse import parse_untrusted, same_content
+from .target_rows import target_row
 from .versions import next_version, refresh_current
 
 _REF_FIELDS = (("leaders", "leader"), ("lead_units", "lead"), ("coordinating_units", "coordinating"))
@@ -164,17 +164,8 @@ def _store_indicators(plan: Plan, indicators: list[dict], parent: Indicator | No
             plan=plan, parent=parent, code=item["code"], group=item.get("group") or "", name=item["name"][:400],
             text=item.get("text") or "", footnote=item.get("footnote") or "", order=counter[0],
         )
-        Target.objects.bulk_create(_target(row, i, t) for i, t in enumerate(item["targets"], start=1))
+        Target.objects.bulk_create(target_row(row, i, t) for i, t in enumerate(item["targets"], start=1))
         _store_indicators(plan, item.get("components") or [], row, counter)
-
-
-def _target(indicator: Indicator, order: int, target: dict) -> Target:
-    def dec(value):
-        return None if value is None else Decimal(str(value))
-
-    return Target(indicator=indicator, order=order, comparator=target["comparator"], value=dec(target.get("value")),
-                  low=dec(target.get("low")), high=dec(target.get("high")), unit=target.get("unit") or "",
-                  basis=target.get("basis") or "", rank=target.get("rank"))
 
 
 def _store_anomalies(plan: Plan, parsed: dict) -> None:

@@ -2,7 +2,7 @@
 import re
 
 from ..models import NodeLevel, TaskNode
-from .correction_fields import CorrectionInputError
+from .correction_errors import CorrectionInputError
 
 
 def check_move(node: TaskNode, parent: TaskNode | None, number: str) -> None:
