@@ -45,6 +45,10 @@ class UnitKind(models.TextChoices):
     OTHER = "other", "Khác"
 
 
+# Kinds the plan reader gives positions and groups of people (planparser.directory_entries, directory_data).
+PERSON_KINDS = {"chairman": "Chủ tịch", "vice_chairman": "Phó Chủ tịch", "leader": "Lãnh đạo", "unit": "Đơn vị"}
+
+
 class DirectoryEntry(models.Model):
     """One leader position, unit or group reference that table cells resolve to.
 
@@ -72,6 +76,13 @@ class DirectoryEntry(models.Model):
     @property
     def is_position(self) -> bool:
         return self.category == EntryCategory.POSITION
+
+    @property
+    def kind_label(self) -> str:
+        """The kind in Vietnamese: a unit's UnitKind, or for a position or a group, the kind of person it names."""
+        if self.kind in UnitKind.values:
+            return UnitKind(self.kind).label
+        return PERSON_KINDS.get(self.kind, "Khác" if self.kind else "")
 
 
 class Alias(models.Model):

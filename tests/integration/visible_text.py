@@ -54,7 +54,8 @@ def html_text(content: bytes) -> str:
         element.drop_tree()
     read = [value for attribute in READ_ATTRIBUTES for value in root.xpath(f"//@{attribute}")]
     read += root.xpath("//input[@type='submit' or @type='button']/@value")
-    return " ".join([root.text_content(), *read])
+    # Piece by piece: text_content() glues neighbouring cells ("Chủ tịch UBNDchairman"), hiding a code in a word.
+    return " ".join([*root.itertext(), *read])
 
 
 def docx_text(content: bytes) -> str:
