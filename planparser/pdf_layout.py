@@ -49,7 +49,7 @@ def make_lines(pieces: list[Piece]) -> list[Line]:
     """
     lines: list[Line] = []
     current: list[Piece] = []
-    top = bottom = height = 0.0
+    top = bottom = height = right = 0.0
     marks_only = False  # the line so far is a raised footnote mark: its text sits lower
     for piece in pieces:  # a hot loop: a plan has thousands of pieces
         piece_top, piece_bottom = piece.top, piece.bottom
@@ -58,7 +58,7 @@ def make_lines(pieces: list[Piece]) -> list[Line]:
                 on_baseline = piece_top < bottom and piece_bottom > top
             else:
                 on_baseline = top < (piece_top + piece_bottom) / 2 < bottom
-            right = current[-1].x1  # and no wide gap after the last piece, nor a step back left
+            # … and no wide gap after the last piece, nor a step back left
             if on_baseline and right - 1 <= piece.x0 <= right + _COLUMN_GAP * height:
                 top, bottom = min(top, piece_top), max(bottom, piece_bottom)
             else:
@@ -67,8 +67,11 @@ def make_lines(pieces: list[Piece]) -> list[Line]:
         if not current:
             top, bottom, height, marks_only = piece_top, piece_bottom, 0.0, True
         current.append(piece)
-        height = max(height, piece_bottom - piece_top)
-        marks_only = marks_only and piece.text.strip()[:1] in _SUPERSCRIPTS
+        right = piece.x1
+        if piece_bottom - piece_top > height:
+            height = piece_bottom - piece_top
+        if marks_only:
+            marks_only = piece.text.strip()[:1] in _SUPERSCRIPTS
     if current:
         lines.append(_line(current, height))
     return [line for line in lines if line.text]
@@ -133,7 +136,10 @@ def _glue(previous: Line, line: Line, right: float, left: float, keeps_spaces: b
     """What joins `line` to the paragraph of `previous`; None when it starts a new paragraph."""
     if previous.text.endswith(_LINE_END_HYPHEN):
         return "-" + (" " if previous.spaced else "")
-    if previous.text.endswith("./.") or _style_changes(previous, line) or not is_full(previous, line, right):
+    # Bold or italic ends exactly where the line wraps: a bold subject line above the body, a heading above
+    # its text. (A bold lead-in ending mid-line leaves the line's last letter plain, so it does not count.)
+    style_changes = previous.style_last >= 0 and line.style_first >= 0 and previous.style_last != line.style_first
+    if previous.text.endswith("./.") or style_changes or not is_full(previous, line, right):
         return None  # "./." closes the body of a Decree 30 document: what follows is the signature block
     if previous.text[-1:] in ".;:" and _ITEM_START.match(line.text):
         return None  # "… 6.431.000.000 đồng." / "6. Tổng giá trị …": a list item, however full the line above
@@ -143,12 +149,6 @@ def _glue(previous: Line, line: Line, right: float, left: float, keeps_spaces: b
     flush_left = previous.x0 - left < 1.5 and line.x0 - left < 1.5
     inside_word = keeps_spaces and flush_left and not previous.spaced and " " not in previous.text
     return "" if inside_word and previous.text[-1:].isalnum() else " "
-
-
-def _style_changes(previous: Line, line: Line) -> bool:
-    """Bold or italic ends exactly where the line wraps: a bold subject line above the body, a heading above
-    its text. A bold lead-in ending mid-line leaves the line's last letter plain, so it does not count."""
-    return previous.style_last >= 0 and line.style_first >= 0 and previous.style_last != line.style_first
 
 
 def is_full(previous: Line, line: Line, right: float) -> bool:

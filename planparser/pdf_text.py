@@ -121,11 +121,12 @@ class _Page:
         box_left, box_top, box_right, box_bottom = self.box  # GetCharBox fills left, right, …: box_top is its right
         pieces, start = [], 0
         for line in text.split("\r\n"):
-            if line and not line.isspace():
-                count = count_rects(handle, start, len(line))
+            length = len(line)
+            if length and not line.isspace():
+                count = count_rects(handle, start, length)
                 if count == 1:
                     get_rect(handle, 0, *refs)
-                    runs = (((box_left.value, box_top.value, box_right.value, box_bottom.value), 0, len(line)),)
+                    runs = (((box_left.value, box_top.value, box_right.value, box_bottom.value), 0, length),)
                 else:
                     runs = self.runs(line, start, count)
                 for (left, top, right, bottom), a, b in runs:
@@ -139,7 +140,7 @@ class _Page:
                         char_box(handle, first + len(words[0]) - 1, *refs)
                         pieces.append(Piece(left, height - top, right, height - bottom, piece, start + a,
                                             style, style, box_top.value))
-            start += len(line) + 2
+            start += length + 2
         return pieces
 
 

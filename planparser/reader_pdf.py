@@ -211,6 +211,8 @@ def _cell_text(grid: Grid, r: int, c: int, pieces: list[Piece], keeps_spaces: bo
     if not pieces:
         return ""
     lines = make_lines(pieces)
+    if len(lines) == 1:  # a number, a unit, a date: nothing to join, no edges to measure
+        return paragraphs(lines, grid.xs[-1], keeps_spaces)[0]
     end = c + 1
     while end < len(grid.xs) - 1 and not grid.wall(r, end):
         end += 1
