@@ -15,8 +15,8 @@ from theodoi.formatting import number
 from theodoi.stored_files import delete_after_commit
 from theodoi import clock
 
-from ..validation import Errors, FieldErrors, add, flatten
 from ..models import REASON_MAX, PeriodState, ReportState, RowReport, RowRole, RowStatus, UnitReport
+from ..validation import Errors, FieldErrors, add, flatten
 from . import completion
 from .periods import state_on
 
