@@ -117,3 +117,19 @@ def test_the_admin_index_is_titled_in_vietnamese(client, worlds):
     assert page.findtext(".//title") == "Quản trị dữ liệu | theodoi"
     assert page.xpath("normalize-space(//h1)") == "Quản trị dữ liệu"
     assert page.xpath("normalize-space(//*[@id='site-name'])") == "theodoi – quản trị"
+
+
+# The anomaly kinds of the Plan JSON contract and of the readers, and how the plan page names each one.
+ANOMALY_WORDS = {"arithmetic": "Cộng không khớp", "share": "Tỷ trọng", "numbering": "Đánh số", "count": "Số lượng",
+                 "deadline": "Thời hạn", "directory": "Danh bạ", "structure": "Cấu trúc bảng",
+                 "header": "Phần đầu văn bản", "indicator": "Chỉ tiêu"}
+
+
+def test_the_plan_page_names_every_anomaly_kind_in_vietnamese(client, worlds):
+    people, mine, _ = worlds
+    for order, kind in enumerate(ANOMALY_WORDS, start=1000):
+        mine.plan.anomalies.create(kind=kind, where="Phụ lục I", message="Cần người kiểm tra.", order=order)
+    client.force_login(people["office"])
+    text = " ".join(html_text(client.get(reverse("plan_detail", kwargs={"pk": mine.plan.pk})).content).split())
+    assert [word for word in ANOMALY_WORDS.values() if f"{word} · Phụ lục I" not in text] == []
+    assert leaks(text) == []
