@@ -3,6 +3,8 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.db.models import Q
 
+from theodoi import clock
+
 from .context import current_actor
 from .models import LogEntry
 from .registry import is_tracked
@@ -19,6 +21,7 @@ def log_action(action: str, obj=None, *, user=None, changes=None, data=None, com
         content_type=ContentType.objects.get_for_model(obj, for_concrete_model=True) if obj is not None else None,
         object_id=str(obj.pk) if obj is not None else "", object_repr=str(obj)[:300] if obj is not None else "",
         changes=changes or {}, data=data or {},
+        created_at=clock.now(),  # the demo's working day when one is set, like everything the entry records
     )
 
 

@@ -95,3 +95,11 @@ def test_a_report_sent_on_the_demo_day_is_dated_in_the_plan_year(settings, plan,
     report.refresh_from_db()
     assert report.state == ReportState.SUBMITTED and report.is_late is False
     assert report.submitted_at == datetime(2023, 6, 10, 10, 15, tzinfo=HANOI)
+
+
+def test_the_audit_trail_is_dated_on_the_demo_day(settings, db):
+    from audit.services import log_action
+
+    settings.THEODOI_DEMO_DATE = "2023-06-10"
+    entry = log_action("demo.checked")
+    assert entry.created_at.astimezone(ZoneInfo("Asia/Ho_Chi_Minh")).date() == date(2023, 6, 10)
