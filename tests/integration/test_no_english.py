@@ -8,12 +8,21 @@ import pytest
 import time_machine
 from django.urls import reverse
 
-from tests.integration.test_access_matrix import IN_COMMUNE, MATRIX, _url, worlds  # noqa: F401 (fixture)
-from tests.integration.visible_text import (ENGLISH, FILE_NAME, app_codes, attachment_name, docx_text,
-                                            forbidden_pattern, html_text, xlsx_text)
+from tests.integration import test_access_matrix as matrix
+from tests.integration.visible_text import (
+    ENGLISH,
+    FILE_NAME,
+    app_codes,
+    attachment_name,
+    docx_text,
+    forbidden_pattern,
+    html_text,
+    xlsx_text,
+)
 
+worlds = matrix.worlds  # the access matrix's two communes, each with the sample plan and every persona
 FORBIDDEN = forbidden_pattern(app_codes())
-READS = sorted(name for name, entry in MATRIX.items() if entry.get("method") != "post")
+READS = sorted(name for name, entry in matrix.MATRIX.items() if entry.get("method") != "post")
 TEXT_OF = {"application/vnd.openxmlformats-officedocument.wordprocessingml.document": docx_text,
            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": xlsx_text}
 
@@ -55,14 +64,14 @@ def _walk(client, user, world) -> dict[str, list[str]]:
         client.force_login(user)
     found = {}
     for name in READS:
-        response = client.get(_url(name, MATRIX[name], world))
+        response = client.get(matrix._url(name, matrix.MATRIX[name], world))
         problems = problems_of(response)
         if problems:
             found[name] = problems
     return found
 
 
-@pytest.mark.parametrize("persona", IN_COMMUNE)
+@pytest.mark.parametrize("persona", matrix.IN_COMMUNE)
 @time_machine.travel("2023-06-10 09:00 +0700", tick=False)  # inside the sample plan's year: its periods are open
 def test_every_page_and_download_reads_in_vietnamese(client, worlds, persona):
     people, mine, _ = worlds
