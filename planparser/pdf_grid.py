@@ -57,10 +57,11 @@ class Grid:
 
     def cell_at(self, x: float, y: float) -> tuple[int, int]:
         """The (row, column) of the merged region holding this point: its top-left grid cell."""
-        xs, ys = self.xs, self.ys  # asked for every piece of text in a table
-        row, col = bisect_right(ys, y) - 1, bisect_right(xs, x) - 1
-        row = 0 if row < 0 else min(row, len(ys) - 2)
-        return self._regions[row][0 if col < 0 else min(col, len(xs) - 2)]
+        # Asked for every piece of text in a table, hence no helper: a point beyond the edges (within the
+        # snap) belongs to the first or last row or column.
+        row, col = bisect_right(self.ys, y) - 1, bisect_right(self.xs, x) - 1
+        rows, cols = len(self._regions) - 1, len(self.xs) - 2
+        return self._regions[0 if row < 0 else rows if row > rows else row][0 if col < 0 else cols if col > cols else col]
 
     def region(self, row: int, col: int) -> tuple[int, int]:
         """The merged region holding grid cell (row, col), as cell_at its centre."""
