@@ -34,7 +34,7 @@ def deadline_words(deadline: dict) -> str:
 _ANOMALY_KINDS = {
     "arithmetic": "Cộng không khớp", "share": "Tỷ trọng", "numbering": "Đánh số", "count": "Số lượng",
     "deadline": "Thời hạn", "directory": "Danh bạ", "header": "Phần đầu văn bản", "structure": "Cấu trúc bảng",
-    "indicator": "Chỉ tiêu",
+    "indicator": "Chỉ tiêu", "notice": "Thông báo kết luận",
 }
 
 

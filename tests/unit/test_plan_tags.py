@@ -16,3 +16,9 @@ from plans.templatetags.plan_tags import anomaly_anchor
 ])
 def test_anomaly_anchor(where, anchor):
     assert anomaly_anchor(where) == anchor
+
+
+def test_a_conclusion_notices_anomaly_kind_is_named_in_vietnamese():
+    from plans.templatetags.plan_tags import anomaly_kind
+
+    assert anomaly_kind("notice") == "Thông báo kết luận"
