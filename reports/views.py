@@ -20,6 +20,7 @@ from .drafts import login_keeping_draft, take
 from .models import ReportingPeriod, RowReport, UnitReport
 from .services import cycle, periods, rates
 from .services.views_data import compliance_rows, leader_rate_rows, report_rows
+from .validation import Errors, flatten
 
 NOT_YOURS = ("Báo cáo của {unit} chỉ đơn vị đó, Văn phòng – Thống kê, lãnh đạo UBND và tài khoản chỉ xem được xem; "
              "cán bộ đơn vị khác thì không.")
@@ -108,10 +109,10 @@ def report_detail(request, pk):
 
 def _save(request, report, context, today: date):
     rows = list(report.rows.select_related("assignment__node"))
-    values, errors = forms.read_rows(rows, request.POST, request.FILES)
+    values, fields = forms.read_fields(rows, request.POST, request.FILES)
     submit = request.POST.get("action") == "submit"
     version = forms.version(request.POST)
-    result = _attempt(request, report, version, values, errors, submit, today)
+    result = _attempt(request, report, version, values, fields, submit, today)
     _say_where(request, rows, result.errors)
     if result.ok:
         messages.success(request, "Đã gửi báo cáo." if submit else "Đã lưu bản nháp.")
@@ -120,18 +121,20 @@ def _save(request, report, context, today: date):
         report.refresh_from_db()
         messages.error(request, "Báo cáo vừa được người khác lưu trước bạn. Những gì bạn nhập vẫn còn bên dưới; "
                                 "các ô có thay đổi của người kia được ghi rõ. Hãy xem lại rồi lưu lần nữa.")
-    context.update(rows=report_rows(report, values, result.errors, today, result.current), conflict=result.conflict,
+    context.update(rows=report_rows(report, values, result.fields, today, result.current, request.POST),
+                   conflict=result.conflict,
                    version=report.version if result.conflict or version is None else version, unsaved=True)
     return render(request, "reports/detail.html", context, status=409 if result.conflict else 400)
 
 
-def _attempt(request, report, version, values, errors, submit: bool, today: date) -> cycle.SaveResult:
+def _attempt(request, report, version, values, fields: Errors, submit: bool, today: date) -> cycle.SaveResult:
+    unread = cycle.SaveResult(ok=False, errors=flatten(fields), fields=fields)
     if version is None:
         messages.error(request, "Trang báo cáo gửi lên thiếu số phiên bản hợp lệ nên chưa lưu được; những gì bạn nhập "
                                 "vẫn còn bên dưới, hãy bấm lưu lần nữa.")
-        return cycle.SaveResult(ok=False, errors=errors)
-    if errors:
-        return cycle.SaveResult(ok=False, errors=errors)
+        return unread
+    if fields:
+        return unread
     return cycle.save(report, request.user, version, values, submit, today)
 
 

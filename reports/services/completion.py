@@ -9,7 +9,7 @@ from datetime import date
 
 from django.utils import timezone
 
-from theodoi.templatetags.vi import vi_short_date
+from theodoi.formatting import short_date
 
 from .. import status as st
 from ..models import Completion, RowReport, RowRole, RowStatus, UnitReport
@@ -26,21 +26,26 @@ def completed_milestones(assignment, except_report: int | None = None) -> set[in
     return {c.milestone for c in assignment.completions.all() if except_report is None or c.report_id != except_report}
 
 
-def finish_problems(row: RowReport, data: dict, plan_year: int, today: date) -> list[str]:
-    """What is wrong with the finish date and milestone a unit typed for one row, in Vietnamese."""
+def finish_problems(row: RowReport, data: dict, plan_year: int, today: date) -> dict[str, list[str]]:
+    """What is wrong with the finish date and milestone a unit typed for one row, in Vietnamese, by field
+    ({"finished_on": [...], "milestone": [...]}; a field with no problem is left out)."""
     if row.role != RowRole.LEAD:
-        return []
+        return {}
     if data.get("status", row.status) != RowStatus.DONE:
         typed = data.get("finished_on") is not None
-        return ["Chỉ ghi ngày hoàn thành khi chọn tình trạng «Hoàn thành»."] if typed else []
-    finished, problems = data.get("finished_on", row.finished_on), []
-    if finished is not None and finished > today:
-        problems.append(f"Ngày hoàn thành {vi_short_date(finished)} chưa tới (hôm nay là {vi_short_date(today)}).")
-    elif finished is not None and finished < date(plan_year, 1, 1):
-        problems.append(f"Ngày hoàn thành {vi_short_date(finished)} trước năm kế hoạch {plan_year}.")
+        return {"finished_on": ["Chỉ ghi ngày hoàn thành khi chọn tình trạng «Hoàn thành»."]} if typed else {}
+    problems = {"finished_on": _date_problems(data.get("finished_on", row.finished_on), plan_year, today)}
     if data.get("milestone") is not None:
-        problems += _milestone_problems(row, data["milestone"])
-    return problems
+        problems["milestone"] = _milestone_problems(row, data["milestone"])
+    return {name: messages for name, messages in problems.items() if messages}
+
+
+def _date_problems(finished: date | None, plan_year: int, today: date) -> list[str]:
+    if finished is not None and finished > today:
+        return [f"Ngày hoàn thành {short_date(finished)} chưa tới (hôm nay là {short_date(today)})."]
+    if finished is not None and finished < date(plan_year, 1, 1):
+        return [f"Ngày hoàn thành {short_date(finished)} trước năm kế hoạch {plan_year}."]
+    return []
 
 
 def _milestone_problems(row: RowReport, index: int) -> list[str]:
@@ -49,7 +54,7 @@ def _milestone_problems(row: RowReport, index: int) -> list[str]:
     if index >= len(points):
         return [f"Nhiệm vụ không có mốc thứ {index + 1} (thời hạn: «{assignment.deadline_text}»)."]
     if index in completed_milestones(assignment, except_report=row.report_id):
-        return [f"Mốc {vi_short_date(points[index])} đã được công nhận hoàn thành; chọn mốc chưa hoàn thành."]
+        return [f"Mốc {short_date(points[index])} đã được công nhận hoàn thành; chọn mốc chưa hoàn thành."]
     return []
 
 

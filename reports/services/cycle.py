@@ -173,14 +173,9 @@ def _row_problems(row: RowReport, data: dict, submit: bool, problems: FieldError
 
 
 def _finish_problems(row: RowReport, data: dict, year: int, today: date, problems: FieldErrors) -> None:
-    """completion.finish_problems lists the finish date's problems, then the milestone's; asked once without the
-    milestone it gives the former alone, so each is keyed to its own field."""
-    dated = completion.finish_problems(row, {**data, "milestone": None}, year, today)
-    every = completion.finish_problems(row, data, year, today)
-    for message in dated:
-        add(problems, "finished_on", message)
-    for message in every[len(dated):]:
-        add(problems, "milestone", message)
+    for name, messages in completion.finish_problems(row, data, year, today).items():
+        for message in messages:
+            add(problems, name, message)
 
 
 TEXT_LABELS = {"results": "Kết quả trong kỳ", "obstacles": "Khó khăn, vướng mắc", "proposals": "Đề xuất, kiến nghị",

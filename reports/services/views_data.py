@@ -6,6 +6,7 @@ from plans.services.reading import decorate
 
 from ..models import ReportingPeriod, RowReport, RowRole
 from ..status import next_open_milestone
+from ..validation import Errors, FieldErrors
 from . import completion, rates
 
 
@@ -28,7 +29,16 @@ def leader_rate_rows(plan, period: ReportingPeriod) -> list[dict]:
     return [{"leader": leader, "rate": by_leader[leader.pk]} for leader in leaders]
 
 
-def report_rows(report, values: dict, errors: dict, today: date, current: dict | None = None) -> list[dict]:
+# The inputs the page draws for each kind of row; a message on any other field is listed at the top of the row.
+LEAD_INPUTS = ("status", "percent", "finished_on", "milestone", "results", "obstacles", "proposals",
+               "evidence_number", "evidence_date", "evidence_file")
+COORDINATING_INPUTS = ("results",)
+
+
+def report_rows(report, values: dict, fields: Errors, today: date, current: dict | None = None,
+                posted=None) -> list[dict]:
+    """Each row with what was typed and its errors by field (`fields`, {pk: {"percent": [...]}}), so the page
+    shows each message under its own input; `posted` is the form sent, whose rejected text stays in its input."""
     rows = (RowReport.objects.filter(report=report)
             .select_related("assignment__node").prefetch_related("assignment__solutions", "assignment__refs__entry",
                                                                   "assignment__completions")
@@ -37,10 +47,26 @@ def report_rows(report, values: dict, errors: dict, today: date, current: dict |
     judged = report.period.judged_on(today)  # a report's statuses stand at its data cut-off (Decree 09 Art. 12)
     return [{"row": r, "assignment": decorate(r.assignment), "lead": r.role == RowRole.LEAD,
              "contributions": helped.get(r.assignment_id, []) if r.role == RowRole.LEAD else [],
-             "values": values.get(r.pk, {}), "errors": errors.get(r.pk, []),
+             "values": values.get(r.pk, {}), "field_errors": fields.get(r.pk, {}),
+             "errors": _unplaced(r, fields.get(r.pk, {})), "rejected": _rejected(r, fields.get(r.pk, {}), posted),
              "theirs": _changed(current.get(r.pk), r, values.get(r.pk, {})),
              "status": rates.status_of(r.assignment, judged),
              "milestones": milestone_choices(r, values.get(r.pk, {}))} for r in rows]
+
+
+def _unplaced(row: RowReport, problems: FieldErrors) -> list[str]:
+    """Messages of fields this row draws no input for (a milestone on a row without milestones, say)."""
+    inputs = LEAD_INPUTS if row.role == RowRole.LEAD else COORDINATING_INPUTS
+    if row.role == RowRole.LEAD and not completion.milestone_dates(row.assignment):
+        inputs = tuple(name for name in inputs if name != "milestone")
+    return [m for name, messages in problems.items() if name not in inputs for m in messages]
+
+
+def _rejected(row: RowReport, problems: FieldErrors, posted) -> dict:
+    """The text typed into each field that was refused, as sent: the person corrects it rather than retypes it."""
+    if posted is None:
+        return {}
+    return {name: posted.get(f"r{row.pk}-{name}", "") for name in problems if name != "evidence_file"}
 
 
 def milestone_choices(row: RowReport, typed: dict) -> list[dict]:
