@@ -10,16 +10,12 @@ from openpyxl.styles import Alignment, Font
 
 from plans.models import RefRole
 from reports import status as st
-from theodoi import decree30 as d30
 from theodoi import formatting as fmt
-from theodoi import xlsx_safe as xs
-from theodoi.xlsx_safe import safe_cell
+from theodoi import exports as xs
 
 from . import services
 
 TEMPLATE = Path(__file__).resolve().parent / "templates_docx" / "bao-cao-thang.docx"
-DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 # Widths add up to about 215 units: fit to an A4 landscape page's width, that prints at roughly 70%.
 ANNEX_COLUMNS = (("STT", 5), ("Mã nhiệm vụ", 9), ("Nhiệm vụ", 32), ("Giải pháp", 36), ("Đơn vị chủ trì", 16),
                  ("Đơn vị phối hợp", 16), ("Lãnh đạo chỉ đạo", 16), ("Thời hạn (như in)", 14),
@@ -53,14 +49,12 @@ def render_xlsx(title: str, rows: list[services.Row], report: dict | None = None
     _table(sheet, [name for name, _ in ANNEX_COLUMNS], WIDTHS)
     as_of, marks = _as_of(report), (report or {}).get("marks", {})
     for number, row in enumerate(rows, start=1):
-        sheet.append(_annex_line(number, row, as_of, marks))
+        xs.append(sheet, _annex_line(number, row, as_of, marks))
         sheet.cell(row=sheet.max_row, column=9).number_format = "DD/MM/YYYY"
     _finish(sheet, WIDTHS)
     if report is not None:
         _indicator_sheet(book, title, report)
-    buffer = BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
+    return xs.workbook_bytes(book)
 
 
 def _as_of(report: dict | None):
@@ -79,7 +73,7 @@ def _heading(sheet, title: str, report: dict | None, widths: list) -> None:
 
 def _table(sheet, headings: list[str], widths: list) -> None:
     for column, heading in enumerate(headings, start=1):
-        cell = sheet.cell(HEADER_ROW, column, heading)
+        cell = xs.put(sheet.cell(HEADER_ROW, column), heading)
         cell.font, cell.alignment = BOLD, Alignment(wrap_text=True, vertical="center", horizontal="center")
     xs.fit_row(sheet, HEADER_ROW, [width * 0.75 for width in widths])  # bold capitals take more room
 
@@ -104,8 +98,7 @@ def _annex_line(number: int, row: services.Row, as_of, marks: dict[int, str]) ->
     title = f"{row.task.title} ({marks[row.task.pk]})" if row.task.pk in marks else row.task.title
     texts = (row.task.code, title, solutions, row.unit_names, coordinating, row.leader_names,
              assignment.deadline_text)
-    return [number, *(safe_cell(t) for t in texts), due or assignment.due, safe_cell(row.status.label), overdue,
-            row.progress, safe_cell(row.results)]
+    return [number, *texts, due or assignment.due, row.status.label, overdue, row.progress, row.results]
 
 
 def _indicator_sheet(book, title: str, report: dict) -> None:
@@ -118,5 +111,5 @@ def _indicator_sheet(book, title: str, report: dict) -> None:
     xs.title_row(sheet, 3, f"Số liệu tính đến {report['cutoff']}.", widths)
     _table(sheet, [name for name, _ in INDICATOR_COLUMNS], widths)
     for line in report["indicators"]:
-        sheet.append([safe_cell(line[key]) for key in ("code", "name", "target", "value", "attainment")])
+        xs.append(sheet, [line[key] for key in ("code", "name", "target", "value", "attainment")])
     _finish(sheet, widths)

@@ -1,11 +1,12 @@
 """The Chairman's dashboard, the rows behind each count, and the consolidated report files. Thin on purpose."""
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import render
 
 from communes.models import DirectoryEntry
 from reports import status as st
 from theodoi import clock
+from theodoi.exports import DOCX_TYPE, XLSX_TYPE, download
 
 from . import documents, services, services_board, services_report
 
@@ -54,17 +55,11 @@ def _report_scope(request, pk):
     return plan, anchor, span
 
 
-def _attachment(content: bytes, content_type: str, filename: str) -> HttpResponse:
-    response = HttpResponse(content, content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
-
-
 @login_required
 def monthly_report_docx(request, pk):
     plan, _, span = _report_scope(request, pk)
     context = services_report.report_context(plan, span, clock.today())
-    return _attachment(documents.render_docx(context), documents.DOCX_TYPE, f"bao-cao-{span.period.file_words}.docx")
+    return download(documents.render_docx(context), f"bao-cao-{span.period.file_words}.docx", DOCX_TYPE)
 
 
 @login_required
@@ -75,5 +70,4 @@ def monthly_report_xlsx(request, pk):
     title = f"Phụ lục: tình hình thực hiện các nhiệm vụ – {span.period.label} – {plan.commune}"
     # The annex names the report it belongs to (number, date) and carries the indicators sheet: same context.
     report = services_report.report_context(plan, span, clock.today())
-    return _attachment(documents.render_xlsx(title, rows, report), documents.XLSX_TYPE,
-                       f"phu-luc-{span.period.file_words}.xlsx")
+    return download(documents.render_xlsx(title, rows, report), f"phu-luc-{span.period.file_words}.xlsx", XLSX_TYPE)

@@ -3,7 +3,6 @@
 Each line carries the rows behind its figures by task code, so a reader of the paper can find them in the plan.
 """
 from datetime import date
-from io import BytesIO
 
 from django.urls import reverse
 from docx.enum.section import WD_ORIENT
@@ -14,8 +13,7 @@ from openpyxl.styles import Alignment, Font
 from reports import status as st
 from theodoi import decree30
 from theodoi import formatting as fmt
-from theodoi import xlsx_safe as xs
-from theodoi.xlsx_safe import safe_cell
+from theodoi import exports as xs
 from theodoi import clock
 
 from .models import SLUG_OF
@@ -115,21 +113,19 @@ def xlsx_bytes(evaluation, base_url: str) -> bytes:
     header_rows = []
     for label, cap, rows, subjects in lines(evaluation):
         sheet.append([])
-        sheet.append([safe_cell(label)])
+        xs.append(sheet, [label])
         sheet.cell(sheet.max_row, 1).font = Font(bold=True)
-        sheet.append(HEADINGS + ["Xem căn cứ"])
+        xs.append(sheet, HEADINGS + ["Xem căn cứ"])
         header_rows.append(sheet.max_row)
         for row, subject in zip(rows, subjects):
-            sheet.append([safe_cell(v) for v in row] + [_link(evaluation, subject, base_url)])
+            xs.append(sheet, row + [_link(evaluation, subject, base_url)])
             sheet.cell(sheet.max_row, len(HEADINGS) + 1).hyperlink = _link(evaluation, subject, base_url)
         if cap.exceeded:
-            sheet.append([safe_cell(cap_warning(cap))])
+            xs.append(sheet, [cap_warning(cap)])
             sheet.merge_cells(start_row=sheet.max_row, start_column=1, end_row=sheet.max_row,
                               end_column=len(XLSX_WIDTHS))
     _xlsx_layout(sheet, header_rows)
-    buffer = BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
+    return xs.workbook_bytes(book)
 
 
 def _xlsx_heading(sheet, evaluation) -> None:

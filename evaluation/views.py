@@ -10,6 +10,7 @@ from django.urls import reverse
 
 from plans.services import access
 from reports.access import may_read_report
+from theodoi.exports import DOCX_TYPE, XLSX_TYPE, download
 
 from . import exports, permissions
 from .forms import JudgementForm, OverrideForm, RowAssessmentForm
@@ -137,18 +138,15 @@ def evaluation_ranking(request, plan_pk):
 def evaluation_docx(request, plan_pk):
     evaluation = _evaluation(request, plan_pk)
     return _download(exports.docx_bytes(evaluation, request.build_absolute_uri("/")[:-1]), evaluation, "docx",
-                     "application/vnd.openxmlformats-officedocument.wordprocessingml.document")
+                     DOCX_TYPE)
 
 
 @login_required
 def evaluation_xlsx(request, plan_pk):
     evaluation = _evaluation(request, plan_pk)
     return _download(exports.xlsx_bytes(evaluation, request.build_absolute_uri("/")[:-1]), evaluation, "xlsx",
-                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+                     XLSX_TYPE)
 
 
 def _download(content: bytes, evaluation, extension: str, mime: str) -> HttpResponse:
-    response = HttpResponse(content, content_type=mime)
-    name = f"de-xuat-xep-loai-{evaluation.plan.year}.{extension}"
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
-    return response
+    return download(content, f"de-xuat-xep-loai-{evaluation.plan.year}.{extension}", mime)

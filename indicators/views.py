@@ -5,13 +5,14 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, HttpResponse
+from django.http import FileResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from plans.services.access import plan_for, plans_for
 from reports.drafts import login_keeping_draft, take
+from theodoi.exports import XLSX_TYPE, download
 from theodoi.periods import periods_of_year
 
 from . import permissions, recording, services
@@ -21,8 +22,6 @@ from .forms import LeadUnitForm, ValueForm, default_period, suggests_cumulative
 from .models import IndicatorValue
 from .pages import chart_points, value_rows
 from .xlsx import export_plan, import_values
-
-XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 @login_required
@@ -138,9 +137,7 @@ def _evidence_name(item) -> str:
 @login_required
 def indicator_export(request, plan_pk):
     plan = plan_for(request.user, plan_pk)
-    response = HttpResponse(export_plan(plan), content_type=XLSX_TYPE)
-    response["Content-Disposition"] = f'attachment; filename="chi-tieu-{plan.year}-v{plan.version}.xlsx"'
-    return response
+    return download(export_plan(plan), f"chi-tieu-{plan.year}-v{plan.version}.xlsx", XLSX_TYPE)
 
 
 @login_required

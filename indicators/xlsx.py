@@ -15,7 +15,7 @@ from openpyxl.styles import Alignment, Font
 from openpyxl.utils.exceptions import InvalidFileException
 
 from planparser.vinumbers import ViNumberError, parse_vi_number
-from theodoi import xlsx_safe as xs
+from theodoi import exports as xs
 from theodoi.uploads import OfficeFileError, check_office_file
 from theodoi.periods import periods_of_year
 
@@ -34,7 +34,6 @@ FIRST_PERIOD_COLUMN = len(FIXED_HEADERS) + 1
 PERIOD_COLUMNS = len(periods_of_year(2000))
 EXPLANATION_COLUMN = FIRST_PERIOD_COLUMN + PERIOD_COLUMNS
 CUMULATIVE, LEVEL = "Lũy kế", "Thời điểm"
-FORMULA_STARTS = ("=", "+", "-", "@")
 MET_WORDS = {"đạt": True, "chưa đạt": False, "không đạt": False}
 
 
@@ -53,16 +52,14 @@ def export_plan(plan) -> bytes:
     widths = _widths(len(headers))
     _heading(sheet, plan, widths)
     for column, title in enumerate(headers, start=1):
-        cell = _text(sheet.cell(HEADER_ROW, column), title)
+        cell = xs.put(sheet.cell(HEADER_ROW, column), title)
         cell.font = Font(bold=True)
         cell.alignment = Alignment(wrap_text=True, vertical="top")
     indicators = plan.indicators.prefetch_related("targets", "values")
     for row, indicator in enumerate(indicators, start=HEADER_ROW + 1):
         _export_row(sheet, row, indicator, periods)
     _layout(sheet, widths)
-    buffer = BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    return xs.workbook_bytes(workbook)
 
 
 def _export_row(sheet, row: int, indicator: Indicator, periods) -> None:
@@ -72,24 +69,15 @@ def _export_row(sheet, row: int, indicator: Indicator, periods) -> None:
     fixed = [indicator.code, indicator.name, "; ".join(describe_target(t) for t in indicator.targets.all()),
              target.unit if target else "", CUMULATIVE if cumulative else LEVEL]
     for column, text in enumerate(fixed, start=1):
-        _text(sheet.cell(row, column), text)
+        xs.put(sheet.cell(row, column), text)
     for column, period in enumerate(periods, start=FIRST_PERIOD_COLUMN):
         item = values.get(period)
         if item is not None and item.value is not None:
             sheet.cell(row, column).value = item.value.normalize()
         elif item is not None:
-            _text(sheet.cell(row, column), met_text(item.met))
+            xs.put(sheet.cell(row, column), met_text(item.met))
     latest = latest_value(values.values())
-    _text(sheet.cell(row, EXPLANATION_COLUMN), latest.explanation if latest else "")
-
-
-def _text(cell, text: str):
-    """Write text as text: openpyxl would store "=…" as a formula, and Excel runs "+", "-", "@" ones too."""
-    cell.value = text
-    if isinstance(text, str) and text.startswith(FORMULA_STARTS):
-        cell.data_type = "s"
-        cell.quotePrefix = True
-    return cell
+    xs.put(sheet.cell(row, EXPLANATION_COLUMN), latest.explanation if latest else "")
 
 
 def _widths(columns: int) -> list[float]:
@@ -102,9 +90,9 @@ def _heading(sheet, plan, widths: list[float]) -> None:
     """Rows 1-3: the title, the plan marker (B2, read back on import) and the instructions, none of them cut."""
     xs.title_row(sheet, 1, f"Chỉ tiêu kinh tế - xã hội năm {plan.year} – {plan.commune}", widths,
                  Font(bold=True, size=13))
-    _text(sheet.cell(2, 1), "Mã kế hoạch (không sửa):")
-    _text(sheet[MARKER_CELL], marker(plan))
-    _text(sheet.cell(2, 3), f"{plan.title} – phiên bản {plan.version}")
+    xs.put(sheet.cell(2, 1), "Mã kế hoạch (không sửa):")
+    xs.put(sheet[MARKER_CELL], marker(plan))
+    xs.put(sheet.cell(2, 3), f"{plan.title} – phiên bản {plan.version}")
     sheet.merge_cells(start_row=2, start_column=3, end_row=2, end_column=len(widths))
     xs.title_row(sheet, 3, "Số viết kiểu Việt Nam (10,8) hoặc số Excel; chỉ tiêu định tính ghi «Đạt»/«Chưa đạt»; "
                            "giải trình bắt buộc khi chỉ tiêu chuyển đỏ.", widths)

@@ -1,9 +1,10 @@
 """The office's chase page and the reminder letter; scoped through plans.services.access like every report view."""
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from theodoi import clock
+from theodoi.exports import DOCX_TYPE, download
 
 from audit.services import log_action
 from plans.services import access
@@ -12,8 +13,6 @@ from . import letters, permissions
 from . import status as st
 from .models import ReportingPeriod
 from .services import periods, rates, reminders
-
-DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
 def _current_plan(user, commune=None):
@@ -74,7 +73,4 @@ def reminder_letter(request):
     content = letters.reminder_letter(plan, period, today)
     log_action("reminder.letter_drafted", period, user=request.user, commune=period.commune,
                data={"period": str(period)})
-    response = HttpResponse(content, content_type=DOCX)
-    name = f"cong-van-don-doc-{period.year}-{period.month:02d}.docx"
-    response["Content-Disposition"] = f'attachment; filename="{name}"'
-    return response
+    return download(content, f"cong-van-don-doc-{period.year}-{period.month:02d}.docx", DOCX_TYPE)

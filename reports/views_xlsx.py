@@ -2,11 +2,11 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.html import format_html, format_html_join
 from django.views.decorators.http import require_GET, require_POST
 from theodoi import clock
+from theodoi.exports import download
 
 from plans.services import access
 
@@ -27,9 +27,7 @@ def _report(user, pk) -> UnitReport:
 def report_xlsx_download(request, pk):
     report = _report(request.user, pk)
     require_read(request.user, report.unit)  # the rule of the report page itself (reports.access.may_read_report)
-    response = HttpResponse(xlsx.build(report), content_type=xlsx.CONTENT_TYPE)
-    response["Content-Disposition"] = f'attachment; filename="{xlsx.filename(report)}"'
-    return response
+    return download(xlsx.build(report), xlsx.filename(report), xlsx.CONTENT_TYPE)
 
 
 @require_POST

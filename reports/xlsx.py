@@ -22,9 +22,8 @@ from openpyxl.utils.datetime import to_excel
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from theodoi import formatting as fmt
-from theodoi import xlsx_safe as xs
+from theodoi import exports as xs
 from theodoi.uploads import OfficeFileError, check_office_file
-from theodoi.xlsx_safe import safe_cell
 
 from .models import RowReport, RowRole
 from . import validation
@@ -36,7 +35,7 @@ TOKEN_CELL = "B5"
 HEADER_ROW = 4
 FIRST_ROW = 5
 SALT = "reports.xlsx"
-CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+CONTENT_TYPE = xs.XLSX_TYPE
 DATE_FORMAT = "dd/mm/yyyy"
 EVIDENCE_NUMBER_MAX = RowReport._meta.get_field("evidence_number").max_length
 
@@ -111,13 +110,11 @@ def build(report) -> bytes:
         _validations(sheet, FIRST_ROW + len(rows) - 1)
     _layout(sheet, FIRST_ROW + len(rows) - 1)
     _identity(workbook, report, rows)
-    buffer = BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    return xs.workbook_bytes(workbook)
 
 
 def _put(cell, value, font=FONT, editable=False):
-    cell.value = safe_cell(value)
+    xs.put(cell, value)
     cell.font, cell.alignment, cell.border = font, WRAP, BORDER
     if editable:
         cell.protection = Protection(locked=False)
@@ -201,7 +198,8 @@ def _identity(workbook, report, rows: list[RowReport]) -> None:
     cells = [("Phần nhận dạng tệp báo cáo – không sửa.", ""), ("Báo cáo", report.pk), ("Đơn vị", report.unit.key),
              ("Kỳ", f"{period.year}-{period.month:02d}"), ("Chữ ký", signing.dumps(payload, salt=SALT, compress=True))]
     for number, (label, value) in enumerate(cells, start=1):
-        meta.cell(number, 1).value, meta.cell(number, 2).value = safe_cell(label), safe_cell(value)
+        xs.put(meta.cell(number, 1), label)
+        xs.put(meta.cell(number, 2), value)
     meta.sheet_state = "veryHidden"
     meta.protection.sheet = True
 
@@ -315,17 +313,16 @@ def _typed(value):
 
 
 def _text(value) -> str:
-    """The cell as the text the user meant: numbers without '.0', dates as dd/mm/yyyy, our guard apostrophe gone."""
+    """The cell as the text the user meant: numbers without '.0', dates as dd/mm/yyyy, an old guard apostrophe gone."""
     if value is None or isinstance(value, bool):
         return ""
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     if isinstance(value, (datetime, date)):
         value = fmt.short_date(value)
-    text = unicodedata.normalize("NFC", str(value)).replace("\r\n", "\n").strip()
-    if text.startswith("'") and safe_cell(text[1:]) == text:
-        text = text[1:]
-    return text
+    # clean(): a key cell was written without XML's forbidden characters, so the plan's text is compared without them
+    text = unicodedata.normalize("NFC", xs.clean(str(value))).replace("\r\n", "\n").strip()
+    return xs.strip_old_guard(text)
 
 
 # ---- store --------------------------------------------------------------------------------------------------------

@@ -9,7 +9,9 @@ from django.urls import reverse
 
 from accounts.models import Role, User
 from theodoi.uploads import OfficeFileError, check_office_file
-from theodoi.xlsx_safe import safe_cell
+from openpyxl import Workbook
+
+from theodoi.exports import put
 from tests.factories import PASSWORD
 
 
@@ -135,13 +137,17 @@ def test_a_zip_bomb_upload_is_refused_by_the_plan_upload(client, personas):
     assert response.status_code == 400 and "tệp nén độc hại" in response.content.decode()
 
 
+# Issue 14 replaced the visible apostrophe with the quotePrefix style: the text is kept exactly as typed.
 @pytest.mark.parametrize("text", ["=1+1", "+SUM(A1)", "-2+3", "@cmd", "\tx", "\rx"])
 def test_formula_like_text_is_neutralised_for_spreadsheets(text):
-    assert safe_cell(text) == "'" + text
+    cell = put(Workbook().active["A1"], text)
+    assert (cell.value, cell.data_type, cell.quotePrefix) == (text, "s", True)
 
 
 def test_plain_values_pass_unchanged_to_spreadsheets():
-    assert [safe_cell(v) for v in ("Hộ nghèo", 5, -5, None)] == ["Hộ nghèo", 5, -5, None]
+    cells = [put(Workbook().active["A1"], v) for v in ("Hộ nghèo", 5, -5, None)]
+    assert [c.value for c in cells] == ["Hộ nghèo", 5, -5, None]
+    assert not any(c.quotePrefix for c in cells)
 
 
 def test_a_city_viewer_needs_a_city(db):

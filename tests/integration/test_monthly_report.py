@@ -163,8 +163,10 @@ def test_annex_lists_every_row_with_status_progress_unit_leader_deadline(client,
 def test_annex_text_cannot_become_a_formula(client, personas, may):
     RowReport.objects.filter(report__period=may["may"], report__unit=may["land"]).update(results="=HYPERLINK(1)")
     response = download(client, personas["office"], "monthly_report_xlsx", may["may"])
-    values = [c.value for line in load_workbook(BytesIO(response.content)).active.iter_rows() for c in line]
-    assert "'=HYPERLINK(1)" in values and "=HYPERLINK(1)" not in values
+    cells = [c for line in load_workbook(BytesIO(response.content)).active.iter_rows() for c in line]
+    guarded = [c for c in cells if c.value == "=HYPERLINK(1)"]  # issue 14: quotePrefix, no visible apostrophe
+    assert guarded and all(c.data_type == "s" and c.quotePrefix for c in guarded)
+    assert "'=HYPERLINK(1)" not in [c.value for c in cells]
 
 
 def test_only_readers_of_the_commune(client, personas, may, other_commune):

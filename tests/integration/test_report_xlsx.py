@@ -98,8 +98,10 @@ def test_the_file_has_title_keys_drop_downs_protection_and_a_hidden_identity(own
     assert sheet.max_row == 11
     assert [sheet.cell(line, 12).value for line in range(5, 12)] == [r.pk for r in lead(report)]
     assert sheet.column_dimensions["L"].hidden
-    # The guard: a formula typed on the web comes out as visible text, never as a formula.
-    assert (sheet["G5"].value, sheet["G5"].data_type) == ('\'=HYPERLINK("http://x.example","Bấm")', "s")
+    # The guard: a formula typed on the web comes out as text, never as a formula; issue 14: as typed, with the
+    # quotePrefix style instead of a visible apostrophe.
+    assert (sheet["G5"].value, sheet["G5"].data_type) == ('=HYPERLINK("http://x.example","Bấm")', "s")
+    assert sheet["G5"].quotePrefix
     assert sheet.protection.sheet
     assert sheet["A5"].protection.locked and sheet["L5"].protection.locked
     assert all(not sheet.cell(5, column).protection.locked for column in range(5, 12))
@@ -138,7 +140,8 @@ def test_round_trip_stores_what_the_unit_typed_and_the_file_comes_back_with_it(o
     again = book(download(owner, report))
     sheet = again[SHEET]
     assert (sheet["E5"].value, sheet["F5"].value, sheet["G5"].value) == ("Hoàn thành", 100,
-                                                                         "'- Đã cấp 35 giấy chứng nhận")
+                                                                         "- Đã cấp 35 giấy chứng nhận")
+    assert sheet["G5"].quotePrefix  # issue 14: the guard is a style, not an apostrophe in the text
     assert (sheet["K5"].value, sheet["E6"].value, sheet["F6"].value) == (datetime(2023, 1, 5), "Đang thực hiện", 40)
     assert "Đã nhập 7 dòng" in said(upload(owner, report, to_bytes(again)))
     first = lead(report)[0]

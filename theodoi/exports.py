@@ -1,0 +1,154 @@
+"""Every file the app hands out goes through here: one safe workbook, one download response, one DOCX path.
+
+Workbooks. Text is written as text: a cell starting with = + - @ (or a tab or CR) is stored as a string with
+openpyxl's quotePrefix style, so Excel and LibreOffice show it and never evaluate it (OWASP CSV injection), and
+nothing visible is added to what the user typed. Characters XML forbids (a BEL or a form feed pasted from another
+program) are dropped, since openpyxl refuses them and one of them would otherwise break the whole download.
+Printing: landscape A4, the header rows repeated on every page, fit to the page's width (as many pages down as
+needed), wrapped text in set column widths, titles in merged cells tall enough that no line is cut. Excel and
+LibreOffice do not grow a row to fit wrapped text that openpyxl wrote, so the heights are estimated here.
+
+Downloads. Django's own RFC 6266/5987 encoder (`content_disposition_header`, the one FileResponse calls) names the
+file, so a name with Vietnamese letters reaches the browser intact. The response is an HttpResponse rather than a
+FileResponse because the documents are built in memory: streaming a BytesIO saves nothing and would hide `.content`.
+
+DOCX: the generator code is shared. The reminder letter and the evaluation proposal are drafted by the one Decree 30
+builder (theodoi/decree30.py: page, header, body, tables, signature). The monthly report is the one document the
+office restyles in Word, so it stays a docxtpl template (dashboard/templates_docx/), built by
+dashboard/make_template.py from the same builder's page set-up, table widths and unsplittable rows; the maker
+writes a template only where no file exists (`save_new`), so an edited template is never overwritten. Turning the
+letter and the proposal into templates too would put variable-length tables and conditional paragraphs into Word
+tags the office could break while restyling, with no gain in layout, which is already Decree 30's.
+"""
+from io import BytesIO
+from pathlib import Path
+
+from django.http import HttpResponse
+from django.utils.http import content_disposition_header
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.styles import Alignment
+from openpyxl.utils import get_column_letter
+
+XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+WRAP = Alignment(wrap_text=True, vertical="top")
+LINE_POINTS = 15  # one line of 11-12 pt text, with its leading
+MAX_ROW_POINTS = 409  # Excel's tallest row
+# A column's width unit is the width of a digit of the default font; a Vietnamese word with its diacritics and
+# spaces averages a little more, so fewer characters fit a line than the width says.
+CHARS_PER_UNIT = 1.1
+
+
+# ---- the safe workbook --------------------------------------------------------------------------------------------
+
+def clean(value):
+    """Text without the characters XML forbids; numbers, dates and None pass unchanged."""
+    return ILLEGAL_CHARACTERS_RE.sub("", value) if isinstance(value, str) else value
+
+
+def put(cell, value):
+    """Write a value so that text stays text; returns the cell."""
+    value = clean(value)
+    cell.value = value
+    if isinstance(value, str) and value.startswith(TRIGGERS):
+        cell.data_type = "s"  # openpyxl typed "=…" as a formula on assignment
+        cell.quotePrefix = True
+    return cell
+
+
+def append(sheet, values) -> None:
+    """sheet.append for untrusted values: each written through put()."""
+    values = list(values)
+    sheet.append([clean(v) for v in values])
+    if not values:
+        return
+    row = sheet.max_row  # append created a cell for every value, so its row is the last one
+    for column, value in enumerate(values, start=1):
+        put(sheet.cell(row, column), value)
+
+
+def workbook_bytes(book) -> bytes:
+    buffer = BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def strip_old_guard(text: str) -> str:
+    """Files downloaded before the quote-prefix guard carry a visible apostrophe before = + - @; drop it on upload."""
+    return text[1:] if text.startswith("'") and text[1:].startswith(TRIGGERS) else text
+
+
+# ---- print set-up -------------------------------------------------------------------------------------------------
+
+def lines_needed(text, width: float) -> int:
+    """How many lines `text` takes wrapped in a column `width` units wide, counting its own line breaks."""
+    per_line = max(1, int(width * CHARS_PER_UNIT))
+    return sum(-(-len(part) // per_line) or 1 for part in str(text if text is not None else "").split("\n"))
+
+
+def fit_row(sheet, row: int, widths: list[float], minimum_lines: int = 1) -> None:
+    """Make the row tall enough for its longest wrapped cell."""
+    cells = sheet[row]
+    lines = max([minimum_lines] + [lines_needed(c.value, w) for c, w in zip(cells, widths) if c.value is not None])
+    sheet.row_dimensions[row].height = min(lines * LINE_POINTS + 3, MAX_ROW_POINTS)
+
+
+def set_widths(sheet, widths: list[float]) -> None:
+    for index, width in enumerate(widths, start=1):
+        sheet.column_dimensions[get_column_letter(index)].width = width
+
+
+def title_row(sheet, row: int, text: str, widths: list[float], font=None) -> None:
+    """A title across every column, wrapped, in a row tall enough to show all of it."""
+    cell = put(sheet.cell(row, 1), text)
+    cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center" if font and font.b else None)
+    if font is not None:
+        cell.font = font
+    sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=len(widths))
+    lines = lines_needed(text, sum(widths) * (0.85 if font is not None and font.sz and font.sz > 12 else 1))
+    sheet.row_dimensions[row].height = min(lines * (LINE_POINTS + 2) + 4, MAX_ROW_POINTS)
+
+
+def wrap_all(sheet, first_row: int) -> None:
+    for line in sheet.iter_rows(min_row=first_row):
+        for cell in line:
+            cell.alignment = WRAP
+
+
+def print_setup(sheet, header_rows: str, last_column: int, last_row: int | None = None) -> None:
+    """Landscape A4, fit to one page wide and as many down as needed, `header_rows` ("4:4") on every page."""
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.page_margins.left, sheet.page_margins.right = 0.6, 0.4
+    sheet.page_margins.top, sheet.page_margins.bottom = 0.6, 0.6
+    sheet.print_title_rows = header_rows
+    sheet.print_options.horizontalCentered = True
+    sheet.print_area = f"A1:{get_column_letter(last_column)}{last_row or sheet.max_row}"
+
+
+# ---- downloads ----------------------------------------------------------------------------------------------------
+
+def download(content: bytes, filename: str, content_type: str) -> HttpResponse:
+    """The one download response: an attachment named by Django's encoder, safe for any file name."""
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = content_disposition_header(True, filename)
+    return response
+
+
+# ---- DOCX templates -----------------------------------------------------------------------------------------------
+
+def save_new(document, target: Path) -> Path:
+    """Save a freshly built template beside an existing one, never over it: the office may have restyled it in Word.
+
+    Returns where it was written: `target` when it did not exist, else the first free "<name>-moi[-N].docx".
+    """
+    path, number = target, 1
+    while path.exists():
+        suffix = "-moi" if number == 1 else f"-moi-{number}"
+        path, number = target.with_name(f"{target.stem}{suffix}{target.suffix}"), number + 1
+    path.parent.mkdir(parents=True, exist_ok=True)
+    document.save(path)
+    return path
