@@ -1,59 +1,33 @@
 """Writes dashboard/templates_docx/bao-cao-thang.docx, the docxtpl template of the consolidated report.
 
-Run once (`.venv/bin/python dashboard/make_template.py`) and commit the result; from then on the office may
-restyle the .docx in Word, as long as the {{ … }} and {%p … %} tags stay intact. Layout after Decree 30/2020/NĐ-CP
-(GUIDE §3): A4, margins 20/20/30/15 mm, Times New Roman 14, the two-column header with its rules, the page number
-centred at the top from page 2.
+Run once (`.venv/bin/python -m dashboard.make_template`) and commit the result; from then on the office may
+restyle the .docx in Word, as long as the {{ … }} and {%p … %} tags stay intact. Re-running never overwrites it:
+a new build goes beside it as bao-cao-thang-moi.docx, to compare and copy from by hand (theodoi.exports.save_new).
+Layout after Decree 30/2020/NĐ-CP (GUIDE §3) from the shared builder theodoi.decree30: A4, margins 20/20/30/15 mm,
+Times New Roman 14, the page number centred at the top from page 2; here only the parts that hold template tags.
 """
 from pathlib import Path
 
-from docx import Document
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Mm, Pt
 
+from theodoi import decree30 as d30
+from theodoi.exports import save_new
+
 TARGET = Path(__file__).resolve().parent / "templates_docx" / "bao-cao-thang.docx"
-FONT = "Times New Roman"
 CENTER, JUSTIFY, LEFT = WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.JUSTIFY, WD_ALIGN_PARAGRAPH.LEFT
 
 
-def setup_page(doc) -> None:
-    section = doc.sections[0]
-    section.page_width, section.page_height = Mm(210), Mm(297)
-    section.top_margin, section.bottom_margin = Mm(20), Mm(20)
-    section.left_margin, section.right_margin = Mm(30), Mm(15)
-    section.header_distance = Mm(10)
-    normal = doc.styles["Normal"]
-    normal.font.name, normal.font.size = FONT, Pt(14)
-    fonts = normal.element.get_or_add_rPr().get_or_add_rFonts()
-    for attribute in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
-        fonts.set(qn(attribute), FONT)
-    normal.paragraph_format.space_after = Pt(0)
-    normal.paragraph_format.space_before = Pt(6)
-
-
-def page_number_header(doc) -> None:
-    """A PAGE field centred in the header; the first page has its own, empty header."""
-    section = doc.sections[0]
-    section.different_first_page_header_footer = True
-    paragraph = section.header.paragraphs[0]
-    paragraph.alignment = CENTER
-    for kind, text in (("begin", None), (None, " PAGE "), ("separate", None), (None, "2"), ("end", None)):
-        run = paragraph.add_run()
-        run.font.size = Pt(14)
-        if kind:
-            char = OxmlElement("w:fldChar")
-            char.set(qn("w:fldCharType"), kind)
-            run._r.append(char)
-        elif text == " PAGE ":
-            instruction = OxmlElement("w:instrText")
-            instruction.set(qn("xml:space"), "preserve")
-            instruction.text = text
-            run._r.append(instruction)
-        else:
-            run.text = text
+def new_template():
+    """The shared Decree 30 page and page number; the template's paragraphs keep 6 pt above them."""
+    doc = d30.new_document()
+    doc.sections[0].header_distance = Mm(10)
+    doc.styles["Normal"].paragraph_format.space_before = Pt(6)
+    d30.page_numbers(doc)
+    return doc
 
 
 def para(container, text="", *, bold=False, italic=False, size=14, align=JUSTIFY, indent=True, before=6):
@@ -97,11 +71,7 @@ def layout_table(doc, widths_mm):
 
 
 def set_widths(table, widths_mm) -> None:
-    """Word reads the cells' widths, LibreOffice the grid's: set both."""
-    for column, width in zip(table.columns, widths_mm):
-        column.width = Mm(width)
-        for cell in column.cells:
-            cell.width = Mm(width)
+    d30.fix_widths(table, [Mm(width) for width in widths_mm])
 
 
 def letterhead(doc) -> None:
@@ -181,7 +151,7 @@ def sections_closing(doc) -> None:
 def signature(doc) -> None:
     """Kept on one page: the row cannot split, and the paragraph before it keeps with it."""
     table = layout_table(doc, (80, 85))
-    keep_on_one_page(table)
+    d30.keep_on_one_page(table)
     recipients, signer = table.rows[0].cells
     cell_lines(recipients, [("Nơi nhận:", True, True)], size=12, align=LEFT)
     for line in ("- TT. Đảng ủy, TT. HĐND {{ level }};", "- Chủ tịch, các PCT UBND {{ level }};",
@@ -193,16 +163,9 @@ def signature(doc) -> None:
     para(signer, "{{ signer_name }}", bold=True, align=CENTER, before=0)
 
 
-def keep_on_one_page(table) -> None:
-    """python-docx has no API for w:cantSplit; a row that cannot split moves whole to the next page."""
-    for row in table.rows:
-        row._tr.get_or_add_trPr().insert(0, OxmlElement("w:cantSplit"))
-
-
-def build() -> Path:
-    doc = Document()
-    setup_page(doc)
-    page_number_header(doc)
+def build(target: Path = TARGET) -> Path:
+    """Where the new template went: `target` if it was missing, else a new name beside the office's copy."""
+    doc = new_template()
     letterhead(doc)
     title(doc)
     section_results(doc)
@@ -210,9 +173,7 @@ def build() -> Path:
     sections_closing(doc)
     para(doc, before=0).paragraph_format.keep_with_next = True
     signature(doc)
-    TARGET.parent.mkdir(parents=True, exist_ok=True)
-    doc.save(TARGET)
-    return TARGET
+    return save_new(doc, target)
 
 
 if __name__ == "__main__":
