@@ -9,6 +9,7 @@ from django.db import models
 
 from communes.models import Commune
 from plans.models import TaskNode
+from theodoi.formatting import short_date
 
 
 class SourceKind(models.TextChoices):
@@ -19,7 +20,7 @@ class SourceKind(models.TextChoices):
     OTHER = "other", "Văn bản khác"
 
 
-# How the monthly report names a source: "Thông báo số 45/TB-UBND ngày 05/7/2023".
+# How the monthly report names a source: "Thông báo số 45/TB-UBND ngày 05/07/2023".
 SHORT_NAMES = {SourceKind.CONCLUSION: "Thông báo", SourceKind.DIRECTIVE: "Chỉ thị",
                SourceKind.RESOLUTION: "Nghị quyết", SourceKind.LETTER: "Công văn", SourceKind.OTHER: "Văn bản"}
 
@@ -48,7 +49,7 @@ class SourceDocument(models.Model):
     @property
     def label(self) -> str:
         number = f" số {self.number}" if self.number else ""
-        day = f" ngày {self.issued_on.day:02d}/{self.issued_on.month:02d}/{self.issued_on.year}" if self.issued_on else ""
+        day = f" ngày {short_date(self.issued_on)}" if self.issued_on else ""
         return f"{SHORT_NAMES.get(self.kind, 'Văn bản')}{number}{day}"
 
 

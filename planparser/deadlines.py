@@ -47,6 +47,7 @@ from functools import lru_cache
 
 from planparser import deadline_words as words
 from planparser.textutil import fold, squash, superscripts_to_ascii
+from planparser.vidates import decree30_date
 from planparser.years import plausible_dates
 
 KINDS = ("date", "milestones", "range", "recurring", "external", "unknown")
@@ -384,7 +385,7 @@ _RECURRENCE_LABELS = {"monthly": " (hằng tháng)", "quarterly": " (hằng quý
 
 
 def describe_deadline(deadline: dict) -> str:
-    """One Vietnamese line for people: "Hạn chót: ngày 30 tháng 04 năm 2023"."""
+    """One Vietnamese line for people: "Hạn chót: ngày 30 tháng 4 năm 2023"."""
     fields = deadline if isinstance(deadline, dict) else {}
     kind, due, start = fields.get("kind"), _vn_date(fields.get("due")), _vn_date(fields.get("start"))
     if kind == "date" and due:
@@ -417,4 +418,4 @@ def _vn_date(value) -> str | None:
         day = date.fromisoformat(value)
     except ValueError:
         return None
-    return f"ngày {day.day:02d} tháng {day.month:02d} năm {day.year:04d}"
+    return decree30_date(day)

@@ -9,10 +9,11 @@ from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
-from theodoi import clock
 
 from accounts.models import Role
 from plans.services import access
+from theodoi import clock
+from theodoi.formatting import short_date
 
 from . import forms, permissions
 from .access import may_read_report
@@ -173,7 +174,7 @@ def report_reopen(request, pk):
     try:
         until = date.fromisoformat(request.POST.get("until", ""))
         cycle.reopen(report, request.user, request.POST.get("reason", ""), until)
-        messages.success(request, f"Đã mở lại kỳ báo cáo cho {report.unit} đến ngày {until:%d/%m/%Y}.")
+        messages.success(request, f"Đã mở lại kỳ báo cáo cho {report.unit} đến ngày {short_date(until)}.")
     except ValueError:
         messages.error(request, "Ngày mở lại đến không hợp lệ.")
     except cycle.CycleError as exc:

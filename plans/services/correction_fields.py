@@ -5,11 +5,10 @@ A value is plain JSON so a Correction can keep it and a later version can be com
 """
 from decimal import Decimal
 
-from babel.numbers import format_decimal
-
 from planparser.deadlines import describe_deadline, parse_deadline
 from planparser.solutions import split_solutions
 from planparser.targets import parse_measure
+from theodoi.formatting import number
 
 from ..models import Assignment, AssignmentRef, RefRole, Solution, TaskNode
 from .correction_errors import CorrectionInputError
@@ -220,19 +219,16 @@ def _plain_target(target: dict) -> dict:
 def target_words(target: dict) -> str:
     from indicators.models import Comparator
 
-    def vi(value):
-        return format_decimal(Decimal(value), locale="vi")
-
     # "0,12%" as the plans print it; other units after a space ("971 tỷ đồng").
     unit = "%" if target["unit"] == "%" else (f" {target['unit']}" if target["unit"] else "")
     basis = f" {target['basis']}" if target["basis"] else ""
     if target["comparator"] == "range":
-        return f"trong khoảng từ {vi(target['low'])} đến {vi(target['high'])}{unit}{basis}"
+        return f"trong khoảng từ {number(target['low'])} đến {number(target['high'])}{unit}{basis}"
     if target["comparator"] == "achieve":
         return "đạt (định tính)" + (f", thứ hạng {target['rank']}" if target.get("rank") else "")
     if target["comparator"] == ">=":
-        return f"từ {vi(target['value'])}{unit} trở lên{basis}"
-    return f"{Comparator(target['comparator']).label} {vi(target['value'])}{unit}{basis}"
+        return f"từ {number(target['value'])}{unit} trở lên{basis}"
+    return f"{Comparator(target['comparator']).label} {number(target['value'])}{unit}{basis}"
 
 
 FIELDS = {

@@ -11,9 +11,9 @@ from django.db.models import F
 
 from audit.services import log_action
 from plans.models import Assignment, AssignmentRef, Plan, RefRole
+from theodoi import clock
 from theodoi.formatting import number
 from theodoi.stored_files import delete_after_commit
-from theodoi import clock
 
 from ..models import REASON_MAX, PeriodState, ReportState, RowReport, RowRole, RowStatus, UnitReport
 from ..validation import Errors, FieldErrors, add, flatten

@@ -3,16 +3,17 @@
 A file's name and the Content-Type the browser sends are the sender's claim; only the content is checked here.
 ZIP-based formats are opened: a DOCX or XLSX is told by the main part's type in its [Content_Types].xml (Open
 Packaging Conventions, ECMA-376 Part 2), an ODT or ODS by its first member "mimetype" (OASIS OpenDocument, the
-package's media type), and a plain ZIP must hold nothing but the other allowed types. Zip bombs are refused by theodoi.uploads first.
+package's media type), and a plain ZIP must hold nothing but the other allowed types. Zip bombs are refused by
+theodoi.uploads first.
 Files a row or value no longer points to are deleted once the change is committed, never before.
 """
 import io
 import zipfile
 from dataclasses import dataclass
 
-from babel.numbers import format_decimal
 from django.conf import settings
 
+from theodoi.formatting import number
 from theodoi.uploads import OfficeFileError, check_office_file
 
 ALLOWED_TEXT = ("PDF, ảnh (JPG, PNG, GIF, TIFF, WebP, HEIC), Word (.docx), Excel (.xlsx), OpenDocument (.odt, .ods) "
@@ -138,4 +139,4 @@ def _named(name: str, kind: str) -> str:
 
 
 def _megabytes(size: int) -> str:
-    return format_decimal(round(size / (1024 * 1024), 1), locale="vi")
+    return number(size / (1024 * 1024), 1)  # rounded as every page rounds, half up

@@ -30,7 +30,7 @@ def test_office_adds_an_arising_task_and_sees_it_on_the_dashboard_and_in_the_rep
     page.goto(f"{live_server.url}/phat-sinh/them/")
     fill_task(page, plan)
     page.get_by_role("button", name="Đọc thời hạn và xem trước").click()
-    assert "Hạn chót: ngày 31 tháng 07 năm 2023" in page.inner_text("#deadline-reading")
+    assert "Hạn chót: ngày 31 tháng 7 năm 2023" in page.inner_text("#deadline-reading")
     page.get_by_role("button", name="Lưu nhiệm vụ").click()
     page.wait_for_url("**/nhiem-vu/PS.1/")
 

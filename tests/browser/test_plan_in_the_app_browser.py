@@ -20,7 +20,7 @@ def correct_deadline(page, base, plan):
     page.fill("#id_value", "Trước ngày 31/5/2023")
     page.fill("#id_reason", "Theo Thông báo kết luận số 15/TB-UBND của Chủ tịch")
     page.click("button[value=preview]")
-    expect(page.locator("#reading")).to_contain_text("Hạn chót: ngày 31 tháng 05 năm 2023")
+    expect(page.locator("#reading")).to_contain_text("Hạn chót: ngày 31 tháng 5 năm 2023")
     page.click("button[value=save]")
     expect(page).to_have_url(re.compile(r"/nhiem-vu/I\.4\.4/$"))
 

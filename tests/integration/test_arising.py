@@ -36,8 +36,8 @@ def refs(assignment, role):
 def test_the_deadline_reading_is_shown_before_anything_is_saved(office, plan):
     response = office.post(reverse("arising_add"), one_task_form(plan))
     assert response.status_code == 200
-    assert response.context["reading"]["text"] == "Hạn chót: ngày 31 tháng 07 năm 2023"
-    assert "Hạn chót: ngày 31 tháng 07 năm 2023" in response.content.decode()
+    assert response.context["reading"]["text"] == "Hạn chót: ngày 31 tháng 7 năm 2023"
+    assert "Hạn chót: ngày 31 tháng 7 năm 2023" in response.content.decode()
     assert not ArisingTask.objects.exists() and not plan.nodes.filter(code="PS").exists()
 
 

@@ -201,11 +201,11 @@ def test_document_dates_are_not_deadlines():
 
 
 @pytest.mark.parametrize(("text", "expected"), [
-    ("Trước tháng 5/2023", "Hạn chót: ngày 30 tháng 04 năm 2023"),
+    ("Trước tháng 5/2023", "Hạn chót: ngày 30 tháng 4 năm 2023"),
     ("Hằng tháng", "Thường xuyên (hằng tháng)"),
     ("Thường xuyên", "Thường xuyên"),
     ("Theo chỉ đạo của thành phố", "Theo văn bản/cơ quan khác"),
-    ("Cuối tháng 7 và tháng 10/2023", "Các mốc: ngày 31 tháng 07 năm 2023; ngày 31 tháng 10 năm 2023"),
+    ("Cuối tháng 7 và tháng 10/2023", "Các mốc: ngày 31 tháng 7 năm 2023; ngày 31 tháng 10 năm 2023"),
     ("Năm 2023-2025", "Từ ngày 01 tháng 01 năm 2023 đến ngày 31 tháng 12 năm 2025"),
     ("Đến hết năm 2023", "Đến hết ngày 31 tháng 12 năm 2023"),
     ("Hằng tháng trong năm 2023", "Thường xuyên (hằng tháng), đến ngày 31 tháng 12 năm 2023"),
@@ -350,8 +350,10 @@ def test_describe_never_raises(anything):
 
 
 @given(st.sampled_from(sorted(KINDS)), st.dates().map(date.isoformat), st.dates().map(date.isoformat))
-def test_describe_dates_have_two_digit_day_and_month(kind, due, start):
+def test_describe_dates_are_written_as_decree_30_writes_them(kind, due, start):
+    # Decree 30/2020/NĐ-CP, Appendix I: days under 10 and the months 1 and 2 take a leading zero, no other month does.
     text = describe_deadline({"kind": kind, "due": due, "start": start, "milestones": [due]})
     day = date.fromisoformat(due)
+    month = ("01", "02")[day.month - 1] if day.month <= 2 else str(day.month)
     if kind in ("date", "milestones", "range"):
-        assert f"ngày {day.day:02d} tháng {day.month:02d} năm {day.year:04d}" in text
+        assert f"ngày {day.day:02d} tháng {month} năm {day.year}" in text

@@ -3,10 +3,11 @@ from argparse import ArgumentTypeError
 from datetime import date
 
 from django.core.management.base import BaseCommand
-from theodoi import clock
 
 from reports.models import ReminderKind
 from reports.services import reminders
+from theodoi import clock
+from theodoi.formatting import short_date
 
 
 def _day(value: str) -> date:
@@ -42,6 +43,6 @@ class Command(BaseCommand):
         count = {s: sum(1 for o in outcomes if o.status == s)
                  for s in (reminders.SENT, reminders.FAILED, reminders.NO_EMAIL)}
         if not any(count.values()):
-            return f"Ngày {today:%d/%m/%Y}: không có thư nhắc nào cần gửi."
-        return (f"Ngày {today:%d/%m/%Y}: đã gửi {count[reminders.SENT]} thư nhắc, {count[reminders.FAILED]} thư lỗi, "
-                f"{count[reminders.NO_EMAIL]} đơn vị chưa có thư điện tử.")
+            return f"Ngày {short_date(today)}: không có thư nhắc nào cần gửi."
+        return (f"Ngày {short_date(today)}: đã gửi {count[reminders.SENT]} thư nhắc, "
+                f"{count[reminders.FAILED]} thư lỗi, {count[reminders.NO_EMAIL]} đơn vị chưa có thư điện tử.")
