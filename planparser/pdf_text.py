@@ -100,7 +100,7 @@ class _Page:
     def runs(self, line: str, start: int, count: int) -> list[tuple[tuple[float, float, float, float], int, int]]:
         """(rectangle, first char, end char) of each of the `count` rectangles pdfium draws the line with;
         a rectangle is (left, top, right, bottom) as pdfium measures, bottom-up."""
-        cuts = [0] + [_first_char_of_rect(self, start, len(line), k) for k in range(1, count)] + [len(line)]
+        cuts = _cuts(self, start, len(line), count)
         capi.count_rects(self.handle, start, len(line))  # get_rect reads the rectangles of the last count
         left, top, right, bottom = self.box
         runs = []
@@ -171,16 +171,22 @@ def _pieces(textpage, height: float) -> list[Piece]:
     return _mark_superscripts(pieces)
 
 
-def _first_char_of_rect(page: _Page, start: int, length: int, k: int) -> int:
-    """The smallest prefix of the line that pdfium draws with k+1 rectangles (its rectangles follow char order)."""
-    low, high = 1, length
-    while low < high:
-        middle = (low + high) // 2
-        if page.count(start, middle) > k:
-            high = middle
-        else:
-            low = middle + 1
-    return low - 1
+def _cuts(page: _Page, start: int, length: int, count: int) -> list[int]:
+    """Where each of the line's `count` rectangles starts, and its length: rectangle k starts one char before
+    the shortest prefix of the line that pdfium draws with k+1 rectangles (they follow char order, and one
+    more char adds at most one rectangle, so each search starts past the one before)."""
+    cuts, low = [0], 1
+    for k in range(1, count):
+        high = length
+        while low < high:
+            middle = (low + high) // 2
+            if page.count(start, middle) > k:
+                high = middle
+            else:
+                low = middle + 1
+        cuts.append(low - 1)
+        low += 1
+    return cuts + [length]
 
 
 def _mark_superscripts(pieces: list[Piece]) -> list[Piece]:

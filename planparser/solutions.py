@@ -25,6 +25,8 @@ def clean_cell(text: str) -> str:
         text = _OTHER_TAGS.sub("", _BREAK_TAGS.sub("\n", text))
     if "⁽" in text:
         text = _SUPERSCRIPT_NUMBER.sub(lambda m: superscripts_to_ascii(m.group()), text)
+    if "\n" not in text:  # most cells are one paragraph
+        return squash(text)
     lines = (squash(line) for line in text.split("\n"))
     return "\n".join(line for line in lines if line)
 
