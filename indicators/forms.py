@@ -6,11 +6,11 @@ from django import forms
 
 from communes.models import EntryCategory
 from planparser.vinumbers import ViNumberError, parse_vi_number
-from reports.forms import typed_text
-from reports.services import evidence as evidence_files
-from theodoi.periods import MONTH, Period, period_containing, periods_of_year
 from theodoi import clock
+from theodoi import evidence as evidence_files
+from theodoi.form_text import typed_text
 from theodoi.formatting import number
+from theodoi.periods import MONTH, Period, period_containing, periods_of_year
 
 from . import services
 from .models import Indicator
@@ -25,7 +25,7 @@ SOURCE_MAX, NOTE_MAX, EXPLANATION_MAX = 300, 2000, 4000
 
 
 class TypedText(forms.CharField):
-    """Counted as the browser's maxlength counts it (see reports.forms.typed_text)."""
+    """Counted as the browser's maxlength counts it (theodoi.form_text)."""
 
     def to_python(self, value):
         return typed_text(super().to_python(value))
@@ -125,8 +125,8 @@ class ValueForm(forms.Form):
         self.verdict = verdict_for(self.indicator, self.reading())
         if self.verdict.colour == services.RED and not data.get("explanation", "").strip():
             self.demands_explanation = True
-            self.add_error("explanation", "Với số liệu này chỉ tiêu chuyển màu đỏ (có nguy cơ không đạt). "
-                                          "Đơn vị cần nhập giải trình (nguyên nhân, giải pháp khắc phục) trước khi lưu.")
+            self.add_error("explanation", "Với số liệu này chỉ tiêu chuyển màu đỏ (có nguy cơ không đạt). Đơn vị "
+                                          "cần nhập giải trình (nguyên nhân, giải pháp khắc phục) trước khi lưu.")
         return data
 
     def reading(self) -> Reading:

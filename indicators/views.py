@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from plans.services.access import plan_for, plans_for
-from reports.drafts import login_keeping_draft, take
+from theodoi.drafts import login_keeping_draft, take
 from theodoi.exports import XLSX_TYPE, download
 from theodoi.periods import periods_of_year
 
@@ -59,7 +59,7 @@ def indicator_value_entry(request, pk):
         return redirect("indicator_detail", pk=indicator.pk)
     initial = _initial(indicator, request.GET.get("ky"))
     draft = take(request) if request.method == "GET" else None
-    if draft is not None:  # typed before the session expired, kept through the login (reports.drafts)
+    if draft is not None:  # typed before the session expired, kept through the login (theodoi.drafts)
         initial.update(_typed(draft.fields))
     form = ValueForm(request.POST or None, request.FILES or None, indicator=indicator, initial=initial)
     if request.method == "POST" and form.is_valid():

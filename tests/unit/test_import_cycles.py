@@ -31,8 +31,6 @@ KNOWN_UPWARD = {
     ("plans.services.importer", "indicators"): "the importer stores indicators: indicators should receive a signal",
     ("plans.services.correction_fields", "indicators"): "target corrections: belong with indicators' services",
     ("plans.services.target_rows", "indicators"): "a target's row: belongs with indicators' services",
-    ("indicators.forms", "reports"): "evidence files: the shared helper belongs in theodoi.stored_files",
-    ("indicators.views", "reports"): "the unit's report drafts: belong in a reports query the page asks",
     ("audit.templatetags.audit", "plans"): "a correction's words: the entry should carry them when logged",
 }
 
