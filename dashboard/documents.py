@@ -10,8 +10,8 @@ from openpyxl.styles import Alignment, Font
 
 from plans.models import RefRole
 from reports import status as st
-from theodoi import formatting as fmt
 from theodoi import exports as xs
+from theodoi import formatting as fmt
 
 from . import services
 

@@ -11,10 +11,9 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 
 from reports import status as st
-from theodoi import decree30
-from theodoi import formatting as fmt
+from theodoi import clock, decree30
 from theodoi import exports as xs
-from theodoi import clock
+from theodoi import formatting as fmt
 
 from .models import SLUG_OF
 from .rules.common import percent

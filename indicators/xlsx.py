@@ -16,8 +16,8 @@ from openpyxl.utils.exceptions import InvalidFileException
 
 from planparser.vinumbers import ViNumberError, parse_vi_number
 from theodoi import exports as xs
-from theodoi.uploads import OfficeFileError, check_office_file
 from theodoi.periods import periods_of_year
+from theodoi.uploads import OfficeFileError, check_office_file
 
 from . import services
 from .display import describe_target, met_text

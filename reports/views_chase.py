@@ -3,11 +3,11 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
-from theodoi import clock
-from theodoi.exports import DOCX_TYPE, download
 
 from audit.services import log_action
 from plans.services import access
+from theodoi import clock
+from theodoi.exports import DOCX_TYPE, download
 
 from . import letters, permissions
 from . import status as st

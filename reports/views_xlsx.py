@@ -5,15 +5,15 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.html import format_html, format_html_join
 from django.views.decorators.http import require_GET, require_POST
+
+from plans.services import access
 from theodoi import clock
 from theodoi.exports import download
 
-from plans.services import access
-
 from . import permissions, xlsx
 from .models import UnitReport
-from .views import require_read
 from .services import cycle
+from .views import require_read
 
 
 def _report(user, pk) -> UnitReport:

@@ -21,12 +21,12 @@ from openpyxl.utils import get_column_letter
 from openpyxl.utils.datetime import to_excel
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from theodoi import formatting as fmt
 from theodoi import exports as xs
+from theodoi import formatting as fmt
 from theodoi.uploads import OfficeFileError, check_office_file
 
-from .models import RowReport, RowRole
 from . import validation
+from .models import RowReport, RowRole
 from .services import cycle
 
 SHEET = "Báo cáo"

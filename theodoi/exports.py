@@ -90,7 +90,8 @@ def lines_needed(text, width: float) -> int:
 def fit_row(sheet, row: int, widths: list[float], minimum_lines: int = 1) -> None:
     """Make the row tall enough for its longest wrapped cell."""
     cells = sheet[row]
-    lines = max([minimum_lines] + [lines_needed(c.value, w) for c, w in zip(cells, widths) if c.value is not None])
+    lines = max([minimum_lines] + [lines_needed(c.value, w) for c, w in zip(cells, widths, strict=False)
+                                   if c.value is not None])
     sheet.row_dimensions[row].height = min(lines * LINE_POINTS + 3, MAX_ROW_POINTS)
 
 
