@@ -67,9 +67,13 @@ class Grid:
         """The merged region holding grid cell (row, col), as cell_at its centre."""
         return self._regions[row][col]
 
-    def wall(self, row: int, index: int) -> bool:
-        """Is the vertical grid line xs[index] drawn along grid row `row`?"""
-        return self._walls[row][index]
+    def right_wall(self, row: int, col: int) -> int:
+        """The index of the first vertical grid line drawn right of column `col` in `row` (the last line
+        when none is): where the cell ends, merged across or not."""
+        walls, end = self._walls[row], col + 1
+        while end < len(walls) - 1 and not walls[end]:
+            end += 1
+        return end
 
 
 def _middles(edges: list[float]) -> list[float]:

@@ -62,7 +62,9 @@ def make_lines(pieces: list[Piece]) -> list[Line]:
             if on_baseline and right - 1 <= piece.x0 <= right + _COLUMN_GAP * height:
                 top, bottom = min(top, piece_top), max(bottom, piece_bottom)
             else:
-                lines.append(_line(current, height))
+                line = _line(current, height)
+                if line.text:
+                    lines.append(line)
                 current = []
         if not current:
             top, bottom, height, marks_only = piece_top, piece_bottom, 0.0, True
@@ -73,8 +75,10 @@ def make_lines(pieces: list[Piece]) -> list[Line]:
         if marks_only:
             marks_only = piece.text.strip()[:1] in _SUPERSCRIPTS
     if current:
-        lines.append(_line(current, height))
-    return [line for line in lines if line.text]
+        line = _line(current, height)
+        if line.text:
+            lines.append(line)
+    return lines
 
 
 def _line(pieces: list[Piece], height: float) -> Line:

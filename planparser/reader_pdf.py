@@ -213,9 +213,7 @@ def _cell_text(grid: Grid, r: int, c: int, pieces: list[Piece], keeps_spaces: bo
     lines = make_lines(pieces)
     if len(lines) == 1:  # a number, a unit, a date: nothing to join, no edges to measure
         return paragraphs(lines, grid.xs[-1], keeps_spaces)[0]
-    end = c + 1
-    while end < len(grid.xs) - 1 and not grid.wall(r, end):
-        end += 1
+    end = grid.right_wall(r, c)
     padding = min(max(min(line.x0 for line in lines) - grid.xs[c], 1.0), 8.0)
     # Centred lines (a header cell's "PHÂN" / "CÔNG") start further in than the padding: they are not flush left.
     return "\n".join(paragraphs(lines, grid.xs[end] - padding, keeps_spaces, grid.xs[c] + padding))
