@@ -28,16 +28,18 @@ def _row(entry) -> dict:
     model = entry.content_type.model_class() if entry.content_type_id else None
     what = model._meta.verbose_name if model else ""
     return {"entry": entry, "verb": _VERBS.get(verb, "thay đổi"), "what": what,
-            "changes": [_change(model, name, before, after) for name, (before, after) in
-                        sorted(entry.changes.items())]}
+            "changes": [_change(model, name, before, after, (entry.data or {}).get("words", {}).get(name))
+                        for name, (before, after) in sorted(entry.changes.items())]}
 
 
-def _change(model, name: str, before, after) -> tuple:
+def _change(model, name: str, before, after, words: dict | None = None) -> tuple:
     """A field's label and its values as the forms show them: a choice's label, Có/Không, a list joined."""
     try:
         field = model._meta.get_field(name) if model else None
     except FieldDoesNotExist:
         field = None
+    if words:  # a correction's label and values in words, as plans logged them (correction_fields.logged_words)
+        return words["label"], words["before"], words["after"]
     if field is None:
         return _correction_change(name, before, after)
     label = "mã số" if field.primary_key else str(field.verbose_name)
@@ -46,7 +48,8 @@ def _change(model, name: str, before, after) -> tuple:
 
 
 def _correction_change(name: str, before, after) -> tuple:
-    """A correction logs the corrected field by its key in plans.services.correction_fields."""
+    """An entry logged before corrections carried their words names the field by its key in plans'
+    correction_fields; this reach up goes once plans.services.corrections logs `words` (issue 14)."""
     from plans.services.correction_fields import FIELDS
 
     spec = FIELDS.get(name)

@@ -238,3 +238,11 @@ FIELDS = {
     "deadline": DeadlineField(), "solutions": SolutionsField(), "output": OutputField(),
     "title": TitleField(), "place": PlaceField(), "targets": TargetsField(),
 }
+
+
+def logged_words(field: str, before, after) -> dict:
+    """What the history shows for a correction, kept in the audit entry's data ({"words": {field: this}}) so the
+    audit app, below plans, never has to ask plans how to say it."""
+    spec = FIELDS[field]
+    return {"label": spec.label, "before": spec.words(before) if before is not None else None,
+            "after": spec.words(after)}
