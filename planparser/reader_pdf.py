@@ -92,7 +92,30 @@ def _blocks(pages, keeps_spaces: bool) -> list[Para | Row]:
 
 def _page_items(pieces: list[Piece], rules) -> list:
     grids = find_grids(rules)
+    prose, inside = _by_cell(pieces, grids)
+    lines = _without_page_numbers(make_lines(prose))
+    items = [(line.order, line) for line in lines]
+    items += [(_order([p for ps in cells.values() for p in ps]), (g, cells)) for g, cells in zip(grids, inside)]
+    return [item for _, item in sorted(items, key=lambda pair: pair[0])]
+
+
+def _by_cell(pieces: list[Piece], grids: list[Grid]) -> tuple[list[Piece], list[dict[tuple[int, int], list[Piece]]]]:
+    """The pieces outside every table (prose), and each table's pieces by the merged cell holding their middle."""
     inside: list[dict[tuple[int, int], list[Piece]]] = [{} for _ in grids]
+    if len(grids) != 1:
+        return _by_cell_of_tables(pieces, grids, inside)
+    prose: list[Piece] = []
+    (left, top, right, bottom), cell_at, cells = grids[0].reach, grids[0].cell_at, inside[0]
+    for piece in pieces:  # most pages hold one table: a loop without a search among tables
+        x, y = (piece.x0 + piece.x1) / 2, (piece.top + piece.bottom) / 2
+        if left <= x <= right and top <= y <= bottom:
+            cells.setdefault(cell_at(x, y), []).append(piece)
+        else:
+            prose.append(piece)
+    return prose, inside
+
+
+def _by_cell_of_tables(pieces: list[Piece], grids: list[Grid], inside: list[dict]) -> tuple[list[Piece], list[dict]]:
     prose: list[Piece] = [] if grids else pieces
     reaches = [(grid.reach, grid, cells) for grid, cells in zip(grids, inside)]
     for piece in pieces if grids else ():
@@ -103,10 +126,7 @@ def _page_items(pieces: list[Piece], rules) -> list:
                 break
         else:
             prose.append(piece)
-    lines = _without_page_numbers(make_lines(prose))
-    items = [(line.order, line) for line in lines]
-    items += [(_order([p for ps in cells.values() for p in ps]), (g, cells)) for g, cells in zip(grids, inside)]
-    return [item for _, item in sorted(items, key=lambda pair: pair[0])]
+    return prose, inside
 
 
 def _order(pieces: list[Piece]) -> int:
