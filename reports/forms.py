@@ -1,12 +1,11 @@
 """Read the unit report form (one block of fields per row) into clean values, with Vietnamese errors."""
+from theodoi import evidence
 from theodoi.formatting import number
 
 from . import validation
 from .models import REASON_MAX, RowReport, RowRole
-from .services import evidence
 
 TEXT_FIELDS = validation.TEXT_FIELDS
-typed_text = validation.typed_text  # indicators' forms count text the same way
 
 
 def field_name(row: RowReport, name: str) -> str:

@@ -10,6 +10,7 @@ import re
 import unicodedata
 from datetime import date, datetime
 
+from theodoi.form_text import typed_text
 from theodoi.formatting import number
 
 from .models import RowStatus
@@ -48,13 +49,6 @@ def read_fields(raw: dict) -> tuple[dict, FieldErrors]:
         values["evidence_date"], problem = read_date(raw["evidence_date"], EVIDENCE_DATE_LABEL)
         add(errors, "evidence_date", problem)
     return values, errors
-
-
-def typed_text(value) -> str:
-    """As the browser counted it for maxlength: it sends each line break as CRLF but counts one character, and
-    some keyboards send decomposed accents (NFD) that NFC stores in fewer characters."""
-    text = "" if value is None else str(value)
-    return unicodedata.normalize("NFC", text.replace("\r\n", "\n")).strip()
 
 
 def read_status(value) -> tuple[str, str | None]:

@@ -13,11 +13,11 @@ from django.views.decorators.http import require_POST
 from accounts.models import Role
 from plans.services import access
 from theodoi import clock
+from theodoi.drafts import login_keeping_draft, take
 from theodoi.formatting import short_date
 
 from . import forms, permissions
 from .access import may_read_report
-from .drafts import login_keeping_draft, take
 from .models import ReportingPeriod, RowReport, UnitReport
 from .services import cycle, periods, rates
 from .services.views_data import compliance_rows, leader_rate_rows, report_rows
@@ -99,7 +99,7 @@ def report_detail(request, pk):
             raise PermissionDenied("Bạn không sửa được báo cáo này.")
         return _save(request, report, context, today)
     draft = take(request) if editable else None
-    if draft is not None:  # typed before the session expired, kept through the login (reports.drafts)
+    if draft is not None:  # typed before the session expired, kept through the login (theodoi.drafts)
         values, _ = forms.read_rows(list(report.rows.all()), draft.fields, {})
         context.update(version=forms.version(draft.fields), unsaved=True)
         context["rows"] = report_rows(report, values, {}, today)

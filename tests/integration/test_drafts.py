@@ -9,10 +9,10 @@ from django.urls import reverse
 
 from communes.models import DirectoryEntry
 from indicators.models import IndicatorValue
-from reports.drafts import SESSION_KEY
 from reports.models import ReportState, UnitReport
 from reports.services import cycle, periods
 from tests.factories import PASSWORD
+from theodoi.drafts import SESSION_KEY
 
 RESULTS = "Đã rà soát 4 dự án chậm tiến độ; đề nghị thu hồi 1 dự án (khu đất xóm 5, 1,2 ha)."
 OBSTACLES = "Chủ đầu tư chưa hợp tác,\nhồ sơ gốc thất lạc."

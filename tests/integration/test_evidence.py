@@ -23,7 +23,8 @@ from docx import Document
 from communes.models import DirectoryEntry
 from indicators.models import IndicatorValue
 from reports.models import RowReport, UnitReport
-from reports.services import cycle, evidence, periods
+from reports.services import cycle, periods
+from theodoi import evidence
 
 JANUARY_OPEN = "2023-01-10 09:00 +0700"  # January's report is open for editing
 
