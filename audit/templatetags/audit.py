@@ -38,24 +38,13 @@ def _change(model, name: str, before, after, words: dict | None = None) -> tuple
         field = model._meta.get_field(name) if model else None
     except FieldDoesNotExist:
         field = None
-    if words:  # a correction's label and values in words, as plans logged them (correction_fields.logged_words)
+    if words:  # a change said in words by the app that logged it (plans' corrections log data["words"])
         return words["label"], words["before"], words["after"]
-    if field is None:
-        return _correction_change(name, before, after)
+    if field is None:  # not a model field, and logged without words: the key and the values as stored
+        return name, _words(before, {}), _words(after, {})
     label = "mã số" if field.primary_key else str(field.verbose_name)
     choices = {str(value): str(text) for value, text in field.flatchoices}
     return label, _words(before, choices), _words(after, choices)
-
-
-def _correction_change(name: str, before, after) -> tuple:
-    """An entry logged before corrections carried their words names the field by its key in plans'
-    correction_fields; this reach up goes once plans.services.corrections logs `words` (issue 14)."""
-    from plans.services.correction_fields import FIELDS
-
-    spec = FIELDS.get(name)
-    if spec is None:
-        return name, _words(before, {}), _words(after, {})
-    return spec.label, spec.words(before) if before is not None else None, spec.words(after)
 
 
 def _words(value, choices: dict):

@@ -8,7 +8,7 @@ from audit.models import LogEntry
 from audit.services import log_action
 
 from ..models import Anomaly, Correction, CorrectionStatus, Plan
-from .correction_fields import FIELDS, CorrectionInputError
+from .correction_fields import FIELDS, CorrectionInputError, logged_words
 
 ACTIONS = {"row": "plan.row_corrected", "task": "plan.task_corrected", "indicator": "plan.indicator_corrected"}
 CHOICE_ACTIONS = {"keep": "plan.correction_kept", "take_new": "plan.correction_dropped"}
@@ -59,9 +59,13 @@ def correct(user, obj, field: str, new_value, reason: str) -> Correction:
 
 
 def _data(correction: Correction, **extra) -> dict:
+    """The entry's data; "words" says the change as the office reads it, so the audit app (below plans) shows it
+    without asking plans how a field is said."""
+    words = logged_words(correction.field, correction.old_value, correction.new_value)
     return {"correction": correction.pk, "plan": correction.plan_id, "version": correction.plan.version,
             "year": correction.plan.year, "target": correction.target, "code": correction.code,
-            "row": correction.row_order, "field": correction.field, "reason": correction.reason, **extra}
+            "row": correction.row_order, "field": correction.field, "reason": correction.reason,
+            "words": {correction.field: words}, **extra}
 
 
 def describe_place(target: str, code: str, row: int | None) -> str:

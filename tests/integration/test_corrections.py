@@ -45,6 +45,11 @@ def test_deadline_is_read_by_the_plan_grammar_shown_then_saved_with_its_audit(of
     entry = LogEntry.objects.get(action="plan.row_corrected", object_id=str(row.pk))
     assert entry.actor_label == personas["office"].username and entry.commune_id == plan.commune_id
     assert entry.data["reason"] == data["reason"] and entry.data["code"] == "I.4.4"
+    # The entry carries the change in words, so the history (audit, below plans) shows it without asking plans.
+    words = entry.data["words"]["deadline"]
+    assert words["label"] == "Thời gian hoàn thành"
+    assert words["before"].startswith("«Thực hiện đảm bảo tiến độ đề ra trong năm 2023 theo lộ trình.» — ")
+    assert words["after"].startswith("«Trước ngày 30/11/2023» — ") and "ngày 30 tháng 11 năm 2023" in words["after"]
 
 
 def test_nothing_is_saved_without_a_preview_or_a_reason_or_with_an_unreadable_deadline(office, plan):

@@ -23,3 +23,10 @@ def test_the_history_shows_the_words_the_entry_carries():
     row = _row(entry)
     assert row["verb"] == "sửa dòng phân công"
     assert row["changes"] == [("Giải pháp", "(1) Rà soát quỹ đất công", "(1) Lập hồ sơ đấu giá")]
+
+
+def test_an_entry_logged_before_words_shows_the_field_key_and_the_values_as_stored():
+    # Output ("Sản phẩm") is plain text; logged before entries carried words, it is shown by its key, unchanged.
+    entry = SimpleNamespace(action="plan.row_corrected", content_type_id=None,
+                            changes={"output": ["Báo cáo", "Báo cáo kết quả rà soát"]}, data={"field": "output"})
+    assert _row(entry)["changes"] == [("output", "Báo cáo", "Báo cáo kết quả rà soát")]
