@@ -167,8 +167,9 @@ def _times(cleaned: str, plan_year: int | None) -> dict | None:
     years = _fill_years(pieces, plan_year)
     if years is None or any(words.VAGUE.search(gap) for gap in gaps):
         return _UNKNOWN
-    periods = [_periods(piece, year) for piece, year in zip(pieces, years)]
-    if None in periods:
+    found = [_periods(piece, year) for piece, year in zip(pieces, years)]
+    periods = [period for period in found if period is not None]
+    if len(periods) != len(found):
         return _UNKNOWN
     if any(words.SPAN_LINK.match(gap) for gap in gaps[1:]):
         return _span(gaps, periods)
@@ -192,6 +193,8 @@ def _number(text: str | None) -> int | None:
 
 
 def _piece(match: re.Match) -> _Piece:
+    # Every alternative of TIME_EXPRESSION is a named group, so a match always has one.
+    assert match.lastgroup is not None
     unit = match.lastgroup.removeprefix("form_")
     group = match.groupdict()
     values, year = _PIECE_READERS[unit](group)
@@ -316,20 +319,21 @@ def _span(gaps: list, periods: list) -> dict:
 
 
 def _milestones(pieces: list, gaps: list, periods: list) -> dict:
-    ends = set()
+    ends: set[date | None] = set()
     for piece, gap, piece_periods in zip(pieces, gaps, periods):
         before = words.BEFORE.search(gap)
         ends.update(_before(piece, period) if before else period[1] for period in piece_periods)
     if None in ends:
         return _UNKNOWN
-    ordered = sorted(ends)
+    ordered = sorted(end for end in ends if end is not None)
     if len(ordered) == 1:
         return _timed("date", due=ordered[0])
     return _timed("milestones", due=ordered[-1], milestones=ordered)
 
 
 def _parse_by_solution(printed: str, folded: str, labels: list, year: int | None) -> dict:
-    by_solution, loose = {}, []
+    by_solution: dict[str, dict] = {}
+    loose: list[dict] = []
     head = _trimmed(printed, folded, 0, labels[0].start())
     if head[0]:
         loose.append(_parse_plain(*head, year))  # said of no solution in particular
@@ -342,7 +346,7 @@ def _parse_by_solution(printed: str, folded: str, labels: list, year: int | None
     return _combine_solutions(printed, by_solution, loose)
 
 
-def _trimmed(printed: str, folded: str, start: int, end: int) -> tuple:
+def _trimmed(printed: str, folded: str, start: int, end: int) -> tuple[str, str]:
     while start < end and printed[start] in _TRIM:
         start += 1
     while end > start and printed[end - 1] in _TRIM:
@@ -353,7 +357,7 @@ def _trimmed(printed: str, folded: str, start: int, end: int) -> tuple:
 def _label_keys(label: re.Match) -> list:
     """"1", "(2) , (3)", "1-3" -> ["(1)"], ["(2)", "(3)"], ["(1)", "(2)", "(3)"]."""
     tokens = words.LABEL_TOKEN.findall(label.group("nums") or label.group("pnums"))
-    numbers = []
+    numbers: list[int] = []
     for i, token in enumerate(tokens):
         if not token.isdigit():
             continue
@@ -393,8 +397,9 @@ def describe_deadline(deadline: dict) -> str:
     if kind == "milestones":
         points = fields.get("milestones")
         dates = [_vn_date(point) for point in points] if isinstance(points, (list, tuple)) else []
-        if dates and all(dates):
-            return "Các mốc: " + "; ".join(dates)
+        readable = [day for day in dates if day]
+        if dates and len(readable) == len(dates):
+            return "Các mốc: " + "; ".join(readable)
     if kind == "range" and due:
         return f"Từ {start} đến {due}" if start else f"Đến hết {due}"
     if kind == "recurring":

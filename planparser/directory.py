@@ -44,7 +44,7 @@ class Directory:
     @classmethod
     def default(cls, locality_kind: str = "xã", locality_name: str = "") -> "Directory":
         # Building the alias index is the costly part of a parse; a Directory never changes once built.
-        return _default_directory(cls, locality_kind, locality_name)
+        return _default_directory(locality_kind, locality_name)
 
     def entries(self) -> list[Entry]:
         return list(self._entries)
@@ -93,8 +93,8 @@ class Directory:
 
 
 @functools.lru_cache(maxsize=32)
-def _default_directory(cls, locality_kind: str, locality_name: str) -> "Directory":
-    return cls(default_entries(locality_kind), locality_name, locality_kind)
+def _default_directory(locality_kind: str, locality_name: str) -> Directory:
+    return Directory(default_entries(locality_kind), locality_name, locality_kind)
 
 
 def _slug(text: str) -> str:

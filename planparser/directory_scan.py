@@ -84,8 +84,8 @@ class Index:
         self.exact = {alias: entry for alias, entry in found.items() if entry is not None}
         self.fillers = {tuple(t.text for t in canonical_tokens(f, reading)) for f in _FILLERS} - {()}
         self.by_first: dict[str, list[tuple[tuple[str, ...], Entry | None]]] = {}
-        for alias, entry in [*self.exact.items(), *((f, None) for f in self.fillers)]:
-            self.by_first.setdefault(alias[0], []).append((alias, entry))
+        for alias, owner in [*self.exact.items(), *((f, None) for f in self.fillers)]:
+            self.by_first.setdefault(alias[0], []).append((alias, owner))
         for options in self.by_first.values():
             options.sort(key=lambda option: (-len(option[0]), option[1] is None))  # longest; alias before filler
         self.first_words = frozenset(self.by_first)
@@ -161,7 +161,8 @@ class Scanner:
         self.last: _Match | None = None  # the last resolved name, whose prefix a bare word may inherit
 
     def scan(self) -> list[_Match]:
-        matches, i = [], 0
+        matches: list[_Match] = []
+        i = 0
         while i < len(self.tokens):
             if self.tokens[i].sep:
                 i += 1

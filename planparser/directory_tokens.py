@@ -9,7 +9,7 @@ while in a commune's plan "Công an huyện" is another body.
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
+from typing import NamedTuple, TypedDict
 
 from .textutil import fold
 
@@ -86,9 +86,16 @@ _NAME_REWRITES = (
 # "CT" is the chairman only among leaders: in a unit cell it is "chương trình" ("trong CT hành động").
 _LEADER_REWRITES = ((("ct",), ("chu", "tich")),)
 _COMMITTEE = (("ubnd",), ("uy", "ban", "nhan", "dan"))
+
+
+class _LocalityWords(TypedDict):
+    one: set[str]
+    two: set[tuple[str, str]]
+
+
 # The words that say which locality a name belongs to, by the level of the plan being read. In a commune's plan a
 # leader cell's "TP" or "thành phố" after the chairman is a copy-paste slip of plans written in a city's communes.
-_LOCALITY_WORDS = {  # above the commune; the commune's own words are read in _locality_len
+_LOCALITY_WORDS: dict[str, _LocalityWords] = {  # above the commune; the commune's own words are read in _locality_len
     "district": {"one": {"huyện", "huyen", "quận", "tp"}, "two": {("thi", "xa"), ("thanh", "pho")}},
     "province": {"one": {"tỉnh", "tp"}, "two": {("thanh", "pho")}},
 }

@@ -99,7 +99,7 @@ def _decide_city(locality: dict, issued_on: str | None, year: int | None) -> lis
     if locality["kind"] != "thành phố":
         return []
     folded = fold(locality["name"])
-    central = folded in _CENTRAL_CITIES
+    central: bool | None = folded in _CENTRAL_CITIES
     if folded == "hue":
         central = _hue_is_central(issued_on, year)
         if central is None:

@@ -12,7 +12,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from planparser.indicators import WHERE
 from planparser.targets import FOOTNOTE_MARK, lower_first
 from planparser.textutil import fold
-from planparser.vinumbers import format_vi_number
+from planparser.vinumbers import decimal_places, format_vi_number
 
 HUNDRED = Decimal(100)
 _NOT_AMOUNTS = {"%", "‰"}
@@ -41,12 +41,13 @@ def _check_total(node: dict) -> list[dict]:
     components = node.get("components") or []
     if total is None or len(components) < 2:
         return []
-    parts = [_amount(c.get("targets"), total["unit"]) for c in components]
-    if any(part is None for part in parts):
+    found = [_amount(c.get("targets"), total["unit"]) for c in components]
+    parts = [part for part in found if part is not None]
+    if len(parts) != len(found):
         return []   # parts in other units, or not all figures: nothing to add up
     values = [_decimal(part["value"]) for part in parts]
-    printed_total, added = _decimal(total["value"]), sum(values)
-    coarsest = min(_decimals(v) for v in values + [printed_total])
+    printed_total, added = _decimal(total["value"]), sum(values, Decimal(0))
+    coarsest = min(decimal_places(v) for v in values + [printed_total])
     if _rounded(added, coarsest) == _rounded(printed_total, coarsest):
         return []
     unit = total["unit"] or ""
@@ -59,13 +60,14 @@ def _check_total(node: dict) -> list[dict]:
 
 def _check_share_sum(node: dict) -> list[dict]:
     components = node.get("components") or []
-    shares = [_share(c) for c in components]
-    if len(shares) < 2 or any(share is None for share in shares):
+    found = [_share(c) for c in components]
+    shares = [share for share in found if share is not None]
+    if len(shares) < 2 or len(shares) != len(found):
         return []
     values = [_decimal(share["value"]) for share in shares]
-    added = sum(values)
+    added = sum(values, Decimal(0))
     # Each printed share may be off by half a unit of its last digit; their sum by the sum of those halves.
-    tolerance = sum(Decimal(5).scaleb(-_decimals(v) - 1) for v in values)
+    tolerance = sum(Decimal(5).scaleb(-decimal_places(v) - 1) for v in values)
     if abs(added - HUNDRED) <= tolerance:
         return []
     message = (f"{node['name']}: các tỷ trọng cộng lại "
@@ -132,17 +134,13 @@ def _share(indicator: dict) -> dict | None:
 
 
 def _same_at_coarser(a: Decimal, b: Decimal) -> bool:
-    places = min(_decimals(a), _decimals(b))
+    places = min(decimal_places(a), decimal_places(b))
     return _rounded(a, places) == _rounded(b, places)
 
 
 def _decimal(value) -> Decimal:
     # JSON round trips give floats; str() keeps them as printed (10.8, not 10.800000000000000710…).
     return value if isinstance(value, Decimal) else Decimal(str(value))
-
-
-def _decimals(value: Decimal) -> int:
-    return max(0, -value.as_tuple().exponent)
 
 
 def _rounded(value: Decimal, places: int) -> Decimal:

@@ -96,7 +96,7 @@ def _read_row(row: list[str], columns: dict, entries: list[dict], anomalies: lis
         entries[-1]["text"] = _printed(entries[-1]["name"], entries[-1]["expr"], entries[-1]["unit"])
         return
     style, number, name = _style(number.strip(" .)("), name)
-    if style == "roman" and plan:
+    if style == "roman" and number and plan:  # a roman style always carries its number
         anomalies.append(_group_with_figure(number, name, plan, columns))
     entries.append({"style": style, "number": number, "name": name, "expr": plan, "unit": unit,
                     "text": name if style == "roman" else _printed(name, plan, unit), "children": []})

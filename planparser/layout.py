@@ -64,6 +64,7 @@ def _take_table(layout: Layout, rows: list[Row], previous):
         return None
     layout.prose.extend(_layout_lines(rows[:start]))  # a title row above the header row
     if kind == "task":
+        assert columns is not None  # a task table has its header's columns, or those of the one it continues
         columns = _take_task_rows(layout, rows[start:], columns)
     elif start == 0 and previous and previous[0] == "appendix":
         layout.appendix_tables[-1].extend(list(r.cells) for r in rows)  # the same table after a page break

@@ -147,6 +147,7 @@ def _clause_start(folded: str, at: int) -> int:
 
 def _deadline(text: str, folded: str, year: int | None, problems: list[str]) -> dict:
     labelled = list(_LABELLED.finditer(folded))
+    start: int | None
     if labelled:
         start = labelled[-1].end()
     else:

@@ -62,7 +62,7 @@ def make_lines(pieces: list[Piece]) -> list[Line]:
             if on_baseline and right - 1 <= piece.x0 <= right + _COLUMN_GAP * height:
                 top, bottom = min(top, piece_top), max(bottom, piece_bottom)
             else:
-                line = _line(current, height)
+                line = _line(current, height) if len(current) > 1 else _one_piece_line(current[0])
                 if line.text:
                     lines.append(line)
                 current = []
@@ -75,18 +75,23 @@ def make_lines(pieces: list[Piece]) -> list[Line]:
         if marks_only:
             marks_only = piece.text.strip()[:1] in _SUPERSCRIPTS
     if current:
-        line = _line(current, height)
+        line = _line(current, height) if len(current) > 1 else _one_piece_line(current[0])
         if line.text:
             lines.append(line)
     return lines
 
 
+def _one_piece_line(piece: Piece) -> Line:
+    """Most lines: one run of text."""
+    text = piece.text
+    return Line(piece.x0, piece.top, piece.x1, piece.bottom, " ".join(text.split()), text[-1:].isspace(),
+                piece.order, piece.style_first, piece.style_last, max(piece.first_word_x1 - piece.x0, 0.0))
+
+
 def _line(pieces: list[Piece], height: float) -> Line:
+    if len(pieces) == 1:
+        return _one_piece_line(pieces[0])
     first = pieces[0]
-    if len(pieces) == 1:  # most lines: one run of text
-        text = first.text
-        return Line(first.x0, first.top, first.x1, first.bottom, " ".join(text.split()), text[-1:].isspace(),
-                    first.order, first.style_first, first.style_last, max(first.first_word_x1 - first.x0, 0.0))
     text = first.text
     word_end = first.first_word_x1 if " " in text.strip() else None
     for left, right in zip(pieces, pieces[1:]):

@@ -126,7 +126,7 @@ class _Page:
                 count = count_rects(handle, start, length)
                 if count == 1:
                     get_rect(handle, 0, *refs)
-                    runs = (((box_left.value, box_top.value, box_right.value, box_bottom.value), 0, length),)
+                    runs = [((box_left.value, box_top.value, box_right.value, box_bottom.value), 0, length)]
                 else:
                     runs = self.runs(line, start, count)
                 for (left, top, right, bottom), a, b in runs:

@@ -1,6 +1,7 @@
 """Entry point: a plan document (text or DOCX) in, the Plan JSON of the contract out."""
 import inspect
 import os
+from typing import Any
 
 from .blocks import PlanReadError, Row
 from .columns import read_row
@@ -81,7 +82,7 @@ def _node_json(node: Node, year, directory, problems) -> dict:
 
 def _row_json(node: Node, cells: dict, year, directory, problems) -> dict:
     where = f"{node.code} (dòng {cells['lines'][0]})"
-    row = {"solutions": split_solutions(cells["solution"])}
+    row: dict[str, Any] = {"solutions": split_solutions(cells["solution"])}
     for role, field in _REF_FIELDS.items():
         refs, issues = directory.resolve_cell(clean_cell(cells[role]).replace("\n", " "), role)
         row[field] = refs

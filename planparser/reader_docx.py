@@ -8,6 +8,7 @@ bare ValueError on a damaged value (gridSpan="abc"); a damaged span is told with
 import io
 import re
 import zipfile
+from dataclasses import dataclass
 
 import docx
 from docx.oxml.ns import qn
@@ -25,16 +26,25 @@ _VAL = qn("w:val")
 _DIGITS = re.compile(r"\s*[0-9]{1,6}\s*")
 
 
+@dataclass
+class _Counter:
+    name: str
+    para: int = 0
+    row: int = 0
+    # "printed" counts every table as a person counts them in Word; "table" only the ones read as tables.
+    table: int = 0
+    printed: int = 0
+
+
 def read_docx(data: bytes, name: str = "tệp") -> list[Para | Row]:
     document = _open(data, name)
     blocks: list[Para | Row] = []
-    # "printed" counts every table as a person counts them in Word; "table" only the ones read as tables.
-    counter = {"para": 0, "row": 0, "table": 0, "printed": 0, "name": name}
+    counter = _Counter(name)
     for item in document.iter_inner_content():
         if isinstance(item, Paragraph):
             _add_para(blocks, _para_text(item), counter)
         elif isinstance(item, Table):
-            counter["printed"] += 1
+            counter.printed += 1
             _add_table(blocks, item, counter)
     return blocks
 
@@ -67,11 +77,11 @@ def _not_word(name: str, members: set[str]) -> str:
     return f"Tệp «{name}» là tệp nén nhưng không chứa văn bản Word (thiếu word/document.xml)."
 
 
-def _add_para(blocks, text: str, counter) -> None:
-    counter["para"] += 1
+def _add_para(blocks, text: str, counter: _Counter) -> None:
+    counter.para += 1
     for line in text.split("\n"):
         if line.strip():
-            blocks.append(Para(text=line.strip(), line=counter["para"]))
+            blocks.append(Para(text=line.strip(), line=counter.para))
 
 
 def _para_text(paragraph: Paragraph) -> str:
@@ -84,36 +94,36 @@ def _para_text(paragraph: Paragraph) -> str:
     return nfc("".join(parts) or paragraph.text)
 
 
-def _cell_text(tc) -> str:
-    paragraphs = [_para_text(Paragraph(p, None)) for p in tc.iter(qn("w:p"))]
+def _cell_text(tc, table: Table) -> str:
+    paragraphs = [_para_text(Paragraph(p, table)) for p in tc.iter(qn("w:p"))]
     return "\n".join(p.strip() for p in paragraphs if p.strip())
 
 
-def _add_table(blocks, table: Table, counter) -> None:
-    rows = [_read_row(tr, (counter, number)) for number, tr in enumerate(table._tbl.tr_lst, start=1)]
+def _add_table(blocks, table: Table, counter: _Counter) -> None:
+    rows = [_read_row(tr, table, (counter, number)) for number, tr in enumerate(table._tbl.tr_lst, start=1)]
     if not any(len(cells) > 1 for cells, _ in rows):
         # A one-column table is a text box in disguise: keep its text as paragraphs.
         for cells, _ in rows:
             _add_para(blocks, "\n".join(cells), counter)
         return
-    counter["table"] += 1
+    counter.table += 1
     above: dict[int, str] = {}
     for cells, merged in rows:
-        counter["row"] += 1
+        counter.row += 1
         for col in merged:
             cells[col] = above.get(col, "")
         above = dict(enumerate(cells))
-        blocks.append(Row(cells=cells, line=counter["row"], table=counter["table"], merged_above=merged))
+        blocks.append(Row(cells=cells, line=counter.row, table=counter.table, merged_above=merged))
 
 
-def _read_row(tr, where) -> tuple[list[str], set[int]]:
+def _read_row(tr, table: Table, where: tuple[_Counter, int]) -> tuple[list[str], set[int]]:
     cells: list[str] = []
     merged: set[int] = set()
     for number, tc in enumerate(tr.tc_lst, start=1):
         continues = _continues_above(tc)
         if continues:
             merged.add(len(cells))
-        cells.append("" if continues else _cell_text(tc))
+        cells.append("" if continues else _cell_text(tc, table))
         cells.extend([""] * (_grid_span(tc, where, number) - 1))
     return cells, merged
 
@@ -124,7 +134,7 @@ def _continues_above(tc) -> bool:
     return vmerge is not None and vmerge.get(_VAL, "continue") == "continue"
 
 
-def _grid_span(tc, where, cell: int) -> int:
+def _grid_span(tc, where: tuple[_Counter, int], cell: int) -> int:
     span = tc.find(f"{qn('w:tcPr')}/{qn('w:gridSpan')}")
     raw = "1" if span is None else span.get(_VAL, "1")
     # ASCII digits only, as the XML schema's integer: str.isdigit() also passes "²", which int() refuses.
@@ -132,4 +142,4 @@ def _grid_span(tc, where, cell: int) -> int:
         return int(raw)
     counter, row = where
     what = f"số cột gộp (gridSpan) ghi «{raw[:20]}», không phải một số từ 1 đến {_MAX_SPAN}"
-    raise PlanReadError(bad_cell_message(counter["name"], counter["printed"], row, cell, what))
+    raise PlanReadError(bad_cell_message(counter.name, counter.printed, row, cell, what))

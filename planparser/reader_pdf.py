@@ -7,6 +7,8 @@ expects the header row to repeat and a row to continue on the next page.
 pypdfium2 was chosen over pdfplumber by measurement (see the commit that added this module): on the
 sample plan both read the same text, and pypdfium2 is about 15 times faster.
 """
+from collections.abc import Sequence
+
 import pypdfium2 as pdfium
 
 from .blocks import Para, PlanReadError, Row
@@ -84,7 +86,8 @@ def _blocks(pages, keeps_spaces: bool) -> list[Para | Row]:
             blocks.append(Para(text=text, line=counter["para"]))
         run = []
         if item is not None:
-            rows = _table_rows(*item, counter, keeps_spaces, before)
+            grid, cells = item
+            rows = _table_rows(grid, cells, counter, keeps_spaces, before)
             before = [row for row in rows if isinstance(row, Row)]
             blocks.extend(rows)
     return blocks
@@ -94,7 +97,7 @@ def _page_items(pieces: list[Piece], rules) -> list:
     grids = find_grids(rules)
     prose, inside = _by_cell(pieces, grids)
     lines = _without_page_numbers(make_lines(prose))
-    items = [(line.order, line) for line in lines]
+    items: list[tuple[int, Line | tuple[Grid, dict]]] = [(line.order, line) for line in lines]
     items += [(_order([p for ps in cells.values() for p in ps]), (g, cells)) for g, cells in zip(grids, inside)]
     return [item for _, item in sorted(items, key=lambda pair: pair[0])]
 
@@ -144,13 +147,13 @@ def _without_page_numbers(lines: list[Line]) -> list[Line]:
     return lines
 
 
-def _table_rows(grid: Grid, cells: dict, counter, keeps_spaces: bool, before: list[Row]) -> list[Row]:
+def _table_rows(grid: Grid, cells: dict, counter, keeps_spaces: bool, before: list[Row]) -> Sequence[Para | Row]:
     if len(grid.xs) == 2:
         # A one-column table is a framed text box, as in the DOCX reader: its text is prose.
         texts = [_cell_text(grid, r, 0, cells.get((r, 0), []), keeps_spaces) for r in range(len(grid.ys) - 1)]
         return [Para(text=t, line=counter["para"]) for text in texts for t in text.split("\n") if t]
     counter["table"] += 1
-    rows = []
+    rows: list[Row] = []
     above: list[str] = []
     for r in range(len(grid.ys) - 1):
         texts, merged = _grid_row(grid, r, cells, above, keeps_spaces)

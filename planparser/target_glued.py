@@ -17,6 +17,8 @@ def runs_into_digits(masked: str, match: re.Match) -> bool:
 
 def glued_token(masked: str, start: int) -> tuple[int, str]:
     """Where the token starting at `start` ends, and the problem to show for it."""
-    printed = _TOKEN.match(masked, start).group().rstrip(",;.:")
+    token = _TOKEN.match(masked, start)
+    assert token is not None  # start is where a number begins, never a space
+    printed = token.group().rstrip(",;.:")
     return start + len(printed), (f"Không đọc được con số: «{printed}» lẫn chữ cái giữa các chữ số, không phải cách "
                                   "viết số của văn bản; cần người xác định giá trị")

@@ -121,8 +121,9 @@ def parse_measure(expr: str, name: str | None = None) -> dict:
 def parse_breakdown(text: str, whole: str | None = None) -> dict:
     """"Nông nghiệp: 82,8 tỷ đồng, chiếm 8,53%; công nghiệp: …" -> components; `whole` is what they are parts of."""
     text = tidy(text)
-    if _IN_WHICH.match(text):
-        text = text[_IN_WHICH.match(text).end():]
+    in_which = _IN_WHICH.match(text)
+    if in_which:
+        text = text[in_which.end():]
     separator = r"\s*;\s*" if ";" in text else r",\s+"
     entries: list[list[str]] = []   # [name, target part, printed text]
     for piece in (p for p in re.split(separator, text) if p):
@@ -287,6 +288,7 @@ def _find_amounts(masked: str, context: _Context) -> list[_Quantity]:
         if number.start() < position:
             continue
         match = _QUANTITY.match(masked, number.start())
+        assert match is not None  # _QUANTITY begins with the NUMBER that _NUMBER_START just found here
         if _NAME_WORD.search(masked, max(0, number.start() - 30), number.start()):
             # "năm 2023", "giai đoạn 2021-2025": skip the figure and its pair, not the words after them
             position = max(match.end("n2"), match.end("den"), number.end())
@@ -313,9 +315,9 @@ def _read_quantity(match: re.Match, phrases: list[str], context: _Context, start
     basis = f"so với {squash(match.group('ref')).rstrip(' .')}" if match.group("ref") else None
     if match.group("den"):
         basis = f"trên tổng số {format_vi_number(numbers[1])}" + (f" {unit}" if unit else "")
-    quantity.target = _shape_target(match, numbers, kinds, unit, basis, context)
+    quantity.target = target = _shape_target(match, numbers, kinds, unit, basis, context)
     if any(k.startswith("growth") for k in kinds):
-        _as_growth(quantity, kinds, squash(printed))
+        _as_growth(quantity, target, kinds, squash(printed))
     return quantity
 
 
@@ -335,9 +337,8 @@ def _shape_target(match, numbers, kinds, unit, basis, context: _Context) -> dict
     return target
 
 
-def _as_growth(quantity: _Quantity, kinds: list[str], printed: str) -> None:
+def _as_growth(quantity: _Quantity, target: dict, kinds: list[str], printed: str) -> None:
     """A change, not a level: a decrease is stored as a negative change with the comparator mirrored."""
-    target = quantity.target
     if not target["basis"]:
         target["basis"] = "so với năm trước"
         quantity.notes.append(f"«{printed}» không ghi mốc so sánh; đã hiểu là so với năm trước")

@@ -1,6 +1,7 @@
 """Build the task tree from table rows: numbering, page-break joins and continuation rows."""
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 from .columns import ASSIGNMENT_ROLES, RowView, number_rank, number_token
 from .solutions import clean_cell
@@ -161,7 +162,7 @@ class TreeBuilder:
 
     # --- assignment rows ---------------------------------------------------------------
     def _add_row(self, node: Node, view: RowView) -> None:
-        cells = dict(view.cells)
+        cells: dict[str, Any] = dict(view.cells)  # the texts, then "lines", a list of line numbers
         if node.rows and view.only_solutions():
             previous = node.rows[-1]
             previous["solution"] = f"{previous['solution']}\n{cells['solution']}".strip()

@@ -80,9 +80,21 @@ def format_vi_number(value, decimals: int | None = None, trailing_zeros: bool = 
         number = number.normalize()
     if number.is_zero():
         number = number.copy_abs()  # -0,4 rounded to a whole number is "0", never "-0"
-    places = max(0, -number.as_tuple().exponent)
+    places = decimal_places(number)
     pattern = "#,##0" + ("." + "0" * places if places > 0 else "")
     return format_decimal(number, format=pattern, locale=LOCALE, decimal_quantization=False)
+
+
+def exponent_of(value: Decimal) -> int:
+    """The power of ten of a finite number's last digit: -2 for 1,25, 3 for 5E+3."""
+    exponent = value.as_tuple().exponent
+    if not isinstance(exponent, int):  # NaN and infinity carry a letter here, and have no digits to count
+        raise ViNumberError(f"«{value}» không phải là một số hữu hạn")
+    return exponent
+
+
+def decimal_places(value: Decimal) -> int:
+    return max(0, -exponent_of(value))
 
 
 def _to_decimal(value) -> Decimal:
@@ -117,7 +129,7 @@ def _check_shape(original, cleaned: str) -> None:
 
 
 def _check_size(original, value: Decimal) -> None:
-    digits, exponent = len(value.as_tuple().digits), value.as_tuple().exponent
+    digits, exponent = len(value.as_tuple().digits), exponent_of(value)
     integer_digits, decimals = max(0, digits + exponent), max(0, -exponent)
     if integer_digits > MAX_INTEGER_DIGITS:
         raise ViNumberError(f"«{_clean(original)}» có {integer_digits} chữ số phần nguyên, quá lớn để là một con số "
