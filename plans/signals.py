@@ -1,5 +1,8 @@
 """The signals plans owns, for the apps above it, and its receivers of the apps below it.
 
+Sent by plans (services.importer) inside the import's transaction, right after the task tree is stored:
+- `plan_rows_stored(plan, indicators)`: `indicators` is the Plan JSON's list; indicators stores its rows now. Sent
+  with `send`, so a receiver's failure rolls the import back.
 Sent by plans (services.carry_over), in this order, when a new version replaces a plan:
 - `plan_rows_carrying(old, new)`: the new version's own rows exist; an app that adds rows to a plan (arising's PS
   subtree) copies its rows now, so they are matched by task code and row order like the plan's own;
@@ -14,6 +17,7 @@ from communes.services import build_directory
 
 from .models import AssignmentRef
 
+plan_rows_stored = Signal()
 plan_rows_carrying = Signal()
 plan_replaced = Signal()
 

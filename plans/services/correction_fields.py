@@ -3,16 +3,11 @@ typed (with the plan reader's own grammar), store it the way the importer stores
 
 A value is plain JSON so a Correction can keep it and a later version can be compared with it.
 """
-from decimal import Decimal
-
 from planparser.deadlines import describe_deadline, parse_deadline
 from planparser.solutions import split_solutions
-from planparser.targets import parse_measure
-from theodoi.formatting import number
 
 from ..models import Assignment, AssignmentRef, RefRole, Solution, TaskNode
 from .correction_errors import CorrectionInputError
-from .target_rows import target_row
 from .tree_moves import check_move, move
 
 
@@ -174,70 +169,19 @@ class PlaceField(Field):
         return f"số {value['number'] or '(không số)'} thuộc {value['parent'] or 'gốc cây'}" if value else "—"
 
 
-class TargetsField(Field):
-    target, label = "indicator", "Mục tiêu của chỉ tiêu"
-    anomaly_kinds = ("share", "arithmetic", "indicator")
-
-    def current(self, indicator):
-        return {"text": indicator.text, "targets": [_plain_target(t.__dict__) for t in indicator.targets.all()]}
-
-    def read(self, indicator, text: str) -> dict:
-        measure = parse_measure(text, indicator.name)
-        where = f"Chỉ tiêu {indicator.code} ({indicator.name})"
-        if measure["problems"]:
-            raise CorrectionInputError(f"{where}: " + "; ".join(measure["problems"]))
-        if measure["components"]:
-            raise CorrectionInputError(f"{where}: phần «trong đó …» là các chỉ tiêu thành phần; hãy sửa từng chỉ "
-                                       "tiêu thành phần ở dòng của nó.")
-        if not measure["targets"]:
-            raise CorrectionInputError(f"{where}: không đọc được mục tiêu nào trong «{text}».")
-        return {"text": " ".join(text.split()), "targets": [_plain_target(t) for t in measure["targets"]],
-                "notes": measure["notes"]}
-
-    def apply(self, indicator, value: dict) -> None:
-        indicator.targets.all().delete()
-        targets = [{**t, **{k: t[k] and Decimal(t[k]) for k in ("value", "low", "high")}} for t in value["targets"]]
-        indicator.targets.model.objects.bulk_create(
-            target_row(indicator, i, t) for i, t in enumerate(targets, start=1))
-
-    def same(self, a, b) -> bool:
-        return (a or {}).get("targets") == (b or {}).get("targets")
-
-    def words(self, value) -> str:
-        return "; ".join(target_words(t) for t in (value or {}).get("targets", [])) or "—"
-
-
-def _plain_target(target: dict) -> dict:
-    def number(value):
-        return None if value is None else format(Decimal(value).normalize(), "f")
-
-    return {"comparator": target["comparator"], "value": number(target.get("value")),
-            "low": number(target.get("low")), "high": number(target.get("high")), "unit": target.get("unit") or "",
-            "basis": target.get("basis") or "", "rank": target.get("rank")}
-
-
-def target_words(target: dict) -> str:
-    from indicators.models import Comparator
-
-    # "0,12%" as the plans print it; other units after a space ("971 tỷ đồng").
-    unit = "%" if target["unit"] == "%" else (f" {target['unit']}" if target["unit"] else "")
-    basis = f" {target['basis']}" if target["basis"] else ""
-    if target["comparator"] == "range":
-        return f"trong khoảng từ {number(target['low'])} đến {number(target['high'])}{unit}{basis}"
-    if target["comparator"] == "achieve":
-        return "đạt (định tính)" + (f", thứ hạng {target['rank']}" if target.get("rank") else "")
-    if target["comparator"] == ">=":
-        return f"từ {number(target['value'])}{unit} trở lên{basis}"
-    return f"{Comparator(target['comparator']).label} {number(target['value'])}{unit}{basis}"
-
-
-FIELDS = {
+FIELDS: dict[str, Field] = {
     "leaders": RefsField(RefRole.LEADER, "Phân công chỉ đạo"),
     "lead_units": RefsField(RefRole.LEAD, "Đơn vị chủ trì"),
     "coordinating_units": RefsField(RefRole.COORDINATING, "Đơn vị phối hợp"),
     "deadline": DeadlineField(), "solutions": SolutionsField(), "output": OutputField(),
-    "title": TitleField(), "place": PlaceField(), "targets": TargetsField(),
+    "title": TitleField(), "place": PlaceField(),
 }
+
+
+def register(name: str, spec: Field) -> None:
+    """An app above plans adds a field of its own records (indicators: "targets", from its ready()), so plans never
+    imports it; the correction pages, the carry-over and the history find it in FIELDS like any other."""
+    FIELDS[name] = spec
 
 
 def logged_words(field: str, before, after) -> dict:

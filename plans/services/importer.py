@@ -7,20 +7,17 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 
 from audit.services import log_action
-
 from communes.models import Commune
 from communes.services import build_directory, entry_for_ref, seed_directory
 from planparser.blocks import PlanReadError
 from planparser.directory import Directory
 
-from indicators.models import Indicator, Target
-
 from ..models import Anomaly, Assignment, AssignmentRef, NodeLevel, Plan, Solution, TaskNode
+from ..signals import plan_rows_stored
 from .carry_over import carry_over
 from .diff import diff_plans
 from .locality import require_own_locality
 from .safe_parse import parse_untrusted, same_content
-from .target_rows import target_row
 from .versions import next_version, refresh_current
 
 _REF_FIELDS = (("leaders", "leader"), ("lead_units", "lead"), ("coordinating_units", "coordinating"))
@@ -60,7 +57,8 @@ def same_as_current(commune: Commune, parsed: dict) -> Plan | None:
     return current if current and same_content(current.parsed, _jsonable(parsed)) else None
 
 
-def import_plan(commune: Commune, data: bytes, name: str, user=None, *, own_locality_only: bool = False) -> ImportResult:
+def import_plan(commune: Commune, data: bytes, name: str, user=None, *,
+                own_locality_only: bool = False) -> ImportResult:
     """own_locality_only: refuse (OtherLocalityError) a document issued by another locality; the pages and the
     command ask for it, code that imports a fixture on purpose does not."""
     checksum = hashlib.sha256(data).hexdigest()
@@ -78,7 +76,8 @@ def import_plan(commune: Commune, data: bytes, name: str, user=None, *, own_loca
             return ImportResult(plan=previous, created=False, unchanged="same_content")
         plan = _create_plan(commune, parsed, data, name, checksum, user)
         _store_tree(plan, parsed["tasks"])
-        _store_indicators(plan, parsed["indicators"])
+        # indicators (above plans) stores the appendix; a failure there raises here and rolls the import back.
+        plan_rows_stored.send(sender=Plan, plan=plan, indicators=parsed["indicators"])
         _store_anomalies(plan, parsed)
         plan.is_current = refresh_current(commune.pk, plan.year).pk == plan.pk
         carried = carry_over(previous, plan) if previous else {}
@@ -154,18 +153,6 @@ def _store_assignment(commune: Commune, node: TaskNode, order: int, row: dict) -
 
 def _date(value: str | None) -> date | None:
     return date.fromisoformat(value) if value else None
-
-
-def _store_indicators(plan: Plan, indicators: list[dict], parent: Indicator | None = None, counter=None) -> None:
-    counter = counter if counter is not None else [0]
-    for item in indicators:
-        counter[0] += 1
-        row = Indicator.objects.create(
-            plan=plan, parent=parent, code=item["code"], group=item.get("group") or "", name=item["name"][:400],
-            text=item.get("text") or "", footnote=item.get("footnote") or "", order=counter[0],
-        )
-        Target.objects.bulk_create(target_row(row, i, t) for i, t in enumerate(item["targets"], start=1))
-        _store_indicators(plan, item.get("components") or [], row, counter)
 
 
 def _store_anomalies(plan: Plan, parsed: dict) -> None:

@@ -53,16 +53,18 @@ def test_a_changed_file_becomes_a_new_version_with_its_differences(plan):
     assert result.changes == ["Nhiệm vụ I.3.3, dòng 1: thời hạn «Cuối tháng 7 và tháng 10/2023» → «Tháng 11/2023»"]
 
 
-def test_a_failure_half_way_leaves_nothing_behind(commune, monkeypatch):
-    from plans.services import importer
+def test_a_failure_while_indicators_stores_the_appendix_leaves_nothing_behind(commune, monkeypatch):
+    # indicators stores the appendix on plans' plan_rows_stored signal, inside the import's transaction.
+    from indicators import storing
 
     def explode(*args, **kwargs):
         raise RuntimeError("đĩa đầy")
 
-    monkeypatch.setattr(importer, "_store_indicators", explode)
+    monkeypatch.setattr(storing, "_store", explode)
     with pytest.raises(RuntimeError):
         import_plan(commune, SAMPLE.read_bytes(), SAMPLE.name)
     assert Plan.objects.count() == 0 and TaskNode.objects.count() == 0 and Assignment.objects.count() == 0
+    assert Indicator.objects.count() == 0
 
 
 def test_plan_anomalies_are_stored_with_their_places(plan):

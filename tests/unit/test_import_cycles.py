@@ -8,8 +8,9 @@ The layers, lowest first (an app may import the apps listed before it, never one
 - planparser is pure Python (no Django); theodoi holds the shared helpers (formatting, decree30, exports, files).
 - accounts.tenancy (which communes a user sees) is the lowest rule every app with commune data builds on.
 - A lower app never calls up: it sends a signal it owns and the app above connects a receiver in its ready()
-  (communes.signals.directory_changed → plans; plans.signals.plan_rows_carrying → arising;
-  plans.signals.plan_replaced → reports).
+  (communes.signals.directory_changed → plans; plans.signals.plan_rows_stored → indicators;
+  plans.signals.plan_rows_carrying → arising; plans.signals.plan_replaced → reports). A lower app that needs a
+  higher app's behaviour offers a registry the higher app fills in its ready() (plans' correction_fields.register).
 - The site's composition roots (SITE below: the URL root, settings, WSGI/ASGI, the demo seed, management commands)
   may import any app; nothing imports them back.
 
@@ -28,10 +29,6 @@ KNOWN_UPWARD = {
     ("communes.views", "accounts"): "the directory pages list plan rows: they belong in plans' pages (issue 14, 4)",
     ("communes.views", "plans"): "the directory pages list plan rows: they belong in plans' pages (issue 14, 4)",
     ("communes.admin", "accounts"): "the admin is scoped by tenancy: a ModelAdmin registered from accounts",
-    ("plans.services.importer", "indicators"): "the importer stores indicators: indicators should receive a signal",
-    ("plans.services.correction_fields", "indicators"): "target corrections: belong with indicators' services",
-    ("plans.services.target_rows", "indicators"): "a target's row: belongs with indicators' services",
-    ("audit.templatetags.audit", "plans"): "a correction's words: the entry should carry them when logged",
 }
 
 
