@@ -1,13 +1,34 @@
 """The directory is edited here for now; every save re-resolves the plan's printed names.
 
 The Office–Statistics officer is staff so they can reach it, and sees and edits only their own
-commune's entries: the admin is scoped through the same access helper as every page.
+commune's entries: the admin is scoped through the same tenancy rule as every page. That rule (accounts.tenancy)
+knows the roles, which live above communes, so it is handed in by the site's URL root where the admin is mounted
+(scope_directory_admin); until then the admin shows no commune, failing closed.
 """
-from django.contrib import admin
+from collections.abc import Callable
 
-from accounts.tenancy import communes_for
+from django.contrib import admin
+from django.db.models import QuerySet
 
 from .models import Alias, Commune, DirectoryEntry
+
+CommunesFor = Callable[..., QuerySet[Commune]]
+
+
+def _no_commune(user) -> QuerySet[Commune]:
+    return Commune.objects.none()
+
+
+_scope: dict[str, CommunesFor] = {"communes_for": _no_commune}
+
+
+def scope_directory_admin(communes_for: CommunesFor) -> None:
+    """Which communes a user may see (accounts.tenancy.communes_for), given once by theodoi.urls."""
+    _scope["communes_for"] = communes_for
+
+
+def communes_for(user) -> QuerySet[Commune]:
+    return _scope["communes_for"](user)
 
 
 class AliasInline(admin.TabularInline):

@@ -4,8 +4,10 @@ from django.templatetags.static import static
 from django.urls import include, path
 from django.views.generic import RedirectView
 
-from communes import views as communes
+from accounts.tenancy import communes_for
+from communes.admin import scope_directory_admin
 from plans import views as plans
+from plans.urls import directory_urlpatterns
 
 urlpatterns = [
     path("", plans.home, name="home"),
@@ -22,14 +24,15 @@ urlpatterns = [
     path("dieu-hanh/", include("dashboard.urls")),
     path("danh-gia/", include("evaluation.urls")),
     path("phat-sinh/", include("arising.urls")),
-    path("danh-ba/", communes.directory, name="directory"),
-    path("danh-ba/<int:pk>/", communes.entry_detail, name="entry_detail"),
+    path("danh-ba/", include(directory_urlpatterns)),
     path("quan-tri/", admin.site.urls),
     # Browsers ask for /favicon.ico on any page that names none (the admin, a downloaded file's tab). Unnamed: it is
     # a file, not a view, so the access matrices do not list it.
     path("favicon.ico", RedirectView.as_view(url=static("favicon.ico"), permanent=True)),
 ]
 
+# communes sits below accounts, so its admin is handed the tenancy rule here, where the admin is mounted.
+scope_directory_admin(communes_for)
 admin.site.site_header = "theodoi – quản trị"
 admin.site.site_title = "theodoi"
 admin.site.index_title = "Quản trị dữ liệu"

@@ -25,11 +25,7 @@ ROOT = Path(__file__).resolve().parents[2]
 LAYERS = ("planparser", "theodoi", "audit", "communes", "accounts", "plans", "indicators", "reports", "arising",
           "evaluation", "dashboard")
 SITE = ("theodoi.urls", "theodoi.settings", "theodoi.wsgi", "theodoi.asgi", "theodoi.demo")
-KNOWN_UPWARD = {
-    ("communes.views", "accounts"): "the directory pages list plan rows: they belong in plans' pages (issue 14, 4)",
-    ("communes.views", "plans"): "the directory pages list plan rows: they belong in plans' pages (issue 14, 4)",
-    ("communes.admin", "accounts"): "the admin is scoped by tenancy: a ModelAdmin registered from accounts",
-}
+KNOWN_UPWARD: dict[tuple[str, str], str] = {}
 
 
 def module_name(path: Path, root: Path) -> str:

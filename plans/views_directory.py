@@ -1,19 +1,23 @@
-"""The directory: every leader, unit and group, and the rows each one carries."""
+"""The directory pages: every leader, unit and group of the commune, and the current plans' rows each one carries.
+
+They live in plans, not communes, because they list plan rows: communes sits below plans and never imports it.
+The templates keep their names (communes/directory.html, communes/entry_detail.html).
+"""
 from django.contrib.auth.decorators import login_required
 from django.db.models import Count, Q
 from django.shortcuts import render
 
-from accounts import tenancy as access
+from accounts import tenancy
+from communes.models import DirectoryEntry, EntryCategory
 from planparser.textutil import fold
-from plans.services import reading
 
-from .models import DirectoryEntry, EntryCategory
+from .services import reading
 
 
 @login_required
 def directory(request):
     query = request.GET.get("q", "").strip()
-    entries = (DirectoryEntry.objects.filter(commune__in=access.communes_for(request.user))
+    entries = (DirectoryEntry.objects.filter(commune__in=tenancy.communes_for(request.user))
                .annotate(row_count=Count("refs__assignment", filter=Q(refs__assignment__node__plan__is_current=True),
                                          distinct=True)))
     if query:
@@ -25,7 +29,7 @@ def directory(request):
 
 @login_required
 def entry_detail(request, pk):
-    entry = access.entry_for(request.user, pk)
+    entry = tenancy.entry_for(request.user, pk)
     by_role = reading.entry_rows(entry)
     return render(request, "communes/entry_detail.html", {
         "entry": entry, "aliases": entry.aliases.all(),
