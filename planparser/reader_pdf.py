@@ -77,6 +77,7 @@ def _blocks(pages, keeps_spaces: bool) -> list[Para | Row]:
     right = max((item.x1 for item in items if isinstance(item, Line)), default=0.0)
     run: list[Line] = []
     before: list[Row] = []  # the previous page's part of the table
+    headers: dict = {}  # header rows read so far, by what they print (see _header_row)
     for item in items + [None]:
         if isinstance(item, Line):
             run.append(item)
@@ -87,7 +88,7 @@ def _blocks(pages, keeps_spaces: bool) -> list[Para | Row]:
         run = []
         if item is not None:
             grid, cells = item
-            rows = _table_rows(grid, cells, counter, keeps_spaces, before)
+            rows = _table_rows(grid, cells, counter, keeps_spaces, before, headers)
             before = [row for row in rows if isinstance(row, Row)]
             blocks.extend(rows)
     return blocks
@@ -147,7 +148,8 @@ def _without_page_numbers(lines: list[Line]) -> list[Line]:
     return lines
 
 
-def _table_rows(grid: Grid, cells: dict, counter, keeps_spaces: bool, before: list[Row]) -> Sequence[Para | Row]:
+def _table_rows(grid: Grid, cells: dict, counter, keeps_spaces: bool, before: list[Row],
+                headers: dict) -> Sequence[Para | Row]:
     if len(grid.xs) == 2:
         # A one-column table is a framed text box, as in the DOCX reader: its text is prose.
         texts = [_cell_text(grid, r, 0, cells.get((r, 0), []), keeps_spaces) for r in range(len(grid.ys) - 1)]
@@ -156,7 +158,10 @@ def _table_rows(grid: Grid, cells: dict, counter, keeps_spaces: bool, before: li
     rows: list[Row] = []
     above: list[str] = []
     for r in range(len(grid.ys) - 1):
-        texts, merged = _grid_row(grid, r, cells, above, keeps_spaces)
+        if r == 0:
+            texts, merged = _header_row(grid, cells, keeps_spaces, headers)
+        else:
+            texts, merged = _grid_row(grid, r, cells, above, keeps_spaces)
         counter["row"] += 1
         rows.append(Row(cells=texts, line=counter["row"], table=counter["table"], merged_above=merged))
         above = _across_page(grid, texts, rows, before) if r == 1 else texts
@@ -213,6 +218,20 @@ def _spans_down(grid: Grid, r: int, c: int) -> bool:
     if r + 1 >= len(grid.ys) - 1:
         return False
     return grid.region(r, c) == (r, c) == grid.region(r + 1, c)
+
+
+def _header_row(grid: Grid, cells: dict, keeps_spaces: bool, headers: dict) -> tuple[list[str], set[int]]:
+    """A table's first row. Word repeats the header row at the top of every page, printed the same: the
+    same pieces of text in the same ruled cells read the same, so each print is read once."""
+    columns = range(len(grid.xs) - 1)
+    printed = tuple(tuple((p.x0, p.top, p.x1, p.bottom, p.text, p.style_first, p.style_last, p.first_word_x1)
+                          for p in cells.get((0, c), ())) for c in columns)
+    key = (tuple(grid.xs), tuple(grid.region(0, c) for c in columns), tuple(grid.right_wall(0, c) for c in columns),
+           keeps_spaces, printed)
+    if key not in headers:
+        headers[key] = _grid_row(grid, 0, cells, [], keeps_spaces)
+    texts, merged = headers[key]
+    return list(texts), set(merged)
 
 
 def _grid_row(grid: Grid, r: int, cells: dict, above: list[str], keeps_spaces: bool) -> tuple[list[str], set[int]]:
