@@ -1,7 +1,10 @@
 """The office's forms: one arising task from its source document, or a notice to read."""
+from __future__ import annotations
+
 from django import forms
 
 from communes.models import DirectoryEntry, EntryCategory
+from plans.models import Plan
 
 from .models import SourceKind
 
@@ -21,7 +24,8 @@ class EntryChoice(forms.ModelMultipleChoiceField):
 
 
 class SourceFields(forms.Form):
-    plan = forms.ModelChoiceField(label="Đưa vào kế hoạch", queryset=None, empty_label=None)
+    plan: forms.ModelChoiceField[Plan] = forms.ModelChoiceField(label="Đưa vào kế hoạch", queryset=None,
+                                                                 empty_label=None)
     kind = forms.ChoiceField(label="Loại văn bản", choices=SourceKind.choices)
     number = forms.CharField(label="Số hiệu (ví dụ 45/TB-UBND)", max_length=60, required=False)
     issued_on = forms.DateField(label="Ngày ban hành (ngày/tháng/năm)", input_formats=DATE_FORMATS, required=False,
@@ -73,7 +77,8 @@ class ArisingTaskForm(SourceFields):
 
 
 class NoticeForm(forms.Form):
-    plan = forms.ModelChoiceField(label="Đưa vào kế hoạch", queryset=None, empty_label=None)
+    plan: forms.ModelChoiceField[Plan] = forms.ModelChoiceField(label="Đưa vào kế hoạch", queryset=None,
+                                                                 empty_label=None)
     text = forms.CharField(label="Dán nội dung thông báo", widget=forms.Textarea(attrs={"rows": 12}), required=False)
     file = forms.FileField(label="hoặc chọn tệp (.docx, .pdf hoặc .txt)", required=False)
 

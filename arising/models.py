@@ -21,8 +21,9 @@ class SourceKind(models.TextChoices):
 
 
 # How the monthly report names a source: "Thông báo số 45/TB-UBND ngày 05/07/2023".
-SHORT_NAMES = {SourceKind.CONCLUSION: "Thông báo", SourceKind.DIRECTIVE: "Chỉ thị",
-               SourceKind.RESOLUTION: "Nghị quyết", SourceKind.LETTER: "Công văn", SourceKind.OTHER: "Văn bản"}
+SHORT_NAMES: dict[str, str] = {
+    SourceKind.CONCLUSION: "Thông báo", SourceKind.DIRECTIVE: "Chỉ thị", SourceKind.RESOLUTION: "Nghị quyết",
+    SourceKind.LETTER: "Công văn", SourceKind.OTHER: "Văn bản"}
 
 
 class SourceDocument(models.Model):

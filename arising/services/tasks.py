@@ -1,6 +1,7 @@
 """Enter arising tasks: one from its source document, or all of a notice's at once. Every write is the office's, in
 one transaction, with an audit record holding the reason."""
 from dataclasses import dataclass
+from datetime import date
 
 from django.db import transaction
 
@@ -16,7 +17,7 @@ from .tree import RowData, add_node
 class SourceData:
     kind: str
     number: str
-    issued_on: object
+    issued_on: date | None
     issuer: str
     title: str = ""
     quoted_text: str = ""
@@ -36,7 +37,7 @@ def _link(node: TaskNode, source: SourceDocument, where: str, user, reason: str)
     task = ArisingTask.objects.create(node=node, source=source, where=where[:120], created_by=user)
     log_action("arising.task_added", node, user=user, data={
         "reason": reason, "source": source.label, "source_id": source.pk, "where": where, "code": node.code,
-        "title": node.title[:300], "deadline": node.assignments.first().deadline_text})
+        "title": node.title[:300], "deadline": node.assignments.get().deadline_text})  # add_node stores one row
     return task
 
 

@@ -43,7 +43,7 @@ def _next_order(plan: Plan) -> int:
 def add_node(plan: Plan, row: RowData, number: str | None = None) -> TaskNode:
     """number: kept when a task is carried to a new version, so its code (PS.3) still names the same task."""
     root = root_of(plan)
-    number = number or _next_number(root)
+    number = number or str(_next_number(root))
     node = TaskNode.objects.create(plan=plan, parent=root, level=NodeLevel.TASK, number=str(number),
                                    code=f"{ROOT_CODE}.{number}", title=row.title, order=_next_order(plan))
     store_row(node, row)
