@@ -110,7 +110,8 @@ def _manifest_problem(manifest) -> str | None:
     if manifest.get("format") != FORMAT:
         return (f"định dạng «{manifest.get('format', 'cũ, không có mã kiểm tra')}», cần {FORMAT}; bản sao lưu "
                 "không có mã kiểm tra từng tệp thì không kiểm chứng được")
-    if manifest.get("vendor") not in DB_FILES or manifest.get("database") != DB_FILES.get(manifest.get("vendor")):
+    vendor = manifest.get("vendor")
+    if not isinstance(vendor, str) or vendor not in DB_FILES or manifest.get("database") != DB_FILES[vendor]:
         return f"loại cơ sở dữ liệu «{manifest.get('vendor')}» hoặc tên tệp «{manifest.get('database')}» sai"
     files, tables = manifest.get("files"), manifest.get("tables")
     if not isinstance(files, dict) or not all(_is_entry(entry) for entry in files.values()):

@@ -92,6 +92,8 @@ def load(path: Path, tables: dict[str, int], script: Path | None) -> None:
         finally:
             source.close()
         return
+    if script is None:  # check_copy writes the script for PostgreSQL; without it nothing was checked
+        raise BackupError("Chưa có tệp lệnh SQL do bước kiểm tra bản sao lưu tạo ra: không khôi phục cơ sở dữ liệu.")
     connection.close()  # the script drops tables; an open transaction here would block it
     with open(script, "a", encoding="utf-8") as stream:
         stream.write(_pg_count_guards(tables))

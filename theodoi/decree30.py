@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from docx import Document
+from docx.document import Document as DocxDocument
 from docx.enum.section import WD_ORIENT
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
@@ -88,7 +89,7 @@ def plan_citation(plan) -> str:
     return " ".join(p for p in parts if p)
 
 
-def new_document() -> Document:
+def new_document() -> DocxDocument:
     document = Document()
     section = document.sections[0]
     section.orientation = WD_ORIENT.PORTRAIT

@@ -6,6 +6,7 @@ The days follow section V of the plan: units report before the 20th of each mont
 """
 from datetime import date
 from decimal import Decimal
+from typing import TypedDict
 
 DEMO_DAY = date(2023, 6, 10)
 MONTHS = (1, 2, 3, 4, 5)
@@ -75,8 +76,23 @@ RAISED = {
 # A coordinating unit's input on a row another unit leads: Đô thị helps Địa chính on I.1.1.
 COORDINATING = {("cc-do-thi", "I.1.1", 1): "Phối hợp đo đạc, cắm mốc giới quy hoạch khu dân cư xóm 7."}
 
+class Arising(TypedDict):
+    day: date
+    kind: str
+    number: str
+    issued_on: date
+    issuer: str
+    title: str
+    task: str
+    deadline: str
+    leader: str
+    lead: str
+    coordinating: str
+    reason: str
+
+
 # A task that arose during the year, directed by the Vice-Chairman for the economy, still open past its deadline.
-ARISING = {
+ARISING: Arising = {
     "day": date(2023, 4, 10), "kind": "conclusion", "number": "27/TB-UBND", "issued_on": date(2023, 4, 7),
     "issuer": "UBND xã Hưng Đông", "title": "Thông báo kết luận giao ban tháng 4/2023",
     "task": "Thống kê diện tích lúa vụ Xuân bị ảnh hưởng do rầy nâu, đề xuất hỗ trợ thuốc bảo vệ thực vật",
