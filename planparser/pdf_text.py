@@ -21,6 +21,7 @@ from . import pdf_capi as capi
 _RULE_THICKNESS = 2.5
 _SUPERSCRIPT = str.maketrans("0123456789()", "⁰¹²³⁴⁵⁶⁷⁸⁹⁽⁾")
 _BOLD_WORDS = (b"bold", b"black", b"heavy", b"semibold", b"demi")
+_NAME_SIZE = 128  # bytes for a font's name; a longer one is read with a buffer of its own
 
 
 @dataclass(slots=True)
@@ -91,8 +92,20 @@ class _Page:
         self.handle, self.height = textpage, height
         self.box = [ctypes.c_double() for _ in range(4)]
         self.refs = tuple(ctypes.byref(value) for value in self.box)
-        self.name = ctypes.create_string_buffer(128)
+        self.name = ctypes.create_string_buffer(_NAME_SIZE)
+        self.name_size = ctypes.c_ulong(_NAME_SIZE)  # an unsigned long in C: passed as one, not as a C int
         self.flags = ctypes.byref(ctypes.c_int())
+
+    def style(self, index: int, size: int) -> int:
+        """The style of char `index` when the pieces loop could not read it from the buffer: a font name
+        read for the first time, or longer than the buffer (pdfium then copies nothing); -1 with no font."""
+        if size <= 0:
+            return -1
+        if size <= _NAME_SIZE:
+            return _style_of(self.name.value)
+        name = ctypes.create_string_buffer(size)
+        capi.get_font_info(self.handle, index, name, ctypes.c_ulong(size), self.flags)
+        return _style_of(name.value)
 
     def count(self, start: int, length: int) -> int:
         return capi.count_rects(self.handle, start, length)
@@ -116,7 +129,8 @@ class _Page:
         Written as one loop with its C functions at hand: a plan has thousands of runs, and a call of our
         own per run or per line costs as much as pdfium's work. Most lines are one rectangle.
         """
-        handle, refs, name, flags, height = self.handle, self.refs, self.name, self.flags, self.height
+        handle, refs, name, name_size, flags, height = (self.handle, self.refs, self.name, self.name_size,
+                                                        self.flags, self.height)
         count_rects, get_rect, font_info, char_box = capi.count_rects, capi.get_rect, capi.get_font_info, capi.get_char_box
         box_left, box_top, box_right, box_bottom = self.box  # GetCharBox fills left, right, …: box_top is its right
         pieces, start = [], 0
@@ -134,9 +148,10 @@ class _Page:
                     words = piece.split(None, 1)
                     if words:
                         first = start + a + piece.index(words[0])
-                        style = _STYLES.get(name.value) if font_info(handle, first, name, 128, flags) else -1
+                        size = font_info(handle, first, name, name_size, flags)  # the name's length, NUL included
+                        style = _STYLES.get(name.value) if 0 < size <= _NAME_SIZE else None
                         if style is None:
-                            style = _style_of(name.value)
+                            style = self.style(first, size)
                         char_box(handle, first + len(words[0]) - 1, *refs)
                         pieces.append(Piece(left, height - top, right, height - bottom, piece, start + a,
                                             style, style, box_top.value))

@@ -72,3 +72,40 @@ def test_a_header_line_drawn_with_a_rectangle_per_cell_is_cut_at_each_cell():
     assert all(left.x1 < right.x0 for left, right in zip(header, header[1:]))
     grid = find_grids(rules)[0]
     assert [grid.cell_at((p.x0 + p.x1) / 2, (p.top + p.bottom) / 2)[1] for p in header] == [0, 1, 2, 3]
+
+
+def pdf_with_fonts(lines: list[tuple[str, str]]) -> bytes:
+    """One page, a line of text per (font name, text), each font a standard one under the given name."""
+    fonts = "".join(f"/F{i} {4 + i} 0 R " for i in range(len(lines)))
+    content = "".join(f"BT /F{i} 12 Tf 72 {770 - 20 * i} Td ({text}) Tj ET\n" for i, (_, text) in enumerate(lines))
+    objects = ["<< /Type /Catalog /Pages 2 0 R >>",
+               "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+               f"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << {fonts}>> >> "
+               f"/Contents {4 + len(lines)} 0 R >>"]
+    objects += [f"<< /Type /Font /Subtype /Type1 /BaseFont /{name} /Encoding /WinAnsiEncoding >>" for name, _ in lines]
+    objects.append(f"<< /Length {len(content)} >>\nstream\n{content}endstream")
+    out, offsets = b"%PDF-1.4\n", []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += f"{number} 0 obj\n{body}\nendobj\n".encode("latin-1")
+    xref = len(out)
+    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
+    out += "".join(f"{offset:010d} 00000 n \n" for offset in offsets).encode()
+    out += f"trailer << /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
+    return out
+
+
+def test_a_font_name_longer_than_the_buffer_still_says_bold():
+    """Subsetting tools prefix and suffix font names; a name past 128 bytes is read in full, not taken
+    from the font read before it."""
+    long_bold = "ABCDEF+TimesNewRomanPS-BoldMT" + "-Subset" * 20
+    document = pdfium.PdfDocument(pdf_with_fonts([("TimesNewRomanPSMT", "Phat trien kinh te"),
+                                                  (long_bold, "KE HOACH"),
+                                                  ("TimesNewRomanPSMT", "nam 2024")]))
+    try:
+        pieces, _ = page_content(document, 0)
+    finally:
+        document.close()
+    assert len(long_bold) > 128
+    assert [(piece.text.strip(), piece.style_first) for piece in pieces] == [
+        ("Phat trien kinh te", 0), ("KE HOACH", 1), ("nam 2024", 0)]
