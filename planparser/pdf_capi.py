@@ -5,7 +5,7 @@ On the sample plan that conversion is two thirds of a call's cost (FPDFText_GetR
 and reading a 50-page plan takes some ten thousand calls. These are the very functions pypdfium2 loaded,
 taken by address; what the declarations checked is the caller's duty here: pass handles as pdfium returned
 them (ctypes objects, never Python ints, which ctypes would pass as a 32-bit C int), indexes as Python ints
-(a C int), and out-parameters with ctypes.byref.
+(a C int), an unsigned long as ctypes.c_ulong, and out-parameters with ctypes.byref.
 """
 import ctypes
 
@@ -25,7 +25,7 @@ def _bare(function, restype=ctypes.c_int):
 count_rects = _bare(pdfium_c.FPDFText_CountRects)  # (textpage, start, count) -> int
 get_rect = _bare(pdfium_c.FPDFText_GetRect)  # (textpage, index, &left, &top, &right, &bottom) -> bool; doubles
 get_char_box = _bare(pdfium_c.FPDFText_GetCharBox)  # (textpage, index, &left, &right, &bottom, &top); doubles
-get_font_info = _bare(pdfium_c.FPDFText_GetFontInfo, ctypes.c_ulong)  # (textpage, index, buffer, size, &flags)
+get_font_info = _bare(pdfium_c.FPDFText_GetFontInfo, ctypes.c_ulong)  # (textpage, index, buffer, c_ulong size, &flags)
 count_objects = _bare(pdfium_c.FPDFPage_CountObjects)  # (page) -> int
 get_object = _bare(pdfium_c.FPDFPage_GetObject, Handle)  # (page, index) -> object
 object_type = _bare(pdfium_c.FPDFPageObj_GetType)  # (object) -> FPDF_PAGEOBJ_*
