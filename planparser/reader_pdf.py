@@ -6,6 +6,10 @@ expects the header row to repeat and a row to continue on the next page.
 
 pypdfium2 was chosen over pdfplumber by measurement (see the commit that added this module): on the
 sample plan both read the same text, and pypdfium2 is about 15 times faster.
+Speed (issue 10, bench/parse.py): pdfium loading the pages and their text layers is about 40% of parsing
+the sample PDF, this reader about 40%, mostly its thousands of calls into pdfium (see pdf_capi) and an
+object per run of text and per line; hence the C API without per-call conversion, and each repeated
+table header read once.
 """
 from collections.abc import Sequence
 
