@@ -153,8 +153,9 @@ def _report_import(request, result) -> None:
         messages.success(request, f"Đã nhập phiên bản {result.plan.version} với {len(result.changes)} thay đổi.")
         pending = result.plan.corrections.filter(status=CorrectionStatus.CONFLICT).count()
         if pending:
-            messages.warning(request, f"{pending} chỗ Văn phòng đã sửa ở phiên bản trước nay ghi khác trong bản mới: "
-                                      "xem trang «Thay đổi so với phiên bản trước» để chọn giữ bản sửa hay lấy bản mới.")
+            messages.warning(request, f"{pending} chỗ Văn phòng đã sửa ở phiên bản trước nay ghi khác trong bản "
+                                      "mới: xem trang «Thay đổi so với phiên bản trước» để chọn giữ bản sửa hay lấy "
+                                      "bản mới.")
     else:
         messages.success(request, "Đã nhập kế hoạch.")
 

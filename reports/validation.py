@@ -37,7 +37,8 @@ def flatten(errors: Errors) -> dict[int, list[str]]:
 
 def read_fields(raw: dict) -> tuple[dict, FieldErrors]:
     """The typed values of one row (only the fields present in `raw`), cleaned, with their problems by field."""
-    values, errors = {}, {}
+    values: dict[str, object] = {}
+    errors: FieldErrors = {}
     for name in TEXT_FIELDS:
         if name in raw:
             values[name] = typed_text(raw[name])

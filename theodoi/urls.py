@@ -38,6 +38,6 @@ admin.site.site_title = "theodoi"
 admin.site.index_title = "Quản trị dữ liệu"
 
 if settings.DEBUG:
-    from django.conf.urls.static import static
+    from django.conf.urls.static import static as media_files
 
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+    urlpatterns += media_files(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

@@ -16,6 +16,14 @@ class Field:
     label = ""
     anomaly_kinds: tuple = ()
 
+    def current(self, obj):
+        """The value stored now, as plain JSON."""
+        raise NotImplementedError
+
+    def apply(self, obj, value) -> None:
+        """Store `value` the way the importer stores it."""
+        raise NotImplementedError
+
     def same(self, a, b) -> bool:
         return a == b
 
@@ -155,7 +163,7 @@ class PlaceField(Field):
     anomaly_kinds = ("numbering",)
 
     def current(self, node: TaskNode):
-        return {"parent": node.parent.code if node.parent_id else None, "number": node.number}
+        return {"parent": node.parent.code if node.parent else None, "number": node.number}
 
     def read(self, node: TaskNode, choice: tuple) -> dict:
         parent, number = choice

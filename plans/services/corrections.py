@@ -22,7 +22,7 @@ def locate(plan: Plan, target: str, code: str, row_order: int | None):
     node = plan.nodes.filter(code=code).first()
     if target == "task" or node is None:
         return node
-    return node.assignments.filter(order=row_order).first()
+    return node.assignments.filter(order=row_order).first() if row_order is not None else None
 
 
 def address(obj) -> tuple[str, str, int | None]:
@@ -77,7 +77,7 @@ def describe_place(target: str, code: str, row: int | None) -> str:
 def resolve_anomalies(correction: Correction) -> list[int]:
     """Anomalies of the corrected place whose kind the field settles ("Đã sửa" beside them)."""
     kinds = FIELDS[correction.field].anomaly_kinds
-    places = {correction.code}
+    places: set[str | None] = {correction.code}
     if correction.field == "place":
         # A gap in a group's numbering ("sau 3 là 4.5") is reported on the group the renumbered task leaves or joins.
         places |= {(v or {}).get("parent") for v in (correction.old_value, correction.new_value)} - {None}

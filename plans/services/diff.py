@@ -30,9 +30,11 @@ def _node_changes(code: str, old: dict, new: dict) -> list[str]:
         changes.append(f"Sửa nội dung nhiệm vụ {code}")
     if len(old["rows"]) != len(new["rows"]):
         changes.append(f"Nhiệm vụ {code}: số dòng phân công {len(old['rows'])} → {len(new['rows'])}")
-    for index, (a, b) in enumerate(zip(old["rows"], new["rows"]), start=1):
+    # Rows past the shorter list are counted above, not compared.
+    for index, (a, b) in enumerate(zip(old["rows"], new["rows"], strict=False), start=1):
         if a["deadline"]["text"] != b["deadline"]["text"]:
-            changes.append(f"Nhiệm vụ {code}, dòng {index}: thời hạn «{a['deadline']['text']}» → «{b['deadline']['text']}»")
+            changes.append(f"Nhiệm vụ {code}, dòng {index}: thời hạn «{a['deadline']['text']}» → "
+                           f"«{b['deadline']['text']}»")
         elif _row_summary(a) != _row_summary(b):
             changes.append(f"Nhiệm vụ {code}, dòng {index}: sửa giải pháp hoặc phân công")
     return changes
@@ -43,5 +45,6 @@ def _indicator_changes(old: list[dict], new: list[dict]) -> list[str]:
     after = {i["code"]: i["text"] for i in new}
     changes = [f"Thêm chỉ tiêu {c}" for c in after if c not in before]
     changes += [f"Bỏ chỉ tiêu {c}" for c in before if c not in after]
-    changes += [f"Sửa chỉ tiêu {c}: «{before[c]}» → «{after[c]}»" for c in after if c in before and before[c] != after[c]]
+    changes += [f"Sửa chỉ tiêu {c}: «{before[c]}» → «{after[c]}»" for c in after
+                if c in before and before[c] != after[c]]
     return changes

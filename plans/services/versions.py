@@ -12,7 +12,6 @@ from audit.services import log_action
 from ..models import Plan
 from .carry_over import carry_over
 
-
 REASON_MAX_LENGTH = 1000
 
 
