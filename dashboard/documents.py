@@ -92,8 +92,7 @@ def _annex_line(number: int, row: services.Row, as_of, marks: dict[int, str]) ->
     assignment = row.assignment
     overdue = row.status.days_overdue if row.status.code == st.OPEN_OVERDUE else None
     solutions = "\n".join(f"{s.number} {s.text}".strip() for s in assignment.solutions.all())
-    coordinating = ", ".join(r.entry.name if r.entry_id else r.text for r in assignment.refs.all()
-                             if r.role == RefRole.COORDINATING)
+    coordinating = ", ".join(services.ref_name(r) for r in assignment.refs.all() if r.role == RefRole.COORDINATING)
     due = fmt.missed_milestone(assignment, row.status, as_of) if as_of else None
     title = f"{row.task.title} ({marks[row.task.pk]})" if row.task.pk in marks else row.task.title
     texts = (row.task.code, title, solutions, row.unit_names, coordinating, row.leader_names,

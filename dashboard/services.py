@@ -6,6 +6,7 @@ so a count and the rows behind its link cannot disagree. Loading is a fixed numb
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from django.db.models import Prefetch
 
@@ -35,15 +36,16 @@ class Row:
 
     @property
     def leader_names(self) -> str:
-        return ", ".join(_name(r) for r in self.leaders)
+        return ", ".join(ref_name(r) for r in self.leaders)
 
     @property
     def unit_names(self) -> str:
-        return ", ".join(_name(r) for r in self.units)
+        return ", ".join(ref_name(r) for r in self.units)
 
 
-def _name(ref: AssignmentRef) -> str:
-    return ref.entry.name if ref.entry_id else ref.text
+def ref_name(ref: AssignmentRef) -> str:
+    """The directory's name for a resolved reference, else the words the plan printed."""
+    return ref.entry.name if ref.entry is not None else ref.text
 
 
 def load_rows(plan: Plan, as_of: date) -> list[Row]:
@@ -65,16 +67,17 @@ def _row(assignment: Assignment, nodes: dict[int, TaskNode], as_of: date) -> Row
     row = Row(assignment, task, ancestors.get(NodeLevel.PART), ancestors.get(NodeLevel.GROUP),
               [r for r in refs if r.role == RefRole.LEADER], [r for r in refs if r.role == RefRole.LEAD],
               status_of(assignment, as_of))
-    words = [task.code, task.title, assignment.output, assignment.deadline_text] + [_name(r) for r in refs]
+    words = [task.code, task.title, assignment.output, assignment.deadline_text] + [ref_name(r) for r in refs]
     row.folded = fold(" ".join(words))
     return row
 
 
 def _ancestors(node: TaskNode, nodes: dict[int, TaskNode]) -> dict[str, TaskNode]:
-    found = {}
-    while node is not None:
-        found.setdefault(node.level, node)
-        node = nodes.get(node.parent_id)
+    found: dict[str, TaskNode] = {}
+    current: TaskNode | None = node
+    while current is not None:
+        found.setdefault(current.level, current)
+        current = nodes.get(current.parent_id) if current.parent_id is not None else None
     return found
 
 
@@ -173,7 +176,8 @@ def breakdowns(rows: list[Row]) -> list[Breakdown]:
 
 
 def _by(rows, title, key, keys_of, filter_of) -> Breakdown:
-    seen, tally = {}, {}
+    seen: dict[int, Any] = {}  # a directory entry, or a leader's position
+    tally: dict[int, Counter[str]] = {}
     for row in rows:
         for item in keys_of(row):
             seen.setdefault(item.pk, item)

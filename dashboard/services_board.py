@@ -40,6 +40,12 @@ class Scope:
     is_current: bool
     origin: str = ""  # one of ORIGINS: every count and row list follows it
 
+    def reported(self) -> tuple[ReportingPeriod, date]:
+        """The period and its cut-off, for the pages that exist only once the plan has a month."""
+        if self.period is None or self.as_of is None:
+            raise Http404("Kế hoạch chưa có kỳ báo cáo nào.")
+        return self.period, self.as_of
+
 
 # The Chairman picks which work the dashboard counts: the plan's own rows, the tasks arising during the year, or both.
 ORIGINS = {"": "Tất cả", "ke-hoach": "Kế hoạch", "phat-sinh": "Phát sinh"}
@@ -55,6 +61,7 @@ def period_for(user, pk) -> ReportingPeriod:
 def resolve(user, params, today: date) -> Scope | None:
     """The chosen period (?ky=) or the one being reported now; None when the commune has no plan yet."""
     require_reader(user)
+    period: ReportingPeriod | None
     if params.get("ky"):
         period = period_for(user, params["ky"])
         plan = current_plan_of(user, period.commune_id)
@@ -65,9 +72,9 @@ def resolve(user, params, today: date) -> Scope | None:
         plan = _plan_asked(user, params.get("ke-hoach"))
         if plan is None:
             return None
-        # The period every page opens on (the chase page, the report pages): the month being reported; a plan
-        # whose year is over opens none and shows its last month.
-        period = periods.default_period(plan, today)
+        # The period every page opens on (the chase page, the report pages): the month being reported, unsaved
+        # until opened (a GET writes nothing); a plan whose year is over opens none and shows its last month.
+        period = periods.shown_period(plan, today)
         if period is None:
             return Scope(plan, None, None, False)
     return _with_origin(scope_of(plan, period, today), params)
@@ -117,7 +124,10 @@ def _plan_asked(user, plan_pk) -> Plan | None:
 
 def rows_url(scope: Scope, row_filter: services.RowFilter) -> str:
     origin = {"nguon": scope.origin} if scope.origin else {}
-    return f"{reverse('dashboard_rows')}?{urlencode({**row_filter.params(), 'ky': scope.period.pk, **origin})}"
+    period, _ = scope.reported()
+    # A month not opened yet has no pk: without ?ky= the rows page opens on that same month being reported.
+    chosen = {"ky": period.pk} if period.pk else {}
+    return f"{reverse('dashboard_rows')}?{urlencode({**row_filter.params(), **chosen, **origin})}"
 
 
 def count_cells(scope: Scope, row_filter: services.RowFilter, tally) -> list[dict]:
@@ -187,7 +197,7 @@ def waiting_decisions(rows: list[services.Row], period_ids) -> list[dict]:
         row = by_pk.get(item.assignment_id)
         if row is None:
             continue
-        for name in [l.entry.name if l.entry_id else l.text for l in row.leaders] or ["Chưa rõ lãnh đạo chỉ đạo"]:
+        for name in [services.ref_name(ref) for ref in row.leaders] or ["Chưa rõ lãnh đạo chỉ đạo"]:
             group = groups.setdefault(name, {"leader": name, "items": []})
             group["items"].append({"row": row, "unit": item.report.unit, "obstacles": item.obstacles.strip(),
                                    "proposals": item.proposals.strip()})
@@ -206,12 +216,13 @@ def downloads(period: ReportingPeriod) -> list[dict]:
 def dashboard_context(scope: Scope, today: date, params=None) -> dict:
     if scope.period is None:
         return {"scope": scope, "plan": scope.plan, "period": None}
-    rows = of_origin(scope, services.load_rows(scope.plan, scope.as_of))
+    _, as_of = scope.reported()
+    rows = of_origin(scope, services.load_rows(scope.plan, as_of))
     tally = rates.month_tally(scope.plan, scope.period, today)  # the counts the chase page, letter and report give
     # All rows: the one tally every page gives. One origin: the same statuses, counted over that origin's rows.
     overall = count_cells(scope, services.RowFilter(), services.counts(rows) if scope.origin else tally.rows)
     tables = count_tables(scope, rows)
-    standings = standings_at(scope.plan, scope.as_of)
+    standings = standings_at(scope.plan, as_of)
     return {
         "scope": scope, "plan": scope.plan, "period": scope.period, "overall": overall, "tables": tables,
         "tally": tally, "today": today,

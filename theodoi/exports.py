@@ -20,6 +20,7 @@ writes a template only where no file exists (`save_new`), so an edited template 
 letter and the proposal into templates too would put variable-length tables and conditional paragraphs into Word
 tags the office could break while restyling, with no gain in layout, which is already Decree 30's.
 """
+from collections.abc import Sequence
 from io import BytesIO
 from pathlib import Path
 
@@ -87,7 +88,7 @@ def lines_needed(text, width: float) -> int:
     return sum(-(-len(part) // per_line) or 1 for part in str(text if text is not None else "").split("\n"))
 
 
-def fit_row(sheet, row: int, widths: list[float], minimum_lines: int = 1) -> None:
+def fit_row(sheet, row: int, widths: Sequence[float], minimum_lines: int = 1) -> None:
     """Make the row tall enough for its longest wrapped cell."""
     cells = sheet[row]
     lines = max([minimum_lines] + [lines_needed(c.value, w) for c, w in zip(cells, widths, strict=False)
@@ -95,12 +96,12 @@ def fit_row(sheet, row: int, widths: list[float], minimum_lines: int = 1) -> Non
     sheet.row_dimensions[row].height = min(lines * LINE_POINTS + 3, MAX_ROW_POINTS)
 
 
-def set_widths(sheet, widths: list[float]) -> None:
+def set_widths(sheet, widths: Sequence[float]) -> None:
     for index, width in enumerate(widths, start=1):
         sheet.column_dimensions[get_column_letter(index)].width = width
 
 
-def title_row(sheet, row: int, text: str, widths: list[float], font=None) -> None:
+def title_row(sheet, row: int, text: str, widths: Sequence[float], font=None) -> None:
     """A title across every column, wrapped, in a row tall enough to show all of it."""
     cell = put(sheet.cell(row, 1), text)
     cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center" if font and font.b else None)
