@@ -19,7 +19,7 @@ class SubjectKind(models.TextChoices):
 
 # The kind as it appears in URLs.
 KIND_SLUGS = {"don-vi": SubjectKind.UNIT, "cong-chuc": SubjectKind.OFFICIAL, "lanh-dao": SubjectKind.LEADER}
-SLUG_OF = {kind: slug for slug, kind in KIND_SLUGS.items()}
+SLUG_OF: dict[str, str] = {kind: slug for slug, kind in KIND_SLUGS.items()}
 LEVEL_CHOICES = list(LABELS.items())
 
 

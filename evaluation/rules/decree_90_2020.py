@@ -43,13 +43,16 @@ def classify(counts: TaskCounts, judgement: Judgement = Judgement(), unit_levels
     if barred:
         return barred
     if counts.judged == 0:
-        return decide(["Chưa có nhiệm vụ nào đến hạn hoặc hoàn thành trong khoảng thời gian: "
-                       "lãnh đạo đánh giá trực tiếp."])
+        return _nothing_judged()
     if leader:
         outcome = _leader(counts, judgement, list(unit_levels or []))
     else:
         outcome = _civil_servant(counts, judgement)
     return _months_off(_conduct(outcome, judgement), judgement)
+
+
+def _nothing_judged() -> Outcome:
+    return decide(["Chưa có nhiệm vụ nào đến hạn hoặc hoàn thành trong khoảng thời gian: lãnh đạo đánh giá trực tiếp."])
 
 
 def not_classified(judgement: Judgement) -> Outcome | None:
@@ -80,6 +83,8 @@ def article_11(judgement: Judgement, leader: bool) -> Outcome | None:
 
 
 def _civil_servant(counts: TaskCounts, judgement: Judgement) -> Outcome:
+    if counts.on_time_percent is None:
+        return _nothing_judged()
     late = 100 - counts.on_time_percent
     facts = f"{counts.on_time}/{counts.judged} nhiệm vụ hoàn thành đúng hạn ({percent(counts.on_time_percent)})"
     if late > NOT_ON_SCHEDULE_FAIL:
@@ -123,6 +128,8 @@ def _by_exceeding(facts: str, judgement: Judgement) -> Outcome:
 def _leader(counts: TaskCounts, judgement: Judgement, unit_levels: list) -> Outcome:
     """The field a leader directs (Art. 8–11 clause 2): how much of it is done, and the units in it."""
     done, on_time = counts.done_percent, counts.on_time_percent
+    if done is None or on_time is None:
+        return _nothing_judged()
     facts = (f"Lĩnh vực phụ trách: {counts.done}/{counts.judged} nhiệm vụ đã hoàn thành ({percent(done)}), "
              f"{counts.on_time} đúng hạn ({percent(on_time)})")
     if done < LEADER_DONE_FAIL:

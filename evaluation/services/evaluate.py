@@ -15,6 +15,7 @@ servant.
 from dataclasses import dataclass, field
 from functools import cached_property
 from datetime import date
+from types import ModuleType
 
 from theodoi import clock
 
@@ -98,7 +99,7 @@ class Subject:
 @dataclass
 class Evaluation:
     facts: Facts
-    rules: object
+    rules: ModuleType  # evaluation.rules.for_year: the decree's module
     units: list[Subject] = field(default_factory=list)
     officials: list[Subject] = field(default_factory=list)
     leaders: list[Subject] = field(default_factory=list)
@@ -116,8 +117,9 @@ class Evaluation:
                                               (SubjectKind.LEADER, "Lãnh đạo phụ trách", self.leaders))]
 
     def find(self, kind: str, pk: int) -> Subject | None:
-        subjects = {SubjectKind.UNIT: self.units, SubjectKind.OFFICIAL: self.officials,
-                    SubjectKind.LEADER: self.leaders}.get(kind, [])
+        by_kind: dict[str, list[Subject]] = {SubjectKind.UNIT: self.units, SubjectKind.OFFICIAL: self.officials,
+                                              SubjectKind.LEADER: self.leaders}
+        subjects = by_kind.get(kind, [])
         return next((s for s in subjects if s.pk == pk), None)
 
     def ranking(self) -> list[Subject]:

@@ -184,9 +184,9 @@ def _indicators(plan: Plan) -> dict[int, list[tuple[Indicator, bool | None]]]:
 
 
 def _responsible(indicator: Indicator, indicators: dict[int, Indicator]) -> int | None:
-    node = indicator
+    node: Indicator | None = indicator
     while node is not None and node.lead_unit_id is None:
-        node = indicators.get(node.parent_id)
+        node = indicators.get(node.parent_id) if node.parent_id is not None else None
     return node.lead_unit_id if node else None
 
 
