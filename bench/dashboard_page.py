@@ -1,6 +1,6 @@
 """How the dashboard compares with the bare SQL of its aggregates, alone and among many communes.
 
-    .venv/bin/python bench/dashboard.py [--communes 500] [--repeat 7]
+    .venv/bin/python bench/dashboard_page.py [--communes 500] [--repeat 7]
 
 Builds, in a throw-away SQLite database (or DATABASE_URL if set), one commune with the sample plan and a year of
 reports, times the dashboard page for December against raw SQL that computes its main aggregates, then adds
