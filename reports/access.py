@@ -47,6 +47,8 @@ ACCESS = {
     "report_index": {"read_only": True},
     "report_open": {"read_only": True, "redirects": True, "readers": REPORT_READERS,
                     "kwargs": lambda w: {"period_pk": _report(w).period_id, "unit_pk": w.entry.pk}},
+    "report_start": {"read_only": False, "method": "post", "writers": ("owner", "office", "site_admin"),
+                     "kwargs": lambda w: {"unit_pk": w.entry.pk}},
     "report_detail": {"read_only": True, "readers": REPORT_READERS, "kwargs": lambda w: {"pk": _report(w).pk}},
     "report_evidence": {"read_only": True, "readers": REPORT_READERS, "kwargs": lambda w: {"pk": _evidence(w).pk}},
     "report_decide": {"read_only": False, "method": "post", "writers": DECIDERS,

@@ -55,7 +55,7 @@ def report_index(request):
         return render(request, "reports/index.html", {"plan": None})
     today = clock.today()
     period = (_period(request.user, request.GET["ky"]) if request.GET.get("ky", "").isdigit()
-              else periods.default_period(plan, today))
+              else periods.shown_period(plan, today))
     if period is None:  # the plan's year is over and no month of it was ever opened: nothing is opened now
         return render(request, "reports/index.html", {"plan": plan, "period": None})
     officer = request.user.role == Role.UNIT_OFFICER and not request.user.is_superuser
@@ -65,6 +65,7 @@ def report_index(request):
         "plan": plan, "period": period, "state": periods.state_on(period, today), "mine": mine,
         "reads_all": not officer, "my_units": {u.pk for u in mine},
         "reporting_units": cycle.units_with_rows(plan, mine) if officer else set(),
+        "opened_units": set(rates.reports_of(period)),
         "rows": rows, "all_periods": plan.commune.periods.all()[:24],
         "total_rate": rates.total_rate(plan, period), "leader_rates": leader_rate_rows(plan, period),
         "can_decide": permissions.can_decide(request.user),
@@ -73,16 +74,38 @@ def report_index(request):
 
 @login_required
 def report_open(request, period_pk, unit_pk):
+    """A GET only finds the report (or asks to make it); the POST makes it: reading writes nothing (issue 12)."""
     period = _period(request.user, period_pk)
     unit = access.entry_for(request.user, unit_pk)
     existing = UnitReport.objects.filter(period=period, unit=unit).first()
     if existing:
         require_read(request.user, unit)
         return redirect("report_detail", pk=existing.pk)
-    plan = access.plans_for(request.user).filter(commune=period.commune, is_current=True).first()
-    probe = UnitReport(period=period, unit=unit)
-    if plan is None or not permissions.can_edit(request.user, probe):
-        raise Http404("Đơn vị chưa lập báo cáo kỳ này.")
+    plan = _plan_to_report(request.user, period, unit)
+    if request.method != "POST":
+        return render(request, "reports/open_confirm.html", {"period": period, "unit": unit})
+    return redirect("report_detail", pk=cycle.open_report(period, unit, plan).pk)
+
+
+def _plan_to_report(user, period: ReportingPeriod, unit):
+    plan = access.plans_for(user).filter(commune=period.commune, is_current=True).first()
+    if plan is None or not permissions.can_edit(user, UnitReport(period=period, unit=unit)):
+        raise Http404(f"{unit} chưa lập báo cáo {period}.")
+    return plan
+
+
+@require_POST
+@login_required
+def report_start(request, unit_pk):
+    """The unit officer's one click on /bao-cao/: opens the month being reported if the daily advance_periods has
+    not yet, then the unit's report."""
+    plan = access.plans_for(request.user).filter(is_current=True).select_related("commune").first()
+    unit = access.entry_for(request.user, unit_pk)
+    if plan is None or periods.year_is_over(plan, clock.today()):
+        raise Http404("Không có kỳ báo cáo nào đang mở để lập báo cáo.")
+    shown = periods.shown_period(plan, clock.today())
+    _plan_to_report(request.user, shown, unit)
+    period = periods.ensure_period(plan.commune, shown.year, shown.month)
     return redirect("report_detail", pk=cycle.open_report(period, unit, plan).pk)
 
 

@@ -5,6 +5,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 
 from audit.services import log_action
+from communes.models import DirectoryEntry
 from plans.services import access
 from theodoi import clock
 from theodoi.exports import DOCX_TYPE, download
@@ -22,7 +23,7 @@ def _current_plan(user, commune=None):
 
 def _plan_and_period(request, today):
     """The chosen period (?ky=, another commune's is a 404) or the month being reported, as every page opens on
-    (periods.default_period; None for a plan whose year is over and has no month), with the commune's plan."""
+    (periods.shown_period, unsaved until opened; None for a plan whose year is over and has no month), with the commune's plan."""
     if not permissions.can_chase(request.user):
         raise PermissionDenied("Chỉ Văn phòng – Thống kê và lãnh đạo UBND được xem danh sách đôn đốc.")
     chosen = request.GET.get("ky", "")
@@ -33,7 +34,7 @@ def _plan_and_period(request, today):
     plan = _current_plan(request.user)
     if plan is None:
         return None, None
-    return plan, periods.default_period(plan, today)
+    return plan, periods.shown_period(plan, today)
 
 
 @login_required
@@ -42,6 +43,8 @@ def chase_list(request):
     plan, period = _plan_and_period(request, today)
     if plan is None or period is None:
         return render(request, "reports/chase.html", {"plan": plan, "period": None})
+    if period.pk is None:  # nothing was reported, reminded or sent for a month not opened yet
+        return render(request, "reports/chase.html", _unopened(plan, period, today))
     laggards = reminders.chase_laggards(plan, period)
     tally = rates.month_tally(plan, period, today)
     return render(request, "reports/chase.html", {
@@ -54,12 +57,27 @@ def chase_list(request):
     })
 
 
+def _unopened(plan, period, today) -> dict:
+    """The month being reported before it is opened: every unit that leads rows is still to report, none was
+    reminded; the rows' statuses are judged as for any month."""
+    led = rates.lead_units(plan)
+    units = DirectoryEntry.objects.filter(pk__in=led.keys()).order_by("name")
+    laggards = [reminders.Laggard(unit, len(led[unit.pk]), reminders.unit_addresses(unit), []) for unit in units]
+    tally = rates.month_tally(plan, period, today)
+    return {"plan": plan, "period": period, "today": today, "state": periods.state_on(period, today),
+            "is_late": today > period.deadline, "laggards": laggards, "tally": tally, "cells": tally.cells(),
+            "without_email": [item for item in laggards if not item.addresses], "labels": st.LABELS,
+            "earlier": _earlier_unfinished(plan, period, today), "overdue": None, "sent": [],
+            "all_periods": plan.commune.periods.all()[:24]}
+
+
 def _earlier_unfinished(plan, period, today):
-    """The past month still being chased (not locked), with its missing reports, when the page shows another."""
-    earlier = [p for p in reminders.chased_periods(plan, today) if p.pk != period.pk and p.deadline < today]
-    if not earlier:
+    """The past month still being chased (not locked), with its missing reports, when the page shows another.
+    Looked up only (periods.previous_unlocked): reminders.chased_periods would open the month being reported."""
+    earlier = periods.previous_unlocked(plan, today)
+    if earlier is None or earlier.pk == period.pk:
         return None
-    return {"period": earlier[0], "missing": len(reminders.laggards(plan, earlier[0]))}
+    return {"period": earlier, "missing": len(reminders.laggards(plan, earlier))}
 
 
 @login_required

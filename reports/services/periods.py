@@ -27,13 +27,20 @@ def month_being_reported(commune: Commune, today: date) -> tuple[int, int]:
     return (today.year + 1, 1) if today.month == 12 else (today.year, today.month + 1)
 
 
-def ensure_period(commune: Commune, year: int, month: int) -> ReportingPeriod:
+def _fields(commune: Commune, year: int, month: int) -> dict:
     span = Period(MONTH, year, month)
-    period, _ = ReportingPeriod.objects.get_or_create(
-        commune=commune, year=year, month=month,
-        defaults={"start": span.start, "end": span.end, "deadline": deadline_for(commune, year, month)},
-    )
+    return {"start": span.start, "end": span.end, "deadline": deadline_for(commune, year, month)}
+
+
+def ensure_period(commune: Commune, year: int, month: int) -> ReportingPeriod:
+    period, _ = ReportingPeriod.objects.get_or_create(commune=commune, year=year, month=month,
+                                                      defaults=_fields(commune, year, month))
     return period
+
+
+def unopened_period(commune: Commune, year: int, month: int) -> ReportingPeriod:
+    """The month as ensure_period would open it, kept in memory (pk None): a page shows it without writing."""
+    return ReportingPeriod(commune=commune, year=year, month=month, **_fields(commune, year, month))
 
 
 def current_period(commune: Commune, today: date) -> ReportingPeriod:
@@ -55,6 +62,28 @@ def default_period(plan: Plan, today: date) -> ReportingPeriod | None:
         return current_period(plan.commune, today)
     return (ReportingPeriod.objects.filter(commune=plan.commune, year=plan.year).select_related("commune")
             .order_by("-month").first())
+
+
+def shown_period(plan: Plan, today: date) -> ReportingPeriod | None:
+    """What a page opens on, written nowhere (issue 12, item 7: a GET writes nothing): the month being reported as
+    its row, or unsaved (pk None) until advance_periods or a unit's first report opens it; for a plan whose year is
+    over, its latest month that exists, or None."""
+    if year_is_over(plan, today):
+        return default_period(plan, today)
+    year, month = month_being_reported(plan.commune, today)
+    found = ReportingPeriod.objects.filter(commune=plan.commune, year=year, month=month).select_related("commune")
+    return found.first() or unopened_period(plan.commune, year, month)
+
+
+def previous_unlocked(plan: Plan, today: date) -> ReportingPeriod | None:
+    """The last month whose deadline passed, before the month being reported, while it is not locked yet (looked up
+    only, as reminders.chased_periods chases it)."""
+    year, month = month_being_reported(plan.commune, today)
+    previous = (plan.commune.periods.filter(deadline__lt=today).exclude(year=year, month=month)
+                .select_related("commune").order_by("-deadline").first())
+    if previous is None or state_on(previous, today) == PeriodState.LOCKED:
+        return None
+    return previous
 
 
 def current_plan(commune: Commune) -> Plan | None:

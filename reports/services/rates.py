@@ -40,6 +40,8 @@ def lead_units(plan: Plan) -> dict[int, set[int]]:
 
 
 def reports_of(period: ReportingPeriod) -> dict[int, UnitReport]:
+    if period.pk is None:  # a month not opened yet (periods.shown_period) has no report
+        return {}
     return {r.unit_id: r for r in period.reports.all()}
 
 
@@ -171,7 +173,8 @@ def tally(plan: Plan, span, months: list[ReportingPeriod], today: date) -> Tally
     judged = span.judged_on(today)
     rows = Counter(status.code for status in row_statuses(plan, judged).values())
     units = lead_units(plan)
-    sent = UnitReport.objects.filter(period__in=months, unit_id__in=units.keys(), submitted_at__isnull=False)
+    # A month not opened yet still expects its reports; it has none to count (Django refuses unsaved ones in __in).
+    sent = UnitReport.objects.filter(period__in=[m for m in months if m.pk is not None], unit_id__in=units.keys(), submitted_at__isnull=False)
     late = sent.filter(is_late=True).count()
     return Tally(judged, rows, len(units) * len(months), sent.count() - late, late)
 

@@ -2,7 +2,7 @@
 import logging
 import re
 import warnings
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -81,9 +81,46 @@ def test_signed_in_pages_are_not_stored_by_the_browser(client, personas, plan):
 def test_reading_the_main_pages_writes_nothing_to_the_database(client, personas, plan, persona):
     client.force_login(personas["chairman" if persona == "chairman" else persona])
     pages = [url for url in main_pages(plan) if persona != "owner" or "dieu-hanh" not in url and "don-doc" not in url]
-    first = writes_during(client, pages)
-    assert not [sql for sql in first if "django_session" in sql], first  # no session save on a page view
-    assert writes_during(client, pages) == []  # nor anything else, once the month's period exists
+    assert writes_during(client, pages) == []  # on the first visit too: no period opened, no session saved
+
+
+def test_a_fresh_month_is_shown_unopened_and_opened_by_the_unit_officers_button(client, personas, plan):
+    """The sample plan (Hưng Đông 2023), 10/6/2023, report day 20: June is being reported and no period exists."""
+    from reports.models import ReportingPeriod
+
+    client.force_login(personas["owner"])
+    with time_machine.travel(datetime(2023, 6, 10, 9, 0, tzinfo=HANOI), tick=False):
+        page = client.get(reverse("report_index")).content.decode()
+        assert "sẽ được mở tự động (lệnh advance_periods)" in page and "Lập báo cáo tháng 06/2023" in page
+        assert not ReportingPeriod.objects.exists()
+        unit = personas["owner"].units.first()
+        response = client.post(reverse("report_start", args=[unit.pk]))
+    june = ReportingPeriod.objects.get(commune=plan.commune, year=2023, month=6)
+    assert (june.deadline, june.start, june.end) == (date(2023, 6, 20), date(2023, 5, 15), date(2023, 6, 14))
+    report = june.reports.get(unit=unit)
+    assert response.status_code == 302 and response["Location"] == reverse("report_detail", args=[report.pk])
+
+
+def test_report_open_asks_before_making_a_report_and_makes_it_on_post(client, personas, plan):
+    from reports.models import UnitReport
+    from reports.services.periods import ensure_period
+
+    june, unit = ensure_period(plan.commune, 2023, 6), personas["owner"].units.first()
+    client.force_login(personas["owner"])
+    url = reverse("report_open", args=[june.pk, unit.pk])
+    assert "Lập báo cáo tháng 06/2023" in client.get(url).content.decode()
+    assert not UnitReport.objects.exists()
+    made = client.post(url)
+    assert made["Location"] == reverse("report_detail", args=[UnitReport.objects.get(period=june, unit=unit).pk])
+    assert client.get(url)["Location"] == made["Location"]
+
+
+def test_the_daily_advance_periods_opens_the_month_being_reported(plan):
+    from reports.services.periods import advance_periods
+
+    advance_periods(date(2023, 6, 21))  # past June's report day, 20: July (data 15/6–14/7) is being reported
+    july = plan.commune.periods.get()
+    assert (july.year, july.month, july.deadline) == (2023, 7, date(2023, 7, 20))
 
 
 def _at(minutes: int) -> datetime:
