@@ -8,4 +8,5 @@ from .models import User
 class TheodoiUserAdmin(UserAdmin):
     list_display = ("username", "first_name", "role", "commune", "is_active")
     list_filter = ("role", "commune", "is_active")
-    fieldsets = UserAdmin.fieldsets + (("theodoi", {"fields": ("commune", "role", "position", "units", "city")}),)
+    fieldsets = (*(UserAdmin.fieldsets or ()),
+                 ("theodoi", {"fields": ("commune", "role", "position", "units", "city")}))

@@ -1,7 +1,9 @@
+from __future__ import annotations
+
 from django import forms
 from django.contrib.auth.validators import UnicodeUsernameValidator
 
-from communes.models import EntryCategory
+from communes.models import DirectoryEntry, EntryCategory
 
 from .models import User
 from .services import COMMUNE_ROLES
@@ -26,8 +28,8 @@ class AccountCreateForm(forms.Form):
     full_name = forms.CharField(label="Họ và tên", max_length=150)
     email = forms.EmailField(label="Thư điện tử (để tự đặt lại mật khẩu)", required=False)
     role = forms.ChoiceField(label="Vai trò", choices=[(r.value, r.label) for r in COMMUNE_ROLES])
-    position = forms.ModelChoiceField(label="Chức vụ lãnh đạo (với Chủ tịch, Phó Chủ tịch)", queryset=None,
-                                      required=False)
+    position: forms.ModelChoiceField[DirectoryEntry] = forms.ModelChoiceField(
+        label="Chức vụ lãnh đạo (với Chủ tịch, Phó Chủ tịch)", queryset=None, required=False)
     units = _EntryChoices(label="Đơn vị phụ trách", queryset=None, required=False)
     is_civil_servant = forms.BooleanField(label=CIVIL_SERVANT_LABEL, help_text=CIVIL_SERVANT_HELP, required=False)
 

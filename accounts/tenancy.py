@@ -4,6 +4,8 @@ Every app scopes its own querysets through `communes_for` or `visible` (plans: p
 reports: the plan lookups built on it), so one rule decides what a city viewer or an office sees. This module
 imports only accounts and communes, the layers below every app that holds commune data.
 """
+from typing import TypeVar
+
 from django.core.exceptions import PermissionDenied
 from django.db.models import Model, QuerySet
 from django.shortcuts import get_object_or_404
@@ -11,6 +13,8 @@ from django.shortcuts import get_object_or_404
 from communes.models import Commune, DirectoryEntry
 
 from .models import Role
+
+_M = TypeVar("_M", bound=Model)
 
 
 def communes_for(user) -> QuerySet[Commune]:
@@ -22,12 +26,12 @@ def communes_for(user) -> QuerySet[Commune]:
     return Commune.objects.filter(pk=user.commune_id)
 
 
-def visible(user, queryset: QuerySet, via: str = "commune") -> QuerySet:
+def visible(user, queryset: QuerySet[_M], via: str = "commune") -> QuerySet[_M]:
     """The rows of `queryset` whose commune (reached through the lookup `via`) the user may see."""
     return queryset.filter(**{f"{via}__in": communes_for(user)})
 
 
-def visible_or_404(user, queryset: QuerySet, via: str = "commune", **lookup) -> Model:
+def visible_or_404(user, queryset: QuerySet[_M], via: str = "commune", **lookup) -> _M:
     """Another commune's record is a 404, never a 403: its existence is not ours to reveal."""
     return get_object_or_404(visible(user, queryset, via), **lookup)
 
