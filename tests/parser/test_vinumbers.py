@@ -107,3 +107,11 @@ def test_format_and_parse_round_trip(value):
     printed = format_vi_number(value)
     assert parse_vi_number(printed) == value
     assert format_vi_number(parse_vi_number(printed)) == printed
+
+
+@pytest.mark.parametrize("typed", ["1.234,5", "46.341.000.000", "10,8", "2023", "0,12", "-12,5", "1.000", "007"])
+def test_the_plain_shapes_read_as_babel_reads_them(typed):
+    # The fast path for the two unambiguous shapes must agree with Babel's strict reading, figure for figure.
+    from babel.numbers import parse_decimal
+
+    assert parse_vi_number(typed) == parse_decimal(typed, locale="vi", strict=True)
