@@ -208,7 +208,9 @@ def test_the_unit_page_flow_and_permissions(client, plan, land, personas):
     client.force_login(personas["other_unit"])
     assert client.get(reverse("report_open", args=[period.pk, land.pk])).status_code == 404  # no report, not theirs
     client.force_login(personas["owner"])
-    response = client.get(reverse("report_open", args=[period.pk, land.pk]))
+    assert client.get(reverse("report_open", args=[period.pk, land.pk])).status_code == 200  # asks, makes nothing
+    assert not UnitReport.objects.exists()
+    response = client.post(reverse("report_open", args=[period.pk, land.pk]))
     report = UnitReport.objects.get()
     assert response.url == reverse("report_detail", args=[report.pk])
     client.force_login(personas["other_unit"])
