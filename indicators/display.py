@@ -26,7 +26,9 @@ def describe_target(target) -> str:
 
 
 def met_text(met: bool | None) -> str:
-    return {True: "Đạt", False: "Chưa đạt"}.get(met, "")
+    if met is None:
+        return ""
+    return "Đạt" if met else "Chưa đạt"
 
 
 def value_text(item) -> str:

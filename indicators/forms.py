@@ -1,16 +1,17 @@
 """The value entry form: Vietnamese-style numbers, and an explanation demanded when the value turns red."""
 from datetime import date
 from decimal import Decimal
+from typing import cast
 
 from django import forms
 
 from communes.models import EntryCategory
-from planparser.vinumbers import ViNumberError, parse_vi_number
+from planparser.vinumbers import ViNumberError, decimal_places, parse_vi_number
 from theodoi import clock
 from theodoi import evidence as evidence_files
 from theodoi.form_text import typed_text
 from theodoi.formatting import number
-from theodoi.periods import MONTH, Period, period_containing, periods_of_year
+from theodoi.periods import MONTH, Period, month_containing, periods_of_year
 
 from . import services
 from .models import Indicator
@@ -43,16 +44,23 @@ def check_number(value: Decimal, unit: str, label: str = VALUE_LABEL) -> Decimal
     if value < 0:
         kind = "tỷ lệ" if unit in RATE_UNITS else "giá trị thực hiện"
         raise ViNumberError(f"{label}: {kind} không được là số âm (đơn vị tính: {unit or 'không ghi'})")
-    if -value.as_tuple().exponent > MAX_DECIMALS:
+    if decimal_places(value) > MAX_DECIMALS:
         raise ViNumberError(f"{label}: tối đa {MAX_DECIMALS} chữ số thập phân")
     if value.adjusted() >= MAX_INTEGER_DIGITS:
         raise ViNumberError(f"{label}: số quá lớn")
     return value
 
 
+def met_choice(met: bool | None) -> str:
+    """A stored attainment as the form's choice: the inverse of ValueForm.clean_met."""
+    if met is None:
+        return ""
+    return "yes" if met else "no"
+
+
 def default_period(year: int, today: date | None = None) -> Period:
     """The month being reported now, or the plan year's last month once that year has closed."""
-    current = period_containing(today or clock.today(), MONTH)
+    current = month_containing(today or clock.today())
     if current.year == year:
         return current
     return Period(MONTH, year, 12 if current.year > year else 1)
@@ -82,7 +90,8 @@ class ValueForm(forms.Form):
         self.unit = self.target.unit if self.target else ""
         self.demands_explanation = False
         self.verdict = None
-        self.fields["period"].choices = [(p.key, p.label) for p in periods_of_year(indicator.plan.year)]
+        period_field = cast(forms.ChoiceField, self.fields["period"])  # declared above; stubs type the dict as Field
+        period_field.choices = [(p.key, p.label) for p in periods_of_year(indicator.plan.year)]
         if self.unit:
             self.fields["value"].label = f"{VALUE_LABEL} ({self.unit})"
         self.fields["evidence"].help_text = evidence_files.help_text()

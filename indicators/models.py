@@ -34,7 +34,7 @@ class Indicator(models.Model):
 
     @property
     def responsible_unit(self) -> DirectoryEntry | None:
-        node = self
+        node: Indicator | None = self
         while node is not None and node.lead_unit_id is None:
             node = node.parent
         return node.lead_unit if node else None

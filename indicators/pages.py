@@ -49,9 +49,13 @@ def chart_points(indicator: Indicator, rows: list[ValueRow]) -> dict | None:
     target = indicator.primary_target
     return {
         "labels": [r.item.period.label for r in numeric],
-        "values": [str(r.item.value.normalize()) for r in numeric],
-        "benchmarks": [str(r.benchmark.normalize()) if r.benchmark is not None else None for r in numeric],
+        "values": [_plain(r.item.value) for r in numeric],
+        "benchmarks": [_plain(r.benchmark) for r in numeric],
         "display_values": [number_text(r.item.value) for r in numeric],
         "unit": target.unit if target else "",
         "colours": [r.colour for r in numeric],
     }
+
+
+def _plain(value: Decimal | None) -> str | None:
+    return None if value is None else str(value.normalize())

@@ -4,9 +4,9 @@ from decimal import Decimal
 
 from django.db import transaction
 
+from theodoi import clock
 from theodoi.periods import Period
 from theodoi.stored_files import delete_after_commit
-from theodoi import clock
 
 from . import services
 from .models import Indicator, IndicatorValue, ValueEntry

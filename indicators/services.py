@@ -88,6 +88,8 @@ def judge(target, value: Decimal | None, period: Period, *, met: bool | None = N
         return Verdict(GREY)
     if target.comparator == "achieve":
         return Verdict((GREEN if is_met else RED) if period.is_year_end else GREY, met=is_met)
+    if value is None:  # unreachable: attained() gives None for a missing number unless the target is qualitative
+        return Verdict(GREY)
     if period.is_year_end:
         return Verdict(GREEN if is_met else RED, met=is_met, benchmark=_figure(target))
     if cumulative and target.comparator in LOWER_BOUNDS:

@@ -18,7 +18,7 @@ from theodoi.periods import periods_of_year
 from . import permissions, recording, services
 from .access import current_plan, indicator_for
 from .display import describe_target, number_text
-from .forms import LeadUnitForm, ValueForm, default_period, suggests_cumulative
+from .forms import LeadUnitForm, ValueForm, default_period, met_choice, suggests_cumulative
 from .models import IndicatorValue
 from .pages import chart_points, value_rows
 from .xlsx import export_plan, import_values
@@ -90,7 +90,7 @@ def _initial(indicator, period_key: str | None) -> dict:
     stored = recording.stored_value(indicator, period)
     if stored is None:
         return {"period": period.key, "is_cumulative": suggests_cumulative(indicator)}
-    return {"period": period.key, "value": _number(stored.value), "met": {True: "yes", False: "no"}.get(stored.met, ""),
+    return {"period": period.key, "value": _number(stored.value), "met": met_choice(stored.met),
             "is_cumulative": stored.is_cumulative, "source": stored.source, "note": stored.note,
             "explanation": stored.explanation}
 

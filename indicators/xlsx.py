@@ -194,7 +194,7 @@ def _read_row(sheet, row: int, indicators: dict, plan, user, result: ImportResul
     cumulative = _read_mode(sheet.cell(row, FIRST_PERIOD_COLUMN - 1), indicator, result)
     explanation = str(sheet.cell(row, EXPLANATION_COLUMN).value or "").strip()
     pending = []
-    for cell, period in zip(cells, periods_of_year(plan.year)):
+    for cell, period in zip(cells, periods_of_year(plan.year), strict=True):
         if _blank(cell.value):
             continue
         reading = _read_cell(cell, indicator, period, cumulative, result)
