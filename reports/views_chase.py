@@ -88,6 +88,8 @@ def reminder_letter(request):
         raise Http404("Chưa có kế hoạch đang áp dụng.")
     if period is None:
         raise Http404(f"Kế hoạch năm {plan.year} đã hết năm và không có kỳ báo cáo nào để đôn đốc.")
+    if period.pk is None:  # drafting the letter is recorded in the audit log anyway: it opens the month it chases
+        period = periods.ensure_period(period.commune, period.year, period.month)
     content = letters.reminder_letter(plan, period, today)
     log_action("reminder.letter_drafted", period, user=request.user, commune=period.commune,
                data={"period": str(period)})
