@@ -7,6 +7,8 @@ so plans never reaches up into them. Whatever has no counterpart in the new vers
 counted, never dropped. The office's corrections are applied again where the new text still says what they
 replaced (correction_carry).
 """
+from typing import cast
+
 from ..models import Assignment, Plan
 from ..signals import plan_replaced, plan_rows_carrying
 from .correction_carry import carry_corrections
@@ -19,12 +21,13 @@ def _row_map(old: Plan, new: Plan) -> dict[int, int]:
             if (a.node.code, a.order) in new_rows}
 
 
-def carry_over(old: Plan, new: Plan) -> dict[str, int]:
+def carry_over(old: Plan, new: Plan) -> dict[str, int | dict[str, int]]:
     plan_rows_carrying.send(sender=Plan, old=old, new=new)  # first: added rows then match by code like the plan's
     rows = _row_map(old, new)
-    counts: dict[str, int] = {}
+    counts: dict[str, int | dict[str, int]] = {}
     for _receiver, answer in plan_replaced.send(sender=Plan, old=old, new=new, rows=rows):
-        counts.update(answer or {})
+        # django-stubs types a receiver's answer as str | None; plan_replaced's receivers return {name: count}.
+        counts.update(cast(dict[str, int] | None, answer) or {})
     return {**counts, "indicators": _indicators(old, new),
             "unmatched_rows": Assignment.objects.filter(node__plan=old).count() - len(rows),
             "corrections": carry_corrections(old, new)}

@@ -79,7 +79,8 @@ def import_plan(commune: Commune, data: bytes, name: str, user=None, *,
         # indicators (above plans) stores the appendix; a failure there raises here and rolls the import back.
         plan_rows_stored.send(sender=Plan, plan=plan, indicators=parsed["indicators"])
         _store_anomalies(plan, parsed)
-        plan.is_current = refresh_current(commune.pk, plan.year).pk == plan.pk
+        current = refresh_current(commune.pk, plan.year)  # never None: the version just stored is not withdrawn
+        plan.is_current = current is not None and current.pk == plan.pk
         carried = carry_over(previous, plan) if previous else {}
         log_action("plan.imported", plan, user=user, data={
             "file": name, "checksum": checksum, "version": plan.version, "year": plan.year,

@@ -17,21 +17,24 @@ def _assignments():
 def decorate(assignment: Assignment) -> Assignment:
     """Attach what templates show: refs split by role, and the deadline in words."""
     refs = list(assignment.refs.all())
-    assignment.leaders = [r for r in refs if r.role == RefRole.LEADER]
-    assignment.lead_units = [r for r in refs if r.role == RefRole.LEAD]
-    assignment.coordinating_units = [r for r in refs if r.role == RefRole.COORDINATING]
-    assignment.deadline_words = describe_deadline(assignment.deadline)
+    # Display-only attributes the models do not declare yet (see issue 14's report): until plans/models.py
+    # annotates them, mypy cannot know them.
+    assignment.leaders = [r for r in refs if r.role == RefRole.LEADER]  # type: ignore[attr-defined]
+    assignment.lead_units = [r for r in refs if r.role == RefRole.LEAD]  # type: ignore[attr-defined]
+    assignment.coordinating_units = [  # type: ignore[attr-defined]
+        r for r in refs if r.role == RefRole.COORDINATING]
+    assignment.deadline_words = describe_deadline(assignment.deadline)  # type: ignore[attr-defined]
     return assignment
 
 
 def plan_tree(plan: Plan) -> list[TaskNode]:
     nodes = list(plan.nodes.prefetch_related(Prefetch("assignments", queryset=_assignments())))
-    children = defaultdict(list)
+    children: defaultdict[int | None, list[TaskNode]] = defaultdict(list)
     for node in nodes:
-        node.rows = [decorate(a) for a in node.assignments.all()]
+        node.rows = [decorate(a) for a in node.assignments.all()]  # type: ignore[attr-defined]  # as above
         children[node.parent_id].append(node)
     for node in nodes:
-        node.kids = children[node.id]
+        node.kids = children[node.id]  # type: ignore[attr-defined]  # as above
     return children[None]
 
 
@@ -43,7 +46,7 @@ def entry_rows(entry) -> dict[str, list[Assignment]]:
     """The current plans' rows an entry leads, directs or coordinates, by role."""
     assignments = (_assignments().filter(refs__entry=entry, node__plan__is_current=True)
                    .select_related("node", "node__plan").distinct())
-    by_role = {role: [] for role in RefRole.values}
+    by_role: dict[str, list[Assignment]] = {role: [] for role in RefRole.values}
     for assignment in assignments:
         decorate(assignment)
         roles = {r.role for r in assignment.refs.all() if r.entry_id == entry.id}

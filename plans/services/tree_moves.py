@@ -17,10 +17,11 @@ def check_move(node: TaskNode, parent: TaskNode | None, number: str) -> None:
 
 
 def _is_below(candidate: TaskNode, node: TaskNode) -> bool:
-    while candidate is not None:
-        if candidate.parent_id == node.pk:
+    above: TaskNode | None = candidate
+    while above is not None:
+        if above.parent_id == node.pk:
             return True
-        candidate = candidate.parent
+        above = above.parent
     return False
 
 

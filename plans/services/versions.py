@@ -33,8 +33,10 @@ def next_version(commune_id: int, year: int) -> int:
 def refresh_current(commune_id: int, year: int) -> Plan | None:
     current = current_version(commune_id, year)
     # Clear before set: the database allows one current version per year at any moment.
-    Plan.objects.filter(commune_id=commune_id, year=year, is_current=True).exclude(
-        pk=current.pk if current else None).update(is_current=False)
+    others = Plan.objects.filter(commune_id=commune_id, year=year, is_current=True)
+    if current is not None:
+        others = others.exclude(pk=current.pk)
+    others.update(is_current=False)
     if current is not None and not current.is_current:
         Plan.objects.filter(pk=current.pk).update(is_current=True)
         current.is_current = True
