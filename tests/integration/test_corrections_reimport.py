@@ -63,6 +63,8 @@ def test_a_conflict_is_listed_with_both_values_and_keeping_the_correction_is_aud
     conflict = Correction.objects.get(plan=v2, status=CorrectionStatus.CONFLICT)
     page = office.get(reverse("plan_changes", args=[v2.pk])).content.decode()
     assert "Nhiệm vụ I.4.4, dòng 1" in page
+    assert page.count('id="conflict-') == 1  # listed once, in the page body (never inside <title>)
+    assert "<title>Thay đổi so với phiên bản trước" in page
     assert "«Trước ngày 30/11/2023» — Hạn chót: ngày 30 tháng 11 năm 2023" in page
     assert "«Trước ngày 31/10/2023» — Hạn chót: ngày 31 tháng 10 năm 2023" in page
     answer = office.post(reverse("plan_conflict_choose", args=[v2.pk]),
