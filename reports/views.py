@@ -104,7 +104,8 @@ def report_start(request, unit_pk):
     if plan is None or periods.year_is_over(plan, clock.today()):
         raise Http404("Không có kỳ báo cáo nào đang mở để lập báo cáo.")
     shown = periods.shown_period(plan, clock.today())
-    _plan_to_report(request.user, shown, unit)
+    if not permissions.can_edit(request.user, UnitReport(period=shown, unit=unit)):
+        raise PermissionDenied(f"Chỉ cán bộ {unit} hoặc Văn phòng – Thống kê được lập báo cáo {shown} của đơn vị.")
     period = periods.ensure_period(plan.commune, shown.year, shown.month)
     return redirect("report_detail", pk=cycle.open_report(period, unit, plan).pk)
 
