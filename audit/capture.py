@@ -36,8 +36,9 @@ def _before(sender, instance, raw=False, **kwargs) -> None:
         return
     old = type(instance)._base_manager.filter(pk=instance.pk).first()
     instance._audit_before = snapshot(old) if old else None
+    secret = SECRET.get(instance._meta.concrete_model._meta.label, ())
     instance._audit_secret_changed = old is not None and any(
-        getattr(old, name) != getattr(instance, name) for name in SECRET.get(instance._meta.concrete_model._meta.label, ()))
+        getattr(old, name) != getattr(instance, name) for name in secret)
 
 
 def _after(sender, instance, created=False, raw=False, **kwargs) -> None:

@@ -18,7 +18,10 @@ SQLITE_FORWARD = [
     "CREATE TRIGGER audit_logentry_no_delete BEFORE DELETE ON audit_logentry WHEN NOT theodoi_audit_unlocked() "
     "BEGIN SELECT RAISE(ABORT, 'audit_logentry is append-only'); END;",
 ]
-SQLITE_REVERSE = ["DROP TRIGGER IF EXISTS audit_logentry_no_update;", "DROP TRIGGER IF EXISTS audit_logentry_no_delete;"]
+SQLITE_REVERSE = [
+    "DROP TRIGGER IF EXISTS audit_logentry_no_update;",
+    "DROP TRIGGER IF EXISTS audit_logentry_no_delete;",
+]
 POSTGRES_FORWARD = [
     "CREATE OR REPLACE FUNCTION audit_logentry_refuse() RETURNS trigger LANGUAGE plpgsql AS $$ "
     "BEGIN RAISE EXCEPTION 'audit_logentry is append-only'; END; $$;",

@@ -1,4 +1,6 @@
 """The tenant (a commune or ward) and its directory: leaders, units, group references, aliases."""
+from typing import ClassVar
+
 from django.db import models
 
 
@@ -110,7 +112,7 @@ class _CategoryManager(models.Manager):
 
 class Position(DirectoryEntry):
     """A leader: the Chairman or a Vice-Chairman with a portfolio."""
-    objects = _CategoryManager(EntryCategory.POSITION)
+    objects: ClassVar[_CategoryManager] = _CategoryManager(EntryCategory.POSITION)
 
     class Meta:
         proxy = True
@@ -119,7 +121,7 @@ class Position(DirectoryEntry):
 
 
 class Unit(DirectoryEntry):
-    objects = _CategoryManager(EntryCategory.UNIT)
+    objects: ClassVar[_CategoryManager] = _CategoryManager(EntryCategory.UNIT)
 
     class Meta:
         proxy = True
@@ -129,7 +131,7 @@ class Unit(DirectoryEntry):
 
 class GroupRef(DirectoryEntry):
     """A reference to several units at once: "các xóm", "CBCC xã có liên quan"."""
-    objects = _CategoryManager(EntryCategory.GROUP)
+    objects: ClassVar[_CategoryManager] = _CategoryManager(EntryCategory.GROUP)
 
     class Meta:
         proxy = True
