@@ -5,7 +5,6 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 
 from audit.services import log_action
-from communes.models import DirectoryEntry
 from plans.services import access
 from theodoi import clock
 from theodoi.exports import DOCX_TYPE, download
@@ -43,8 +42,6 @@ def chase_list(request):
     plan, period = _plan_and_period(request, today)
     if plan is None or period is None:
         return render(request, "reports/chase.html", {"plan": plan, "period": None})
-    if period.pk is None:  # nothing was reported, reminded or sent for a month not opened yet
-        return render(request, "reports/chase.html", _unopened(plan, period, today))
     laggards = reminders.chase_laggards(plan, period)
     tally = rates.month_tally(plan, period, today)
     return render(request, "reports/chase.html", {
@@ -55,20 +52,6 @@ def chase_list(request):
         "overdue": reminders.overdue_rows(plan, period, today), "sent": reminders.reminders_sent(period),
         "all_periods": plan.commune.periods.all()[:24],
     })
-
-
-def _unopened(plan, period, today) -> dict:
-    """The month being reported before it is opened: every unit that leads rows is still to report, none was
-    reminded; the rows' statuses are judged as for any month."""
-    led = rates.lead_units(plan)
-    units = DirectoryEntry.objects.filter(pk__in=led.keys()).order_by("name")
-    laggards = [reminders.Laggard(unit, len(led[unit.pk]), reminders.unit_addresses(unit), []) for unit in units]
-    tally = rates.month_tally(plan, period, today)
-    return {"plan": plan, "period": period, "today": today, "state": periods.state_on(period, today),
-            "is_late": today > period.deadline, "laggards": laggards, "tally": tally, "cells": tally.cells(),
-            "without_email": [item for item in laggards if not item.addresses], "labels": st.LABELS,
-            "earlier": _earlier_unfinished(plan, period, today), "overdue": None, "sent": [],
-            "all_periods": plan.commune.periods.all()[:24]}
 
 
 def _earlier_unfinished(plan, period, today):

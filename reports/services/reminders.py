@@ -77,7 +77,9 @@ def chased_periods(plan: Plan, today: date) -> list[ReportingPeriod]:
 
 def laggards(plan: Plan, period: ReportingPeriod) -> list[DirectoryEntry]:
     """Units that lead rows and have not submitted this period's report (as the reporting rate counts)."""
-    submitted = set(period.reports.filter(submitted_at__isnull=False).values_list("unit_id", flat=True))
+    # A month not opened yet (shown unsaved, pk None) has no report: every unit that leads rows is still to report.
+    submitted = (set(period.reports.filter(submitted_at__isnull=False).values_list("unit_id", flat=True))
+                 if period.pk else set())
     return list(DirectoryEntry.objects.filter(pk__in=set(rates.lead_units(plan)) - submitted).order_by("name"))
 
 
@@ -248,8 +250,8 @@ class OverdueRow:
 
 def chase_laggards(plan: Plan, period: ReportingPeriod) -> list[Laggard]:
     led = rates.lead_units(plan)
-    sent = {}
-    for reminder in period.reminders.order_by("claimed_at"):
+    sent: dict[int, list[Reminder]] = {}
+    for reminder in reminders_sent(period)[::-1]:
         sent.setdefault(reminder.unit_id, []).append(reminder)
     return [Laggard(unit, len(led[unit.pk]), unit_addresses(unit), sent.get(unit.pk, []))
             for unit in laggards(plan, period)]
@@ -275,4 +277,7 @@ def overdue_rows(plan: Plan, period: ReportingPeriod, today: date) -> list[Overd
 
 
 def reminders_sent(period: ReportingPeriod) -> list[Reminder]:
+    """Newest first; none for a month not opened yet."""
+    if period.pk is None:
+        return []
     return list(period.reminders.select_related("unit").order_by("-claimed_at"))

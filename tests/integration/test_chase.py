@@ -124,3 +124,19 @@ def test_the_letter_in_decree_30_layout(client, personas, august):
     signature = [p.text for cell in document.tables[-1].rows[0].cells for p in cell.paragraphs if p.text]
     assert signature[0] == "Nơi nhận:"
     assert signature[-3:] == ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "Trần Anh Tấn"]
+
+
+def test_a_month_not_opened_yet_lists_its_overdue_rows_and_writes_nothing(client, plan, personas):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from reports.models import ReportingPeriod
+
+    client.force_login(personas["office"])
+    with time_machine.travel("2023-06-10 09:00 +0700", tick=False), CaptureQueriesContext(connection) as queries:
+        page = client.get(reverse("chase_list")).content.decode()
+    writes = [q["sql"] for q in queries.captured_queries if q["sql"].lstrip().upper().startswith(
+        ("INSERT", "UPDATE", "DELETE"))]
+    assert not writes and not ReportingPeriod.objects.exists()
+    # I.1.3 of the sample is due before May 2023 (30/04): on 10/06 it is open and 41 days overdue.
+    assert 'id="not-opened"' in page and "I.1.3" in page and "41" in page
