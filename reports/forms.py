@@ -4,6 +4,7 @@ from theodoi.formatting import number
 
 from . import validation
 from .models import REASON_MAX, RowReport, RowRole
+from .services.cycle import text_limit
 
 TEXT_FIELDS = validation.TEXT_FIELDS
 
@@ -15,7 +16,7 @@ def field_name(row: RowReport, name: str) -> str:
 def hints() -> dict:
     """What the page tells before anything is typed: each text field's limit (maxlength, and the number written the
     Vietnamese way) and the evidence files taken."""
-    sizes = {name: RowReport._meta.get_field(name).max_length for name in TEXT_FIELDS}
+    sizes = {name: text_limit(name) for name in TEXT_FIELDS}
     sizes["reason"] = REASON_MAX
     return {"limits": {name: {"max": size, "text": number(size)} for name, size in sizes.items()},
             "evidence_accept": evidence.ACCEPT, "evidence_help": evidence.help_text()}

@@ -11,7 +11,6 @@ from plans.models import Assignment, Plan
 from theodoi.periods import MONTH, Period
 from theodoi.stored_files import delete_after_commit
 
-
 # Long enough for a month's account of one row (about a page), short enough to read in a consolidated report;
 # the form shows the limit and cycle.validate enforces it for the page and the Excel file alike.
 RESULTS_MAX = 4000

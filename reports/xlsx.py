@@ -292,7 +292,8 @@ def _raw(sheet, column: str, line: int):
 
 def _read_line(sheet, line: int) -> tuple[dict, validation.FieldErrors]:
     """One row's editable cells through the reader the web form uses, so a value gives the same message."""
-    raw, problems = {}, {}
+    raw: dict[str, object] = {}
+    problems: validation.FieldErrors = {}
     for column in EDITABLE:
         cell = sheet.cell(line, INDEX[column])
         if cell.data_type == "f":

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from django.db import transaction
-from django.db.models import F
+from django.db.models import F, Field
 
 from audit.services import log_action
 from plans.models import Assignment, AssignmentRef, Plan, RefRole
@@ -186,10 +186,18 @@ def text_label(row: RowReport, name: str) -> str:
     return "Nội dung phối hợp" if name == "results" and row.role == RowRole.COORDINATING else TEXT_LABELS[name]
 
 
+def text_limit(name: str) -> int:
+    """The stored limit of one of a row's text fields (each declares a max_length)."""
+    field = RowReport._meta.get_field(name)
+    if not isinstance(field, Field) or field.max_length is None:
+        raise TypeError(f"RowReport.{name} is no text field with a limit")
+    return field.max_length
+
+
 def too_long(row: RowReport, data: dict, problems: FieldErrors) -> None:
     """Text over its field's limit, named by task and field: the Excel import lists these away from the row."""
     for name in TEXT_LABELS:
-        text, limit = data.get(name) or "", RowReport._meta.get_field(name).max_length
+        text, limit = data.get(name) or "", text_limit(name)
         if len(text) > limit:
             where = f"Nhiệm vụ {row.assignment.node.code} ({row.get_role_display().lower()})"
             add(problems, name, f"{where} – «{text_label(row, name)}»: {number(len(text))} ký tự, tối đa "

@@ -1,9 +1,9 @@
 """Show a row's computed 4-way status anywhere a row is shown."""
 from django import template
 from django.utils.html import format_html
-from theodoi import clock
 
 from reports.services.rates import status_of
+from theodoi import clock
 
 register = template.Library()
 

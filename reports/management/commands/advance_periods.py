@@ -5,9 +5,9 @@ Run daily by cron (before send_reminders). Idempotent: a second run the same day
 from datetime import date
 
 from django.core.management.base import BaseCommand
-from theodoi import clock
 
 from reports.services.periods import advance_periods
+from theodoi import clock
 
 
 class Command(BaseCommand):
