@@ -8,7 +8,6 @@ from communes.models import DirectoryEntry, EntryCategory
 from .models import User
 from .services import COMMUNE_ROLES
 
-
 CIVIL_SERVANT_LABEL = "Là cán bộ, công chức"
 CIVIL_SERVANT_HELP = ("Chỉ cán bộ, công chức được đánh giá, xếp loại theo Nghị định; trưởng xóm, giáo viên, "
                       "Công an, quân sự, hợp tác xã vẫn báo cáo nhưng không được xếp loại.")

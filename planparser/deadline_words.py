@@ -47,7 +47,7 @@ TIME_FORMS = [
     # "6/2025" with no "tháng": a four-digit year leaves no doubt it is a month.
     ("bare_month", rf"(?<![0-9/.–-])(?<![0-9/.–-] )(?P<bare_month>{_NUM})\s*/\s*(?P<bare_month_year>{_YEAR})"),
     ("year", rf"{_START}nam\s*(?P<year>{_YEAR})"),
-    ("bare_year", rf"(?<![0-9])(?P<bare_year>(?:19|20|21)[0-9]{{2}})(?![0-9])"),
+    ("bare_year", r"(?<![0-9])(?P<bare_year>(?:19|20|21)[0-9]{2})(?![0-9])"),
     # "trong năm", "hết năm", "năm nay": the plan's own year, left implicit.
     ("implicit_year", r"(?:(?<=trong )|(?<=het )|(?<=suot )|(?<=cuoi ))nam(?![a-z])(?!\s*[0-9])"
                       r"|(?<![a-z])nam nay(?![a-z])"),

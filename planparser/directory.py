@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import functools
 import re
-from typing import Iterable
+from collections.abc import Iterable
 
 from .directory_entries import Entry, default_entries, level_of
 from .directory_scan import Index, Scanner
@@ -42,7 +42,7 @@ class Directory:
         self._resolved: dict[tuple[str, str], tuple[list[dict], list[str]]] = {}
 
     @classmethod
-    def default(cls, locality_kind: str = "xã", locality_name: str = "") -> "Directory":
+    def default(cls, locality_kind: str = "xã", locality_name: str = "") -> Directory:
         # Building the alias index is the costly part of a parse; a Directory never changes once built.
         return _default_directory(locality_kind, locality_name)
 

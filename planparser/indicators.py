@@ -21,8 +21,16 @@ import re
 from planparser.indicator_lines import marker_key, read_entries
 from planparser.indicator_outline import has_own_parts, join, nest, own_number
 from planparser.indicator_table import read_tables
-from planparser.targets import (FOOTNOTE_MARK, figure_problems, lower_first, normalise_unit, parse_breakdown,
-                                parse_measure, split_name, tidy)
+from planparser.targets import (
+    FOOTNOTE_MARK,
+    figure_problems,
+    lower_first,
+    normalise_unit,
+    parse_breakdown,
+    parse_measure,
+    split_name,
+    tidy,
+)
 from planparser.textutil import squash
 
 WHERE = "Phụ lục I, {code}"

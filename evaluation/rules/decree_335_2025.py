@@ -34,8 +34,21 @@ Our reading, where the sources do not settle it (the lead copies this into the R
 """
 from math import ceil, fsum
 
-from .common import (COMPLETED, EXCELLENT, GOOD, NOT_COMPLETED, RANK, Cap, Item, Judgement, Outcome, TaskCounts,
-                     decide, discipline_label, percent)
+from .common import (
+    COMPLETED,
+    EXCELLENT,
+    GOOD,
+    NOT_COMPLETED,
+    RANK,
+    Cap,
+    Item,
+    Judgement,
+    Outcome,
+    TaskCounts,
+    decide,
+    discipline_label,
+    percent,
+)
 from .common import excellent_cap as _cap
 
 NAME = "Nghị định 335/2025/NĐ-CP"

@@ -13,8 +13,22 @@ How theodoi reads the data:
   the months worked are entered by a person; until entered they are not assumed.
 - Where the text leaves a gap, the outcome is a case for a leader to decide (no level proposed), never a guess.
 """
-from .common import (COMPLETED, EXCELLENT, GOOD, NOT_CLASSIFIED, NOT_COMPLETED, RANK, Cap, Judgement, Outcome,
-                     TaskCounts, decide, discipline_label, lower, percent)
+from .common import (
+    COMPLETED,
+    EXCELLENT,
+    GOOD,
+    NOT_CLASSIFIED,
+    NOT_COMPLETED,
+    RANK,
+    Cap,
+    Judgement,
+    Outcome,
+    TaskCounts,
+    decide,
+    discipline_label,
+    lower,
+    percent,
+)
 from .common import excellent_cap as _cap
 
 NAME = "Nghị định 90/2020/NĐ-CP (sửa đổi bởi Nghị định 48/2023/NĐ-CP)"

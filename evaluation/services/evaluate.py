@@ -13,16 +13,15 @@ their emulation ranking, with no legal level. An account gets one only when it s
 servant.
 """
 from dataclasses import dataclass, field
-from functools import cached_property
 from datetime import date
+from functools import cached_property
 from types import ModuleType
-
-from theodoi import clock
 
 from accounts.models import Role, User
 from communes.models import UnitKind
 from plans.models import Plan
 from reports import status as st
+from theodoi import clock
 
 from .. import rules
 from ..models import SLUG_OF, LeaderJudgement, LevelOverride, SubjectKind

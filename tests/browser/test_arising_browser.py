@@ -1,8 +1,7 @@
 """The office adds a task arising during the year, reads how its deadline was understood, saves it, and finds it on
 the dashboard under «Phát sinh» and in the monthly report with its source."""
-from docx import Document
-
 import pytest
+from docx import Document
 
 from reports.services import periods
 from tests.factories import import_sample

@@ -4,7 +4,6 @@ import pytest
 from dashboard import seed
 from tests.factories import import_sample, make_site_admin
 
-
 # Pages whose templates (owned by others) still had onclick= when the policy arrived, as in
 # tests/integration/test_hardening.py KNOWN_INLINE; drop a path here once its template uses data-confirm / data-print.
 KNOWN_INLINE_PAGES: tuple[str, ...] = ()

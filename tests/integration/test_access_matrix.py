@@ -5,8 +5,8 @@ from types import SimpleNamespace
 import pytest
 import time_machine
 from django.apps import apps
-from django.utils import timezone
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils import timezone
 
 from tests.factories import import_sample, make_city_viewer, make_site_admin
 

@@ -6,13 +6,12 @@ import pytest
 from django.conf import settings
 from django.core import mail
 from django.urls import reverse
-
-from accounts.models import Role, User
-from theodoi.uploads import OfficeFileError, check_office_file
 from openpyxl import Workbook
 
-from theodoi.exports import put
+from accounts.models import Role, User
 from tests.factories import PASSWORD
+from theodoi.exports import put
+from theodoi.uploads import OfficeFileError, check_office_file
 
 
 def test_the_office_creates_an_account_and_sees_its_password_once(client, personas, commune):

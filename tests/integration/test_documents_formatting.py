@@ -3,7 +3,7 @@
 Every expected value is read off the rule, not the code: Decree 30/2020/NĐ-CP, Appendix I, puts a zero before
 days under 10 and before the months 1 and 2 only; vi-VN groups thousands with a dot and decimals with a comma.
 """
-from datetime import date, datetime, timezone as tz
+from datetime import UTC, date, datetime
 from types import SimpleNamespace
 
 import pytest
@@ -31,7 +31,7 @@ def test_long_date_after_decree_30(day, expected):
 
 def test_an_aware_datetime_is_read_in_vietnam_time():
     # 17:30 UTC on 31 January is 00:30 on 1 February in Asia/Ho_Chi_Minh (UTC+7).
-    assert fmt.long_date(datetime(2023, 1, 31, 17, 30, tzinfo=tz.utc)) == "ngày 01 tháng 02 năm 2023"
+    assert fmt.long_date(datetime(2023, 1, 31, 17, 30, tzinfo=UTC)) == "ngày 01 tháng 02 năm 2023"
 
 
 def test_place_and_short_date():

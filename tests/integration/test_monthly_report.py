@@ -3,9 +3,9 @@ from io import BytesIO
 
 import pytest
 import time_machine
+from django.urls import reverse
 from docx import Document
 from docx.shared import Mm, Pt
-from django.urls import reverse
 from openpyxl import load_workbook
 
 from dashboard import seed

@@ -8,7 +8,6 @@ Vietnamese Windows code page, NUL bytes, random bytes).
 """
 import random
 import re
-from pathlib import Path
 
 import pytest
 

@@ -91,7 +91,7 @@ def test_a_truncated_pdf_says_it_is_damaged(share):
 
 
 def test_a_file_named_pdf_that_is_no_pdf_says_so():
-    text = message("Kế hoạch năm 2024".encode("utf-8") * 10, "ke-hoach.pdf")
+    text = message("Kế hoạch năm 2024".encode() * 10, "ke-hoach.pdf")
     assert "không phải tệp PDF hợp lệ" in text
 
 

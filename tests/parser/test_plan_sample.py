@@ -3,8 +3,8 @@ import json
 
 import pytest
 
-from planparser.plan import parse_file
 from planparser.jsonout import dumps
+from planparser.plan import parse_file
 from tests.conftest import SAMPLE
 
 

@@ -4,8 +4,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from planparser.targets import (parse_breakdown, parse_measure, parse_targets, share_basis, split_name,
-                                split_name_target)
+from planparser.targets import parse_breakdown, parse_measure, parse_targets, share_basis, split_name, split_name_target
 
 
 def target(comparator, value=None, unit=None, basis=None, low=None, high=None, rank=None):

@@ -7,8 +7,7 @@ hand computations below replace them.
 import pytest
 
 from evaluation.rules import decree_335_2025 as d335
-from evaluation.rules.common import (COMPLETED, DECIDE, EXCELLENT, GOOD, NOT_COMPLETED, Item, Judgement,
-                                     TaskCounts)
+from evaluation.rules.common import COMPLETED, DECIDE, EXCELLENT, GOOD, NOT_COMPLETED, Item, Judgement, TaskCounts
 
 THIRD = 70 / 3  # one criterion of a single item worth 70
 

@@ -10,8 +10,16 @@ import pytest
 from evaluation import rules
 from evaluation.rules import decree_90_2020 as d90
 from evaluation.rules import decree_335_2025 as d335
-from evaluation.rules.common import (COMPLETED, DECIDE, EXCELLENT, GOOD, NOT_CLASSIFIED, NOT_COMPLETED, Judgement,
-                                     TaskCounts)
+from evaluation.rules.common import (
+    COMPLETED,
+    DECIDE,
+    EXCELLENT,
+    GOOD,
+    NOT_CLASSIFIED,
+    NOT_COMPLETED,
+    Judgement,
+    TaskCounts,
+)
 
 QUALITY = Judgement(quality_ok=True)
 BEST = Judgement(quality_ok=True, exceeding_percent=60)

@@ -3,8 +3,18 @@ from datetime import date
 
 import pytest
 
-from theodoi.periods import (HALF, MONTH, NINE_MONTHS, QUARTER, YEAR, Period, months_in, period_containing,
-                             periods_closing_with, periods_of_year)
+from theodoi.periods import (
+    HALF,
+    MONTH,
+    NINE_MONTHS,
+    QUARTER,
+    YEAR,
+    Period,
+    months_in,
+    period_containing,
+    periods_closing_with,
+    periods_of_year,
+)
 
 
 @pytest.mark.parametrize("period, start, end", [

@@ -13,7 +13,7 @@ from arising.services.tree import RowData
 from indicators.recording import Reading, save_reading
 from planparser.deadlines import parse_deadline
 from plans.models import Assignment, Plan
-from reports.models import ReportState, RowRole, RowStatus, UnitReport
+from reports.models import RowRole, RowStatus, UnitReport
 from reports.services import cycle
 from reports.services.periods import advance_periods, ensure_period
 from theodoi import clock
