@@ -47,8 +47,9 @@ def reports_of(period: ReportingPeriod) -> dict[int, UnitReport]:
 
 def unit_rate(unit_id: int, reports: dict[int, UnitReport]) -> Rate:
     report = reports.get(unit_id)
-    reported = bool(report and report.submitted_at)
-    return Rate(1, int(reported), int(reported and not report.is_late))
+    if report is None or not report.submitted_at:
+        return Rate(1, 0, 0)
+    return Rate(1, 1, int(not report.is_late))
 
 
 def leader_rates(plan: Plan, period: ReportingPeriod) -> dict[int, Rate]:

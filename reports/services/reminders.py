@@ -168,7 +168,7 @@ def copies(kind: str, rows, to: list[str]) -> list[str]:
 
 def claim(period: ReportingPeriod, unit: DirectoryEntry, kind: str) -> Reminder | None:
     """The Reminder row this run may send, or None when it was sent, is being sent, or was overtaken."""
-    later = ORDER[ORDER.index(kind) + 1:]
+    later = ORDER[ORDER.index(ReminderKind(kind)) + 1:]
     if Reminder.objects.filter(period=period, unit=unit, kind__in=later).exists():
         return None
     try:

@@ -56,7 +56,7 @@ def report_rows(report, values: dict, fields: Errors, today: date, current: dict
 
 def _unplaced(row: RowReport, problems: FieldErrors) -> list[str]:
     """Messages of fields this row draws no input for (a milestone on a row without milestones, say)."""
-    inputs = LEAD_INPUTS if row.role == RowRole.LEAD else COORDINATING_INPUTS
+    inputs: tuple[str, ...] = LEAD_INPUTS if row.role == RowRole.LEAD else COORDINATING_INPUTS
     if row.role == RowRole.LEAD and not completion.milestone_dates(row.assignment):
         inputs = tuple(name for name in inputs if name != "milestone")
     return [m for name, messages in problems.items() if name not in inputs for m in messages]
