@@ -38,7 +38,7 @@ DECREES = {
 
 def lines(evaluation):
     """(group label, [[cell, …], …]) per group; numbers stay numbers for the spreadsheet."""
-    for kind, label, subjects, cap in evaluation.groups():
+    for _kind, label, subjects, cap in evaluation.groups():
         yield label, cap, [_line(index, subject) for index, subject in enumerate(subjects, 1)], subjects
 
 

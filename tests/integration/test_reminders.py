@@ -102,7 +102,7 @@ def test_a_whole_month_15th_19th_21st_and_nothing_else(mailboxes, smtp):
             sent_on[day] = by_unit(smtp.messages[before:])
         day += timedelta(days=1)
     assert sorted(sent_on) == [date(2023, 1, 15), date(2023, 1, 19), date(2023, 1, 21)]
-    for day, mails in sent_on.items():
+    for _day, mails in sent_on.items():
         assert sorted(mails) == ["diachinh@hungdong.test", "vhxh@hungdong.test"]  # not tuphap@: it submitted
         assert mails["diachinh@hungdong.test"]["to"] == f"diachinh@hungdong.test, {OFFICER}"
     assert sent_on[date(2023, 1, 15)]["diachinh@hungdong.test"]["cc"] is None

@@ -184,7 +184,7 @@ def test_a_signature_block_cut_by_a_page_is_read_column_by_column():
            line(550, 670, 160, "PHÓ CHỦ TỊCH", 3),
            line(57, 220, 60, "- UBND các xã, thị trấn;", 4), line(57, 160, 75, "- Lưu: VT, TC-KH.", 4),
            line(545, 675, 120, "Nguyễn Văn Hùng", 4)]
-    assert [l.text for l in columns_across_pages(run)] == [
+    assert [line.text for line in columns_across_pages(run)] == [
         "2. Các cơ quan báo cáo kết quả trước ngày 15 hằng tháng./.", "Nơi nhận:", "- UBND tỉnh (để b/c);",
         "- UBND các xã, thị trấn;", "- Lưu: VT, TC-KH.",
         "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Nguyễn Văn Hùng"]
