@@ -195,10 +195,11 @@ def _walk_indicators(client, w):
 
 
 def _walk_reports(client, w, owner):
-    period = periods.ensure_period(w.commune, 2023, 1)
     client.force_login(owner)
-    client.get(reverse("report_open", args=[period.pk, w.entry.pk]))
-    report = UnitReport.objects.get(unit=w.entry, period=period)
+    # On 10/01/2023 the month being reported is January, not opened yet: the unit's button opens it and its report.
+    client.post(reverse("report_start", args=[w.entry.pk]))
+    report = UnitReport.objects.get(unit=w.entry, period__year=2023, period__month=1)
+    period = report.period
     data = {"version": report.version, "action": "submit"}
     for row in report.rows.filter(role="lead"):
         data.update({f"r{row.pk}-status": "in_progress", f"r{row.pk}-percent": "50", f"r{row.pk}-results": "Đang làm"})
@@ -227,7 +228,7 @@ WALKED = {  # in walking order: a new plan version last, as it becomes the curre
     "account_reset_password": _walk_accounts, "account_unlock": _walk_accounts,
     "indicator_lead_unit": _walk_indicators, "indicator_value_entry": _walk_indicators,
     "indicator_import": _walk_indicators,
-    "report_detail": "reports", "report_decide": "reports", "report_reopen": "reports", "period_lock": "reports",
+    "report_start": "reports", "report_detail": "reports", "report_decide": "reports", "report_reopen": "reports", "period_lock": "reports",
     "report_xlsx_upload": None,  # needs a filled report file: test_report_xlsx checks report.saved/submitted
     "evaluation_judgement": _walk_evaluation, "evaluation_override": _walk_evaluation,
     "evaluation_row": _walk_evaluation,
