@@ -113,7 +113,8 @@ def _realign(row, columns: dict[str, int], looks_like_deadline) -> RowView:
         view.cells["deadline"] = filled.pop()
     later = [r for r, i in sorted(columns.items(), key=lambda kv: kv[1])
              if i > columns[first_role] and r not in ("deadline", "number", "task") and not view.get(r)]
-    for role, text in zip(later, filled):
+    # Fewer cells than columns is normal (blank trailing cells); more is handled just below.
+    for role, text in zip(later, filled, strict=False):
         view.cells[role] = text
     if later and len(filled) > len(later):
         # Never drop text: surplus cells stay visible in the last column for a person to sort out.

@@ -167,7 +167,7 @@ def _times(cleaned: str, plan_year: int | None) -> dict | None:
     years = _fill_years(pieces, plan_year)
     if years is None or any(words.VAGUE.search(gap) for gap in gaps):
         return _UNKNOWN
-    found = [_periods(piece, year) for piece, year in zip(pieces, years)]
+    found = [_periods(piece, year) for piece, year in zip(pieces, years, strict=True)]
     periods = [period for period in found if period is not None]
     if len(periods) != len(found):
         return _UNKNOWN
@@ -320,7 +320,7 @@ def _span(gaps: list, periods: list) -> dict:
 
 def _milestones(pieces: list, gaps: list, periods: list) -> dict:
     ends: set[date | None] = set()
-    for piece, gap, piece_periods in zip(pieces, gaps, periods):
+    for piece, gap, piece_periods in zip(pieces, gaps, periods, strict=True):
         before = words.BEFORE.search(gap)
         ends.update(_before(piece, period) if before else period[1] for period in piece_periods)
     if None in ends:

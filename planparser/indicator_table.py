@@ -45,7 +45,8 @@ def _find_header(rows: list[list[str]]) -> tuple[dict | None, int]:
     for index, row in enumerate(rows[:4]):
         labels = row
         if index + 1 < len(rows) and _continues_header(rows[index + 1]):
-            labels = [squash(f"{a} {b}") for a, b in zip(row, rows[index + 1])]
+            # Rows are read as printed and need not be equally wide: pair the cells both rows have.
+            labels = [squash(f"{a} {b}") for a, b in zip(row, rows[index + 1], strict=False)]
             columns = _columns(labels) or _columns(row)
             if columns:
                 return columns | {"header": row}, index + 2

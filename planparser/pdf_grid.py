@@ -5,6 +5,7 @@ whose right (or top) border is not drawn is merged with its neighbour, as Word's
 """
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from .pdf_text import Rule
 
@@ -33,7 +34,7 @@ class Grid:
         self.reach = (xs[0] - _SNAP, ys[0] - _SNAP, xs[-1] + _SNAP, ys[-1] + _SNAP)
         row_middles, column_middles = _middles(ys), _middles(xs)
         across = [_drawn_at(uprights.get(i, ()), row_middles) for i in range(len(xs))]
-        self._walls = [list(row) for row in zip(*across)]
+        self._walls = [list(row) for row in zip(*across, strict=True)]
         self._regions = []
         for r, walls in enumerate(self._walls):
             floor = _drawn_at(flats.get(r, ()), column_middles)
@@ -77,7 +78,7 @@ class Grid:
 
 
 def _middles(edges: list[float]) -> list[float]:
-    return [(a + b) / 2 for a, b in zip(edges, edges[1:])]
+    return [(a + b) / 2 for a, b in pairwise(edges)]
 
 
 def _drawn_at(spans, middles: list[float]) -> list[bool]:

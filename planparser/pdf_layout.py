@@ -7,6 +7,7 @@ its end. That holds for justified and ragged text alike, and keeps short lines (
 """
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 
 from .pdf_text import Piece
 
@@ -94,7 +95,7 @@ def _line(pieces: list[Piece], height: float) -> Line:
     first = pieces[0]
     text = first.text
     word_end = first.first_word_x1 if " " in text.strip() else None
-    for left, right in zip(pieces, pieces[1:]):
+    for left, right in pairwise(pieces):
         joined = _join(text, right.text, right.x0 - left.x1, height)
         spaced = text[-1:].isspace() or joined[len(text):len(text) + 1].isspace()
         if word_end is None and (spaced or " " in right.text.strip()):

@@ -103,7 +103,7 @@ def _page_items(pieces: list[Piece], rules) -> list:
     prose, inside = _by_cell(pieces, grids)
     lines = _without_page_numbers(make_lines(prose))
     items: list[tuple[int, Line | tuple[Grid, dict]]] = [(line.order, line) for line in lines]
-    items += [(_order([p for ps in cells.values() for p in ps]), (g, cells)) for g, cells in zip(grids, inside)]
+    items += [(_order([p for ps in cells.values() for p in ps]), (g, cells)) for g, cells in zip(grids, inside, strict=True)]
     return [item for _, item in sorted(items, key=lambda pair: pair[0])]
 
 
@@ -125,7 +125,7 @@ def _by_cell(pieces: list[Piece], grids: list[Grid]) -> tuple[list[Piece], list[
 
 def _by_cell_of_tables(pieces: list[Piece], grids: list[Grid], inside: list[dict]) -> tuple[list[Piece], list[dict]]:
     prose: list[Piece] = [] if grids else pieces
-    reaches = [(grid.reach, grid, cells) for grid, cells in zip(grids, inside)]
+    reaches = [(grid.reach, grid, cells) for grid, cells in zip(grids, inside, strict=True)]
     for piece in pieces if grids else ():
         x, y = (piece.x0 + piece.x1) / 2, (piece.top + piece.bottom) / 2
         for (left, top, right, bottom), grid, cells in reaches:

@@ -30,7 +30,7 @@ def _roman_value(text: str) -> int | None:
     if not text or any(ch not in values for ch in text):
         return None
     total = 0
-    for ch, nxt in zip(text, text[1:] + " "):
+    for ch, nxt in zip(text, text[1:] + " ", strict=True):
         total += -values[ch] if values.get(nxt, 0) > values[ch] else values[ch]
     return total
 

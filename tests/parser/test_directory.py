@@ -24,7 +24,7 @@ def sample_cells() -> list[tuple[int, str, str]]:
         row = line.split("\t")
         # One row of task I.4.1 is shifted two cells to the left: its first cell is a "(2) …" solution.
         values = row[2:5] if row[0].startswith("(2)") else row[3:6]
-        cells.extend((number, column, value) for column, value in zip(COLUMNS, values))
+        cells.extend((number, column, value) for column, value in zip(COLUMNS, values, strict=True))
     return cells
 
 
@@ -338,7 +338,7 @@ SEPARATORS = [", ", "; ", " ", " và ", "/", " - ", " + "]
 @given(st.lists(st.one_of(st.sampled_from(KNOWN), NONSENSE), min_size=1, max_size=8),
        st.lists(st.sampled_from(SEPARATORS), min_size=8, max_size=8), st.sampled_from(COLUMNS))
 def test_no_printed_name_is_ever_lost(pieces, separators, column):
-    text = "".join(piece + separator for piece, separator in zip(pieces, separators))
+    text = "".join(piece + separator for piece, separator in zip(pieces, separators, strict=False))
     refs = check_invariants(text, column)
     printed = " ".join(fold(ref["text"]) for ref in refs)
     for piece in pieces:

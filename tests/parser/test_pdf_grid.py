@@ -1,5 +1,7 @@
 """Table grids and text runs of a PDF page, as the faster reader indexes them: merged cells found once per
 table, a line drawn with several rectangles cut exactly where each starts."""
+from itertools import pairwise
+
 import pypdfium2 as pdfium
 
 from planparser.pdf_grid import find_grids
@@ -69,7 +71,7 @@ def test_a_header_line_drawn_with_a_rectangle_per_cell_is_cut_at_each_cell():
     header = pieces[start:start + 4]
     assert [piece.text.strip() for piece in header] == ["TT", "NHIỆM VỤ", "GIẢI PHÁP", "PHÂN"]
     assert all(piece.style_first == 1 for piece in header)  # bold
-    assert all(left.x1 < right.x0 for left, right in zip(header, header[1:]))
+    assert all(left.x1 < right.x0 for left, right in pairwise(header))
     grid = find_grids(rules)[0]
     assert [grid.cell_at((p.x0 + p.x1) / 2, (p.top + p.bottom) / 2)[1] for p in header] == [0, 1, 2, 3]
 

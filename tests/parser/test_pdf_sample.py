@@ -42,7 +42,7 @@ def test_the_tree_is_the_same(plans):
     text, pdf = plans
     expected, got = list(walk(text["tasks"])), list(walk(pdf["tasks"]))
     assert [n["code"] for n in got] == [n["code"] for n in expected]
-    for want, node in zip(expected, got):
+    for want, node in zip(expected, got, strict=True):
         assert node["number"] == want["number"], want["code"]
         assert TYPO.sub("-", node["title"]) == TYPO.sub("-", want["title"]), want["code"]
         assert len(node["rows"]) == len(want["rows"]), want["code"]
@@ -50,8 +50,8 @@ def test_the_tree_is_the_same(plans):
 
 def test_every_row_is_the_same(plans):
     text, pdf = plans
-    for want_node, node in zip(walk(text["tasks"]), walk(pdf["tasks"])):
-        for index, (want, row) in enumerate(zip(want_node["rows"], node["rows"])):
+    for want_node, node in zip(walk(text["tasks"]), walk(pdf["tasks"]), strict=True):
+        for index, (want, row) in enumerate(zip(want_node["rows"], node["rows"], strict=True)):
             where = f"{want_node['code']} row {index}"
             if (want_node["code"], index) != MISPLACED_SOLUTION:
                 assert row["solutions"] == want["solutions"], where

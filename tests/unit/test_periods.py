@@ -1,5 +1,6 @@
 """Decree 09/2019/NĐ-CP periods, with every date worked out by hand from the decree's rule (15th to 14th)."""
 from datetime import date
+from itertools import pairwise
 
 import pytest
 
@@ -78,7 +79,7 @@ def test_period_containing(day, kind, expected):
 def test_every_day_of_a_year_lies_in_exactly_one_month():
     months = [Period(MONTH, 2024, n) for n in range(1, 13)]  # 2024: a leap year
     assert months[0].start == date(2023, 12, 15)
-    for before, after in zip(months, months[1:]):
+    for before, after in pairwise(months):
         assert (after.start - before.end).days == 1
     assert sum((m.end - m.start).days + 1 for m in months) == 366
 
