@@ -20,6 +20,8 @@ _MIN_TRUNCATED_CHARS = 4
 _FUZZY_MIN = 90
 _FUZZY_MARGIN = 5
 _FUZZY_MIN_CHARS = 8
+# A misspelt word keeps most of its letters ("chnh" of "chinh" scores 89); another word shares few ("wf", "va": 0).
+_WORD_MIN = 60
 
 # Printed after a name, these only say whose name it is; they never name a unit themselves.
 _FILLERS = (
@@ -145,12 +147,23 @@ class Index:
         if not ranked or ranked[0][0] < _FUZZY_MIN or (len(ranked) > 1 and ranked[1][0] > ranked[0][0] - _FUZZY_MARGIN):
             return None
         alias, entry = self.strings[ranked[0][1]]
+        if not _words_align(words, alias.split(" ")):
+            return None
         return entry, tuple(alias.split(" "))
 
     def is_filler_prefix(self, words: tuple[str, ...]) -> bool:
         text = " ".join(words)
         lo = bisect.bisect_left(self.filler_strings, text)
         return lo < len(self.filler_strings) and self.filler_strings[lo].startswith(text)
+
+
+def _words_align(words, alias_words) -> bool:
+    """A typo misspells words; it does not swap one for another. Every word the cell has and the name lacks must be
+    a near spelling of a word the name has and the cell lacks ("chnh" of "chinh"), so "… ke hoach wf" is no typo
+    of "… va ke hoach" although the whole strings score alike."""
+    extra = [w for w in words if w not in alias_words]
+    missing = [w for w in alias_words if w not in words]
+    return all(any(fuzz.ratio(word, other) >= _WORD_MIN for other in missing) for word in extra)
 
 
 class Scanner:
