@@ -101,8 +101,8 @@ def copy_nodes(source: Plan, plan: Plan) -> dict[int, TaskNode]:
     originals = list(source.nodes.order_by("order"))
     copies = TaskNode.objects.bulk_create([TaskNode(plan=plan, level=o.level, number=o.number, code=o.code,
                                                     title=o.title, order=o.order) for o in originals])
-    mapping = {o.pk: c for o, c in zip(originals, copies)}
-    for original, copy in zip(originals, copies):
+    mapping = {o.pk: c for o, c in zip(originals, copies, strict=True)}
+    for original, copy in zip(originals, copies, strict=True):
         copy.parent = mapping.get(original.parent_id)
     TaskNode.objects.bulk_update(copies, ["parent"])
     return mapping
@@ -115,10 +115,10 @@ def copy_assignments(source: Plan, nodes, entries) -> dict[int, Assignment]:
         due=o.due, milestones=o.milestones, recurrence=o.recurrence) for o in originals])
     AssignmentRef.objects.bulk_create([AssignmentRef(assignment=c, role=r.role, order=r.order, text=r.text,
                                                      entry=entries.get(r.entry.key) if r.entry_id else None)
-                                       for o, c in zip(originals, copies) for r in o.refs.all()])
+                                       for o, c in zip(originals, copies, strict=True) for r in o.refs.all()])
     Completion.objects.bulk_create([Completion(assignment=c, milestone=x.milestone, completed_on=x.completed_on)
-                                    for o, c in zip(originals, copies) for x in o.completions.all()])
-    return {o.pk: c for o, c in zip(originals, copies)}
+                                    for o, c in zip(originals, copies, strict=True) for x in o.completions.all()])
+    return {o.pk: c for o, c in zip(originals, copies, strict=True)}
 
 
 def copy_reports(source: Plan, commune, plan, assignments, entries) -> None:
@@ -129,7 +129,7 @@ def copy_reports(source: Plan, commune, plan, assignments, entries) -> None:
         copies = UnitReport.objects.bulk_create([UnitReport(
             period=mine, unit=entries[r.unit.key], plan=plan, state=r.state, submitted_at=r.submitted_at,
             is_late=r.is_late) for r in reports])
-        by_report = {r.pk: c for r, c in zip(reports, copies)}
+        by_report = {r.pk: c for r, c in zip(reports, copies, strict=True)}
         RowReport.objects.bulk_create([RowReport(
             report=by_report[x.report_id], assignment=assignments[x.assignment_id], role=x.role, status=x.status,
             percent=x.percent, results=x.results) for x in RowReport.objects.filter(report__period=period)],

@@ -124,7 +124,7 @@ def section_indicators(doc) -> None:
     table.autofit = False
     heads = ("Mã", "Chỉ tiêu", "Kế hoạch năm", "Thực hiện", "Đánh giá")
     values = ("{{ i.code }}", "{{ i.name }}", "{{ i.target }}", "{{ i.value }}", "{{ i.attainment }}")
-    for column, (_width, head, value) in enumerate(zip(widths, heads, values)):
+    for column, (_width, head, value) in enumerate(zip(widths, heads, values, strict=True)):
         for row, (text, bold) in enumerate(((head, True), ("", False), (value, False), ("", False))):
             cell = table.rows[row].cells[column]
             cell_lines(cell, [(text, bold, False)], size=12, align=CENTER if row == 0 else LEFT)

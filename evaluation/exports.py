@@ -116,7 +116,7 @@ def xlsx_bytes(evaluation, base_url: str) -> bytes:
         sheet.cell(sheet.max_row, 1).font = Font(bold=True)
         xs.append(sheet, HEADINGS + ["Xem căn cứ"])
         header_rows.append(sheet.max_row)
-        for row, subject in zip(rows, subjects):
+        for row, subject in zip(rows, subjects, strict=True):
             xs.append(sheet, row + [_link(evaluation, subject, base_url)])
             sheet.cell(sheet.max_row, len(HEADINGS) + 1).hyperlink = _link(evaluation, subject, base_url)
         if cap.exceeded:

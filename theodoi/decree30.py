@@ -146,10 +146,10 @@ def layout_table(document, columns: list):
 
 def fix_widths(table, widths: list) -> None:
     """Word reads the cells' widths, LibreOffice the grid's: set both."""
-    for column, width in zip(table.columns, widths):
+    for column, width in zip(table.columns, widths, strict=True):
         column.width = width
     for row in table.rows:
-        for cell, width in zip(row.cells, widths):
+        for cell, width in zip(row.cells, widths, strict=True):
             cell.width = width
 
 
@@ -200,10 +200,10 @@ def grid_table(document, headings: list[str], rows: list[list[str]], widths: lis
     table.style = "Table Grid"
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     table.autofit = False
-    for cell, text in zip(table.rows[0].cells, headings):
+    for cell, text in zip(table.rows[0].cells, headings, strict=True):
         centered(cell, text, first=True, bold=True, size=SMALL_SIZE)
     for values in rows:
-        for cell, text in zip(table.add_row().cells, values):
+        for cell, text in zip(table.add_row().cells, values, strict=True):
             write(cell.paragraphs[0], str(text), size=SMALL_SIZE)
     fix_widths(table, widths)
     document.add_paragraph()
