@@ -18,7 +18,8 @@ _KINDS = {
     "quan": ("quận", "district"), "tinh": ("tỉnh", "province"), "thanh pho": ("thành phố", None),
     "tp": ("thành phố", None),
 }
-_KIND_WORD = re.compile(r"^(thi tran|thi xa|dac khu|phuong|xa|huyen|quan|tinh|thanh pho)(?:\s+|$)|^(tp)\s*(?:\.\s*|\s+|$)")
+_KIND_WORD = re.compile(r"^(thi tran|thi xa|dac khu|phuong|xa|huyen|quan|tinh|thanh pho)(?:\s+|$)"
+                        r"|^(tp)\s*(?:\.\s*|\s+|$)")
 _COMMITTEE = re.compile(r"^(uy ban nhan dan|ubnd)(?:\s+|$)")
 # The centrally-run cities (thành phố trực thuộc trung ương): Resolution 202/2025/QH15 keeps these six.
 _CENTRAL_CITIES = {"ha noi", "hai phong", "da nang", "can tho", "ho chi minh", "hue"}
@@ -37,8 +38,9 @@ def read_issuer(head: list[str], issued_on: str | None, year: int | None) -> tup
                                      "cần người nhập cơ quan ban hành và địa bàn.")]
     locality = _locality(printed)
     if locality is None:
-        return squash(printed), None, [_anomaly(f"Không nhận ra cấp hành chính của cơ quan ban hành «{squash(printed)}»; "
-                                                "cần người xác định địa bàn (xã, phường, huyện, tỉnh …).")]
+        return squash(printed), None, [_anomaly(
+            f"Không nhận ra cấp hành chính của cơ quan ban hành «{squash(printed)}»; "
+            "cần người xác định địa bàn (xã, phường, huyện, tỉnh …).")]
     problems = _decide_city(locality, issued_on, year)
     short = "thành phố" if locality["kind"] == CENTRAL_KIND else locality["kind"]
     return f"UBND {short} {locality['name']}", locality, problems
@@ -70,7 +72,8 @@ def _continued(text: str, following: list[str]) -> str:
 
 def _looks_like_name(line: str) -> bool:
     folded = fold(line)
-    return bool(folded) and not folded.startswith(("so", "cong hoa", "doc lap", "ke hoach")) and not set(folded) <= set("-_=. ")
+    return (bool(folded) and not folded.startswith(("so", "cong hoa", "doc lap", "ke hoach"))
+            and not set(folded) <= set("-_=. "))
 
 
 def _locality(printed: str) -> dict | None:

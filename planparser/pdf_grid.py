@@ -62,7 +62,8 @@ class Grid:
         # snap) belongs to the first or last row or column.
         row, col = bisect_right(self.ys, y) - 1, bisect_right(self.xs, x) - 1
         rows, cols = len(self._regions) - 1, len(self.xs) - 2
-        return self._regions[0 if row < 0 else rows if row > rows else row][0 if col < 0 else cols if col > cols else col]
+        row, col = 0 if row < 0 else min(row, rows), 0 if col < 0 else min(col, cols)
+        return self._regions[row][col]
 
     def region(self, row: int, col: int) -> tuple[int, int]:
         """The merged region holding grid cell (row, col), as cell_at its centre."""

@@ -131,7 +131,8 @@ class _Page:
         """
         handle, refs, name, name_size, flags, height = (self.handle, self.refs, self.name, self.name_size,
                                                         self.flags, self.height)
-        count_rects, get_rect, font_info, char_box = capi.count_rects, capi.get_rect, capi.get_font_info, capi.get_char_box
+        count_rects, get_rect = capi.count_rects, capi.get_rect
+        font_info, char_box = capi.get_font_info, capi.get_char_box
         box_left, box_top, box_right, box_bottom = self.box  # GetCharBox fills left, right, …: box_top is its right
         pieces, start = [], 0
         for line in text.split("\r\n"):

@@ -71,7 +71,8 @@ def _open(data: bytes, name: str):
 
 def _not_word(name: str, members: set[str]) -> str:
     if "xl/workbook.xml" in members:
-        return f"Tệp «{name}» là bảng tính Excel (.xlsx), không phải văn bản Word: hãy tải lên kế hoạch dạng .docx hoặc .txt."
+        return (f"Tệp «{name}» là bảng tính Excel (.xlsx), không phải văn bản Word: "
+                "hãy tải lên kế hoạch dạng .docx hoặc .txt.")
     if "ppt/presentation.xml" in members:
         return f"Tệp «{name}» là bản trình chiếu PowerPoint, không phải văn bản Word."
     return f"Tệp «{name}» là tệp nén nhưng không chứa văn bản Word (thiếu word/document.xml)."

@@ -51,7 +51,8 @@ def _open(data: bytes, name: str):
         document = pdfium.PdfDocument(data)
     except pdfium.PdfiumError as exc:
         if "password" in str(exc).lower():
-            raise PlanReadError(f"Tệp PDF «{name}» được đặt mật khẩu; hãy gỡ mật khẩu hoặc tải lên bản Word (.docx).") from None
+            raise PlanReadError(f"Tệp PDF «{name}» được đặt mật khẩu; "
+                                "hãy gỡ mật khẩu hoặc tải lên bản Word (.docx).") from None
         raise PlanReadError(f"Tệp PDF «{name}» bị hỏng hoặc không đầy đủ; hãy xuất lại PDF từ Word "
                             "hoặc tải lên bản Word (.docx).") from None
     if len(document) > MAX_PAGES:
@@ -103,7 +104,8 @@ def _page_items(pieces: list[Piece], rules) -> list:
     prose, inside = _by_cell(pieces, grids)
     lines = _without_page_numbers(make_lines(prose))
     items: list[tuple[int, Line | tuple[Grid, dict]]] = [(line.order, line) for line in lines]
-    items += [(_order([p for ps in cells.values() for p in ps]), (g, cells)) for g, cells in zip(grids, inside, strict=True)]
+    items += [(_order([p for ps in cells.values() for p in ps]), (g, cells))
+              for g, cells in zip(grids, inside, strict=True)]
     return [item for _, item in sorted(items, key=lambda pair: pair[0])]
 
 

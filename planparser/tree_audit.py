@@ -46,7 +46,8 @@ def _sibling_numbering(nodes: list[dict], parent: dict | None) -> list[dict]:
             found.append(_anomaly(node["code"], f"Số thứ tự {node['number']} bị trùng trong {where}."))
         elif value > previous + 1:
             missing = ", ".join(_missing_numbers(node["number"], previous, value))
-            found.append(_anomaly(where, f"Đánh số nhiệm vụ bị nhảy: sau {previous or 'đầu mục'} là {node['number']}, thiếu {missing}."))
+            found.append(_anomaly(where, f"Đánh số nhiệm vụ bị nhảy: sau {previous or 'đầu mục'} "
+                                         f"là {node['number']}, thiếu {missing}."))
         seen.add(value)
         previous = max(previous, value)
     return found
@@ -68,10 +69,12 @@ def _solution_numbering(node: dict) -> list[dict]:
             if value == 1:
                 previous = 0
             if value <= previous:
-                found.append(_anomaly(node["code"], f"Giải pháp {solution['number']} của nhiệm vụ {node['code']} bị trùng số."))
+                found.append(_anomaly(node["code"], f"Giải pháp {solution['number']} "
+                                                    f"của nhiệm vụ {node['code']} bị trùng số."))
             elif value > previous + 1:
                 missing = ", ".join(f"({n})" for n in range(previous + 1, value))
-                found.append(_anomaly(node["code"], f"Nhiệm vụ {node['code']}: sau giải pháp ({previous}) là {solution['number']}, thiếu giải pháp {missing}."))
+                found.append(_anomaly(node["code"], f"Nhiệm vụ {node['code']}: sau giải pháp ({previous}) "
+                                                    f"là {solution['number']}, thiếu giải pháp {missing}."))
             previous = max(previous, value)
     return found
 
@@ -84,7 +87,8 @@ def _count_claims(node: dict) -> list[dict]:
     if claimed == actual:
         return []
     return [{"kind": "count", "where": node["code"],
-             "message": f"Mục {node['code']} nêu «{match.group(1)} {_claim_words(node['title'], match)}» nhưng bảng có {actual} nhóm nhiệm vụ."}]
+             "message": f"Mục {node['code']} nêu «{match.group(1)} {_claim_words(node['title'], match)}» "
+                        f"nhưng bảng có {actual} nhóm nhiệm vụ."}]
 
 
 def _claim_words(title: str, match: re.Match) -> str:
