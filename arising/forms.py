@@ -28,8 +28,9 @@ class SourceFields(forms.Form):
                                                                  empty_label=None)
     kind = forms.ChoiceField(label="Loại văn bản", choices=SourceKind.choices)
     number = forms.CharField(label="Số hiệu (ví dụ 45/TB-UBND)", max_length=60, required=False)
-    issued_on = forms.DateField(label="Ngày ban hành (ngày/tháng/năm)", input_formats=DATE_FORMATS, required=False,
-                                error_messages={"invalid": "Ngày ban hành phải viết dạng ngày/tháng/năm, ví dụ 05/7/2023."})
+    issued_on = forms.DateField(
+        label="Ngày ban hành (ngày/tháng/năm)", input_formats=DATE_FORMATS, required=False,
+        error_messages={"invalid": "Ngày ban hành phải viết dạng ngày/tháng/năm, ví dụ 05/7/2023."})
     issuer = forms.CharField(label="Cơ quan ban hành", max_length=200,
                              error_messages={"required": "Cần ghi cơ quan ban hành văn bản."})
     source_title = forms.CharField(label="Trích yếu văn bản", max_length=400, required=False)
@@ -40,7 +41,8 @@ class SourceFields(forms.Form):
 
 
 class ArisingTaskForm(SourceFields):
-    quoted_text = forms.CharField(label="Nội dung giao việc (trích nguyên văn)", widget=forms.Textarea(attrs={"rows": 4}),
+    quoted_text = forms.CharField(label="Nội dung giao việc (trích nguyên văn)",
+                                  widget=forms.Textarea(attrs={"rows": 4}),
                                   error_messages={"required": "Cần trích nội dung giao việc từ văn bản."})
     file = forms.FileField(label="Tệp văn bản (không bắt buộc)", required=False)
     title = forms.CharField(label="Nhiệm vụ", widget=forms.Textarea(attrs={"rows": 3}),

@@ -211,7 +211,8 @@ def report_context(plan: Plan, span: Span, today: date) -> dict:
             "proposals": proposals or ["Không có đề xuất, kiến nghị."],
             "next_words": next_words(period),
             "next_window": f"từ {fmt.short_date(span.next_start)} đến {fmt.short_date(span.next_end)}",
-            "due_next": [row_line(r, span.as_of, marks) for r in services.due_between(rows, span.next_start, span.next_end)]
+            "due_next": [row_line(r, span.as_of, marks)
+                         for r in services.due_between(rows, span.next_start, span.next_end)]
             or ["Không có nhiệm vụ đến hạn."],
             "overdue": [row_line(r, span.as_of, marks) for r in late_rows] or ["Không có nhiệm vụ quá hạn."],
             "period_label": span_words(period), "marks": marks}

@@ -22,7 +22,8 @@ def _current_plan(user, commune=None):
 
 def _plan_and_period(request, today):
     """The chosen period (?ky=, another commune's is a 404) or the month being reported, as every page opens on
-    (periods.shown_period, unsaved until opened; None for a plan whose year is over and has no month), with the commune's plan."""
+    (periods.shown_period, unsaved until opened; None for a plan whose year is over and has no month), with the
+    commune's plan."""
     if not permissions.can_chase(request.user):
         raise PermissionDenied("Chỉ Văn phòng – Thống kê và lãnh đạo UBND được xem danh sách đôn đốc.")
     chosen = request.GET.get("ky", "")
@@ -48,7 +49,8 @@ def chase_list(request):
         "plan": plan, "period": period, "today": today, "state": periods.state_on(period, today),
         "is_late": today > period.deadline, "laggards": laggards,
         "without_email": [item for item in laggards if not item.addresses],
-        "tally": tally, "cells": tally.cells(), "labels": st.LABELS, "earlier": _earlier_unfinished(plan, period, today),
+        "tally": tally, "cells": tally.cells(), "labels": st.LABELS,
+        "earlier": _earlier_unfinished(plan, period, today),
         "overdue": reminders.overdue_rows(plan, period, today), "sent": reminders.reminders_sent(period),
         "all_periods": plan.commune.periods.all()[:24],
     })

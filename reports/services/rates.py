@@ -175,7 +175,8 @@ def tally(plan: Plan, span, months: list[ReportingPeriod], today: date) -> Tally
     rows = Counter(status.code for status in row_statuses(plan, judged).values())
     units = lead_units(plan)
     # A month not opened yet still expects its reports; it has none to count (Django refuses unsaved ones in __in).
-    sent = UnitReport.objects.filter(period__in=[m for m in months if m.pk is not None], unit_id__in=units.keys(), submitted_at__isnull=False)
+    sent = UnitReport.objects.filter(period__in=[m for m in months if m.pk is not None], unit_id__in=units.keys(),
+                                     submitted_at__isnull=False)
     late = sent.filter(is_late=True).count()
     return Tally(judged, rows, len(units) * len(months), sent.count() - late, late)
 
