@@ -63,6 +63,9 @@ class TaskNode(models.Model):
     title = models.TextField("nội dung")
     order = models.PositiveIntegerField("thứ tự")
     source_line = models.PositiveIntegerField("dòng trong tệp gốc", null=True, blank=True)
+    # set by plans.services.reading.decorate/plan_tree for templates
+    rows: list["Assignment"]
+    kids: list["TaskNode"]
 
     class Meta:
         verbose_name = "nhiệm vụ"
@@ -95,6 +98,11 @@ class Assignment(models.Model):
     recurrence = models.CharField("định kỳ", max_length=20, blank=True)
     by_solution = models.JSONField("thời hạn theo giải pháp", null=True, blank=True)
     output = models.TextField("sản phẩm", blank=True)
+    # set by plans.services.reading.decorate/plan_tree for templates
+    leaders: list["AssignmentRef"]
+    lead_units: list["AssignmentRef"]
+    coordinating_units: list["AssignmentRef"]
+    deadline_words: str
 
     class Meta:
         verbose_name = "dòng phân công"

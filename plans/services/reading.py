@@ -17,13 +17,10 @@ def _assignments():
 def decorate(assignment: Assignment) -> Assignment:
     """Attach what templates show: refs split by role, and the deadline in words."""
     refs = list(assignment.refs.all())
-    # Display-only attributes the models do not declare yet (see issue 14's report): until plans/models.py
-    # annotates them, mypy cannot know them.
-    assignment.leaders = [r for r in refs if r.role == RefRole.LEADER]  # type: ignore[attr-defined]
-    assignment.lead_units = [r for r in refs if r.role == RefRole.LEAD]  # type: ignore[attr-defined]
-    assignment.coordinating_units = [  # type: ignore[attr-defined]
-        r for r in refs if r.role == RefRole.COORDINATING]
-    assignment.deadline_words = describe_deadline(assignment.deadline)  # type: ignore[attr-defined]
+    assignment.leaders = [r for r in refs if r.role == RefRole.LEADER]
+    assignment.lead_units = [r for r in refs if r.role == RefRole.LEAD]
+    assignment.coordinating_units = [r for r in refs if r.role == RefRole.COORDINATING]
+    assignment.deadline_words = describe_deadline(assignment.deadline)
     return assignment
 
 
@@ -31,10 +28,10 @@ def plan_tree(plan: Plan) -> list[TaskNode]:
     nodes = list(plan.nodes.prefetch_related(Prefetch("assignments", queryset=_assignments())))
     children: defaultdict[int | None, list[TaskNode]] = defaultdict(list)
     for node in nodes:
-        node.rows = [decorate(a) for a in node.assignments.all()]  # type: ignore[attr-defined]  # as above
+        node.rows = [decorate(a) for a in node.assignments.all()]
         children[node.parent_id].append(node)
     for node in nodes:
-        node.kids = children[node.id]  # type: ignore[attr-defined]  # as above
+        node.kids = children[node.id]
     return children[None]
 
 
