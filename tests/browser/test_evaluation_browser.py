@@ -20,7 +20,8 @@ def test_chairman_overrides_a_level_and_exports_the_proposal(page, people, login
     login("chutich")
     page.goto(f"{live_server.url}/danh-gia/")
     page.get_by_role("link", name="Năm 2023").click()
-    expect(page.get_by_role("heading", name="Đề xuất xếp loại chất lượng năm 2023 theo kết quả thực hiện Kế hoạch phát triển kinh tế - xã hội")).to_be_visible()
+    title = "Đề xuất xếp loại chất lượng năm 2023 theo kết quả thực hiện Kế hoạch phát triển kinh tế - xã hội"
+    expect(page.get_by_role("heading", name=title)).to_be_visible()
     line = page.locator(f"tr#don-vi-{land.pk}")
     expect(line).to_contain_text("Không hoàn thành nhiệm vụ")
     line.get_by_role("link", name="Điều chỉnh mức").click()

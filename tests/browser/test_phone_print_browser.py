@@ -19,7 +19,8 @@ LAPTOP = {"width": 1366, "height": 768}
 A4_TEXT_WIDTH = round(186 / 25.4 * 96)
 
 SIDEWAYS = "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
-WIDEST_TABLE = "() => Math.max(...[...document.querySelectorAll('main table')].map(t => t.scrollWidth - t.parentElement.clientWidth))"
+WIDEST_TABLE = ("() => Math.max(...[...document.querySelectorAll('main table')]"
+                ".map(t => t.scrollWidth - t.parentElement.clientWidth))")
 
 
 @pytest.fixture

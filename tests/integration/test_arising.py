@@ -208,7 +208,8 @@ def test_a_new_version_of_the_plan_keeps_the_arising_tasks_and_their_completions
 
 def test_the_source_file_chosen_before_the_reading_is_kept_until_saving(office, plan):
     form = one_task_form(plan)
-    preview = office.post(reverse("arising_add"), {**form, "file": SimpleUploadedFile("ct-08.txt", "Chỉ thị 08".encode())})
+    source = SimpleUploadedFile("ct-08.txt", "Chỉ thị 08".encode())
+    preview = office.post(reverse("arising_add"), {**form, "file": source})
     held = preview.context["form"].data
     assert held["file_name"] == "ct-08.txt" and held["file_token"]
     saved = office.post(reverse("arising_add"), {**form, "deadline_seen": form["deadline"],

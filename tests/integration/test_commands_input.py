@@ -72,7 +72,8 @@ def damaged(sample_docx) -> dict[str, tuple[bytes, str]]:
         "rac.pdf": (b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n" + b"rac " * 300, "bị hỏng"),
         "cat-ngan.pdf": (SAMPLE_PDF.read_bytes()[:5000], "bị hỏng hoặc không đầy đủ"),
         "ansi.txt": (SAMPLE.read_text(encoding="utf-8").encode("cp1258", errors="replace"), "ansi.txt"),
-        "ke-hoach.doc": (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 504, "chỉ nhận kế hoạch dạng .docx, .pdf hoặc .txt"),
+        "ke-hoach.doc": (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 504,
+                         "chỉ nhận kế hoạch dạng .docx, .pdf hoặc .txt"),
         "trong.txt": (b"   \n\n", "trống"),
     }
 
@@ -199,8 +200,8 @@ def test_the_upload_page_refuses_each_damaged_file_in_words(office, sample_docx,
 # ---- the same plan as Word after text: no empty new version -------------------------------------------------------
 def test_reimporting_the_same_plan_as_docx_after_txt_says_no_change(office, plan, sample_docx):
     preview = office.post(reverse("plan_upload"), {"file": SimpleUploadedFile("ke-hoach.docx", sample_docx)})
-    assert "Không có thay đổi so với phiên bản hiện hành</strong> (phiên bản 1, tệp «ke-hoach-ktxh-2023-xa-hung-dong.txt»)" \
-        in preview.content.decode()
+    assert ("Không có thay đổi so với phiên bản hiện hành</strong> "
+            "(phiên bản 1, tệp «ke-hoach-ktxh-2023-xa-hung-dong.txt»)") in preview.content.decode()
     token = preview.context["confirm"].initial["token"]
     response = office.post(reverse("plan_confirm"), {"token": token, "name": "ke-hoach.docx"}, follow=True)
     assert "Không có thay đổi so với phiên bản hiện hành (phiên bản 1)" in response.content.decode()

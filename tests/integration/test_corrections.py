@@ -111,7 +111,8 @@ def test_two_names_split_by_mistake_are_joined_into_one_entry(office, plan):
 def test_output_and_task_title(office, plan):
     row = row_of(plan, "I.4.4")
     _, saved = preview_then_save(office, reverse("plan_row_correct", args=[plan.pk, row.pk, "output"]),
-                                 {"value": "Kế hoạch khai thác quỹ đất năm 2023 được phê duyệt", "reason": "Ghi sản phẩm"})
+                                 {"value": "Kế hoạch khai thác quỹ đất năm 2023 được phê duyệt",
+                                  "reason": "Ghi sản phẩm"})
     assert saved.status_code == 302
     row.refresh_from_db()
     assert row.output == "Kế hoạch khai thác quỹ đất năm 2023 được phê duyệt"

@@ -109,7 +109,8 @@ def test_the_page_links_each_figure_to_its_rows(client, year, land, personas):
     subject_url = reverse("evaluation_subject", args=[year.pk, "don-vi", land.pk])
     assert f'{subject_url}#open_overdue' in page and "Lãnh đạo xem xét, quyết định" in page
     # Issue 11 item 18: the page is called by the document's own title.
-    assert "<h1>Đề xuất xếp loại chất lượng năm 2023 theo kết quả thực hiện Kế hoạch phát triển kinh tế - xã hội</h1>" in page
+    assert ("<h1>Đề xuất xếp loại chất lượng năm 2023 theo kết quả thực hiện "
+            "Kế hoạch phát triển kinh tế - xã hội</h1>") in page
     assert 'id="open_overdue"' in detail and "II.3.2" in detail and "1 ngày" in detail
     assert reverse("task_detail", args=[year.pk, "I.4.4"]) in detail and "40 ngày" in detail
     assert "bị trả lại 1 lần" in detail

@@ -149,8 +149,8 @@ def test_office_types_are_taken_by_content(settings, name, data, kind):
     ("ho-so.zip", stored_first({"bien-ban.pdf": pdf(), "setup.exe": WINDOWS_EXE}), "thành phần «setup.exe»"),
     ("ho-so.zip", zipped({"a.pdf": pdf()})[:-30], "không thuộc loại được nhận"),  # cut short: no central directory
     ("ho-so.zip", zipped({"a.pdf": b"%PDF-1.7" + b"\x00" * 5 * 1024 * 1024}), "nghi là tệp nén độc hại"),
-], ids=["exe-as-pdf", "html-as-pdf", "docm-as-docx", "odp-as-odt", "exe-in-zip", "zip-in-zip", "empty-zip", "exe-behind-stored-pdf",
-        "truncated-zip", "zip-bomb"])
+], ids=["exe-as-pdf", "html-as-pdf", "docm-as-docx", "odp-as-odt", "exe-in-zip", "zip-in-zip", "empty-zip",
+        "exe-behind-stored-pdf", "truncated-zip", "zip-bomb"])
 def test_other_content_is_refused_whatever_its_name(settings, name, data, says):
     with pytest.raises(evidence.EvidenceRefused) as refused:
         evidence.check(upload(name, data, "application/pdf"))

@@ -146,8 +146,10 @@ def test_import_command_on_a_broken_file_creates_no_commune(db, tmp_path):
 
 def test_two_long_unknown_names_with_one_prefix_become_two_refs_without_a_crash(commune):
     long_name = "Ban quản lý dự án đầu tư xây dựng khu vực phía đông thành phố Vinh giai đoạn hai nghìn"
-    text = (SAMPLE.read_text().replace("Đ/c PCT phụ trách XDCB\tCông chức Đô thị", f"Đ/c PCT phụ trách XDCB\t{long_name} A")
-            .replace("Phó Chủ tịch Kinh tế\tCông chức Đô thị\tCác đơn vị có liên quan", f"Phó Chủ tịch Kinh tế\t{long_name} B\tCác đơn vị có liên quan"))
+    text = (SAMPLE.read_text()
+            .replace("Đ/c PCT phụ trách XDCB\tCông chức Đô thị", f"Đ/c PCT phụ trách XDCB\t{long_name} A")
+            .replace("Phó Chủ tịch Kinh tế\tCông chức Đô thị\tCác đơn vị có liên quan",
+                     f"Phó Chủ tịch Kinh tế\t{long_name} B\tCác đơn vị có liên quan"))
     plan = import_plan(commune, text.encode(), "kh.txt").plan
     refs = AssignmentRef.objects.filter(assignment__node__plan=plan, text__startswith=long_name)
     assert refs.count() == 2 and all(ref.entry.needs_review for ref in refs)

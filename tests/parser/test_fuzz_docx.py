@@ -3,7 +3,8 @@
 One small plan (a ward's, with merged heading rows and cells merged down) is built once as a real .docx; each
 case changes its package with a fixed seed: XML that is not well-formed, merge attributes Word would not write
 (gridSpan="abc", a vMerge continuing nothing), cells and rows dropped, duplicated or swapped, mistyped figures,
-odd run markup, no body or the wrong root, tables nested deep, a part missing, the zip cut short or a byte flipped in it.
+odd run markup, no body or the wrong root, tables nested deep, a part missing, the zip cut short or a byte flipped
+in it.
 """
 import io
 import random

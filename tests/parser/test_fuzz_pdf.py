@@ -43,7 +43,8 @@ def insert_junk(data, rng):
 
 def bad_object_number(data, rng):
     number = rng.choice(list(OBJECT_NUMBER.finditer(data)))
-    return data[:number.start()] + rng.choice([b"99999999999999999999", b"-1", b"abc", b"1e400", b"0"]) + data[number.end():]
+    wrong = rng.choice([b"99999999999999999999", b"-1", b"abc", b"1e400", b"0"])
+    return data[:number.start()] + wrong + data[number.end():]
 
 
 def bad_key_value(data, rng):

@@ -17,7 +17,8 @@ def facts(issuer_lines, date_line="Vinh, ngày 15 tháng 12 năm 2024", subject=
 
 
 @pytest.mark.parametrize("issuer_lines, issuer, locality", [
-    (["ỦY BAN NHÂN DÂN", "TỈNH NGHỆ AN"], "UBND tỉnh Nghệ An", {"name": "Nghệ An", "kind": "tỉnh", "level": "province"}),
+    (["ỦY BAN NHÂN DÂN", "TỈNH NGHỆ AN"], "UBND tỉnh Nghệ An",
+     {"name": "Nghệ An", "kind": "tỉnh", "level": "province"}),
     (["UBND HUYỆN NAM ĐÀN"], "UBND huyện Nam Đàn", {"name": "Nam Đàn", "kind": "huyện", "level": "district"}),
     # Vinh is a city of Nghệ An province: district level, kind "thành phố".
     (["UBND THÀNH PHỐ VINH"], "UBND thành phố Vinh", {"name": "Vinh", "kind": "thành phố", "level": "district"}),
@@ -31,7 +32,8 @@ def facts(issuer_lines, date_line="Vinh, ngày 15 tháng 12 năm 2024", subject=
      {"name": "Đà Nẵng", "kind": "thành phố trực thuộc trung ương", "level": "province"}),
     (["ỦY BAN NHÂN DÂN", "QUẬN HOÀN KIẾM"], "UBND quận Hoàn Kiếm",
      {"name": "Hoàn Kiếm", "kind": "quận", "level": "district"}),
-    (["ỦY BAN NHÂN DÂN", "THỊ XÃ CỬA LÒ"], "UBND thị xã Cửa Lò", {"name": "Cửa Lò", "kind": "thị xã", "level": "district"}),
+    (["ỦY BAN NHÂN DÂN", "THỊ XÃ CỬA LÒ"], "UBND thị xã Cửa Lò",
+     {"name": "Cửa Lò", "kind": "thị xã", "level": "district"}),
     (["ỦY BAN NHÂN DÂN", "THỊ TRẤN NAM ĐÀN"], "UBND thị trấn Nam Đàn",
      {"name": "Nam Đàn", "kind": "thị trấn", "level": "commune"}),
     (["UBND XÃ HƯNG ĐÔNG"], "UBND xã Hưng Đông", {"name": "Hưng Đông", "kind": "xã", "level": "commune"}),
@@ -128,7 +130,8 @@ def test_a_subject_over_two_lines_is_one_title_with_its_year():
     lines = ["UBND HUYỆN NAM ĐÀN", "KẾ HOẠCH", "Thực hiện nhiệm vụ phát triển kinh tế - xã hội,",
              "bảo đảm quốc phòng - an ninh năm 2025", "Căn cứ Nghị quyết số 38/NQ-HĐND ngày 10/12/2024"]
     two = header_facts(lines)
-    assert two["title"] == "Kế hoạch Thực hiện nhiệm vụ phát triển kinh tế - xã hội, bảo đảm quốc phòng - an ninh năm 2025"
+    assert two["title"] == ("Kế hoạch Thực hiện nhiệm vụ phát triển kinh tế - xã hội, "
+                            "bảo đảm quốc phòng - an ninh năm 2025")
     assert two["year"] == 2025
     # With no year in reach, the body is not glued to the title.
     assert result["title"] == "Kế hoạch Thực hiện nhiệm vụ phát triển kinh tế - xã hội,"

@@ -2,7 +2,8 @@
 from planparser.blocks import Para, Row
 from planparser.layout import is_appendix_header, split_blocks
 
-TASK_HEADER = ["TT", "NHIỆM VỤ", "GIẢI PHÁP", "PHÂN CÔNG CHỈ ĐẠO", "ĐƠN VỊ CHỦ TRÌ", "ĐƠN VỊ PHỐI HỢP", "THỜI GIAN HOÀN THÀNH"]
+TASK_HEADER = ["TT", "NHIỆM VỤ", "GIẢI PHÁP", "PHÂN CÔNG CHỈ ĐẠO", "ĐƠN VỊ CHỦ TRÌ", "ĐƠN VỊ PHỐI HỢP",
+               "THỜI GIAN HOÀN THÀNH"]
 TASK = ["1.1", "Rà soát đất công", "(1) Kiểm kê", "Chủ tịch UBND xã", "Công chức Địa chính", "Các xóm", "Quý II/2025"]
 HEADER_TABLE = [["ỦY BAN NHÂN DÂN\nXÃ NGHI PHONG", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc"],
                 ["Số: 12/KH-UBND", "Nghi Phong, ngày 02 tháng 01 năm 2025"]]

@@ -121,7 +121,8 @@ EXPECTED_112 = [
 def test_a_2025_notice_with_offices_and_dashes(suffix):
     path = TB112 if suffix == "txt" else NOTICES / "pdf" / f"{TB112.stem}.pdf"
     notice = parse_notice(path.read_bytes(), path.name)
-    assert (notice["number"], notice["issued_on"], notice["issuer"]) == ("112/TB-UBND", "2025-07-21", "UBND xã Nghi Lộc")
+    assert (notice["number"], notice["issued_on"], notice["issuer"]) == \
+        ("112/TB-UBND", "2025-07-21", "UBND xã Nghi Lộc")
     assert notice["signer"] == {"name": "Nguyễn Văn Hùng", "title": "Phó Chủ tịch"}
     got = [(t["where"], _keys(t["leaders"]), _keys(t["lead_units"]), _keys(t["coordinating_units"]),
             t["deadline"]["text"], t["deadline"]["kind"], t["deadline"]["due"]) for t in notice["tasks"]]

@@ -158,7 +158,8 @@ def test_a_figure_wrapped_below_another_columns_text_is_no_footnote_mark():
 
 
 def test_a_list_item_or_the_signature_after_a_full_line_starts_anew():
-    full = Line(57, 100, 790, 113, "5. Tổng chi ngân sách xã: 46.341.000.000 đồng, chi thường xuyên: 6.431.000.000 đồng.")
+    full = Line(57, 100, 790, 113,
+                "5. Tổng chi ngân sách xã: 46.341.000.000 đồng, chi thường xuyên: 6.431.000.000 đồng.")
     item = Line(57, 115, 600, 128, "6. Tổng giá trị khối lượng thực hiện các công trình: 63,1 tỷ đồng")
     assert len(paragraphs([full, item], right=793)) == 2
     end = Line(57, 100, 790, 113, "… báo cáo kết quả thực hiện về UBND huyện trước ngày 15 hằng tháng để tổng hợp./.")

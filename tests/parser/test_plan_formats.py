@@ -87,7 +87,8 @@ def check_variant(plan):
     assert plan["locality"] == header["locality"]
     assert len([n for n in walk(plan["tasks"]) if n["rows"]]) == TASK_COUNT
     for group, expected in zip(plan["tasks"], EXPECTED["groups"], strict=True):
-        assert (group["code"], group["number"], group["title"]) == (expected["code"], expected["number"], expected["title"])
+        assert (group["code"], group["number"], group["title"]) == \
+            (expected["code"], expected["number"], expected["title"])
         for task, want in zip(group["children"], expected["tasks"], strict=True):
             row = task["rows"][0]
             assert (task["code"], task["number"], task["title"]) == (want["code"], want["number"], want["title"])
@@ -135,7 +136,8 @@ def test_broken_files_give_a_vietnamese_error_naming_the_file(data, name, words)
 
 
 def test_unknown_deadline_and_unknown_unit_are_flagged_not_dropped():
-    header = "TT\tNHIỆM VỤ\tGIẢI PHÁP\tPHÂN CÔNG CHỈ ĐẠO\tĐƠN VỊ CHỦ TRÌ THAM MƯU\tĐƠN VỊ PHỐI HỢP\tTHỜI GIAN HOÀN THÀNH"
+    header = ("TT\tNHIỆM VỤ\tGIẢI PHÁP\tPHÂN CÔNG CHỈ ĐẠO\tĐƠN VỊ CHỦ TRÌ THAM MƯU\tĐƠN VỊ PHỐI HỢP"
+              "\tTHỜI GIAN HOÀN THÀNH")
     text = "\n".join([
         "KẾ HOẠCH", "Phát triển kinh tế - xã hội năm 2024", "", header,
         "1\tNhóm một\t\t\t\t\t",
@@ -159,14 +161,16 @@ def xlsx_bytes() -> bytes:
     return buffer.getvalue()
 
 
-HEADER_ROW = "TT\tNHIỆM VỤ\tGIẢI PHÁP\tPHÂN CÔNG CHỈ ĐẠO\tĐƠN VỊ CHỦ TRÌ THAM MƯU\tĐƠN VỊ PHỐI HỢP\tTHỜI GIAN HOÀN THÀNH"
+HEADER_ROW = ("TT\tNHIỆM VỤ\tGIẢI PHÁP\tPHÂN CÔNG CHỈ ĐẠO\tĐƠN VỊ CHỦ TRÌ THAM MƯU\tĐƠN VỊ PHỐI HỢP"
+              "\tTHỜI GIAN HOÀN THÀNH")
 
 
 @pytest.mark.parametrize("data, name, words", [
     (xlsx_bytes(), "ke-hoach.docx", ["ke-hoach.docx", "Excel", "không phải văn bản Word"]),
     (xlsx_bytes(), "ke-hoach.xlsx", ["ke-hoach.xlsx", "Excel"]),
     (docx_bytes({"a.txt": b"x"}), "nen.docx", ["nen.docx", "word/document.xml"]),
-    (f"KẾ HOẠCH\nnăm 2023\n\n{HEADER_ROW}\n".encode(), "chi-tieu-de.txt", ["chi-tieu-de.txt", "chỉ có dòng tiêu đề", "dòng 4"]),
+    (f"KẾ HOẠCH\nnăm 2023\n\n{HEADER_ROW}\n".encode(), "chi-tieu-de.txt",
+     ["chi-tieu-de.txt", "chỉ có dòng tiêu đề", "dòng 4"]),
 ])
 def test_wrong_type_and_header_only_files_say_what_is_wrong(data, name, words):
     with pytest.raises(PlanReadError) as caught:

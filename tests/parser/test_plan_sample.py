@@ -77,7 +77,8 @@ def test_I_4_4_row_split_by_a_page_break_is_one_row_with_all_its_solutions(plan)
 
 def test_I_7_1_third_solution_keeps_its_own_deadline_and_inherits_the_assignment(plan):
     first, second = by_code(plan)["I.7.1"]["rows"]
-    assert second["solutions"] == [{"number": "(3)", "text": "Xử lý các trường hợp vi phạm theo đúng Quy chế làm việc UBND xã"}]
+    assert second["solutions"] == [
+        {"number": "(3)", "text": "Xử lý các trường hợp vi phạm theo đúng Quy chế làm việc UBND xã"}]
     assert second["deadline"]["text"] == "Năm 2023"
     assert second["deadline"]["due"] == "2023-12-31"
     assert [r["key"] for r in second["leaders"]] == [r["key"] for r in first["leaders"]] == ["chu-tich"]

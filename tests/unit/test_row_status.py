@@ -38,7 +38,8 @@ def test_milestones_are_judged_one_by_one():
     # First met on time, second not yet due: in time.
     assert row_status("milestones", points[-1], points, {0: date(2023, 7, 20)}, date(2023, 9, 1)).code == OPEN_IN_TIME
     # Both met, the first 5 days late (5/8 against 31/7): done late.
-    status = row_status("milestones", points[-1], points, {0: date(2023, 8, 5), 1: date(2023, 10, 1)}, date(2023, 12, 1))
+    completed = {0: date(2023, 8, 5), 1: date(2023, 10, 1)}
+    status = row_status("milestones", points[-1], points, completed, date(2023, 12, 1))
     assert (status.code, status.days_overdue) == (DONE_LATE, 5)
     assert row_status("milestones", points[-1], points, {0: date(2023, 7, 1), 1: date(2023, 10, 31)},
                       date(2023, 12, 1)).code == DONE_ON_TIME
