@@ -17,7 +17,6 @@ from audit.models import AppendOnlyError, LogEntry
 from audit.services import history_for, log_action
 from plans.models import Assignment, Plan
 from reports.models import UnitReport
-from reports.services import periods
 from tests.conftest import SAMPLE
 from tests.factories import PASSWORD, make_site_admin
 from tests.integration.test_access_matrix import MATRIX
@@ -190,7 +189,8 @@ def _walk_indicators(client, w):
     sheet.cell(row, 7).value = 200  # Tháng 2
     buffer = io.BytesIO()
     book.save(buffer)
-    client.post(reverse("indicator_import", args=[w.plan.pk]), {"file": SimpleUploadedFile("c.xlsx", buffer.getvalue())})
+    client.post(reverse("indicator_import", args=[w.plan.pk]),
+                {"file": SimpleUploadedFile("c.xlsx", buffer.getvalue())})
     return ["indicators.indicator.updated", "indicators.indicatorvalue.created", "indicators.indicatorvalue.updated"]
 
 
@@ -228,7 +228,8 @@ WALKED = {  # in walking order: a new plan version last, as it becomes the curre
     "account_reset_password": _walk_accounts, "account_unlock": _walk_accounts,
     "indicator_lead_unit": _walk_indicators, "indicator_value_entry": _walk_indicators,
     "indicator_import": _walk_indicators,
-    "report_start": "reports", "report_detail": "reports", "report_decide": "reports", "report_reopen": "reports", "period_lock": "reports",
+    "report_start": "reports", "report_detail": "reports", "report_decide": "reports", "report_reopen": "reports",
+    "period_lock": "reports",
     "report_xlsx_upload": None,  # needs a filled report file: test_report_xlsx checks report.saved/submitted
     "evaluation_judgement": _walk_evaluation, "evaluation_override": _walk_evaluation,
     "evaluation_row": _walk_evaluation,
