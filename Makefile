@@ -7,7 +7,7 @@ MANAGE := $(BIN)/python manage.py
 # runs it on the real date. Production never sets THEODOI_DEMO_DATE (it refuses to start with it).
 DEMO_DATE ?= 2023-06-10
 
-.PHONY: install run test test-fast test-postgres test-browser clean
+.PHONY: install run test test-fast test-postgres test-browser lint clean
 
 $(BIN)/activate: requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -26,10 +26,15 @@ run: install
 
 # Everything: unit and integration tests on SQLite, the database tests again on a PostgreSQL
 # started for the purpose, and the browser tests in headless Chromium.
-test: install
+test: install lint
 	$(BIN)/pytest -q -m "not browser and not postgres_only" -n 2
 	scripts/with-postgres.sh $(BIN)/pytest -q -m "not browser" -n 2 tests/integration
 	$(BIN)/pytest -q -m browser
+
+# Lint (pyflakes, style, import order, likely bugs) and types (mypy with django-stubs): both must be clean.
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/mypy accounts arising audit communes dashboard evaluation indicators plans planparser reports theodoi
 
 test-fast: install
 	$(BIN)/pytest -q -m "not browser" -n 2 tests/parser
