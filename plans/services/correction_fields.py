@@ -3,6 +3,8 @@ typed (with the plan reader's own grammar), store it the way the importer stores
 
 A value is plain JSON so a Correction can keep it and a later version can be compared with it.
 """
+from abc import ABC, abstractmethod
+
 from planparser.deadlines import describe_deadline, parse_deadline
 from planparser.solutions import split_solutions
 
@@ -11,18 +13,18 @@ from .correction_errors import CorrectionInputError
 from .tree_moves import check_move, move
 
 
-class Field:
+class Field(ABC):
     target = "row"
     label = ""
     anomaly_kinds: tuple = ()
 
+    @abstractmethod
     def current(self, obj):
         """The value stored now, as plain JSON."""
-        raise NotImplementedError
 
+    @abstractmethod
     def apply(self, obj, value) -> None:
         """Store `value` the way the importer stores it."""
-        raise NotImplementedError
 
     def same(self, a, b) -> bool:
         return a == b
