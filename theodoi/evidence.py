@@ -81,6 +81,7 @@ def kind_of(data: bytes, name: str, inside: str = "") -> str:
         raise  # a member's own refusal, already worded
     except OfficeFileError as exc:
         raise EvidenceRefused(f"{where}: {exc}") from None
+    # zipfile raises NotImplementedError for a compression method it lacks and RuntimeError for an encrypted member.
     except (zipfile.BadZipFile, EOFError, ValueError, NotImplementedError, RuntimeError):
         raise EvidenceRefused(f"{where} bị hỏng, có mật khẩu hoặc nén theo cách không đọc được.") from None
 
@@ -89,7 +90,7 @@ def _archive(data: bytes) -> zipfile.ZipFile | None:
     """The data as a ZIP, or None when it is none (a PDF can hold the bytes of a ZIP's end record by chance)."""
     try:
         return zipfile.ZipFile(io.BytesIO(data)) if zipfile.is_zipfile(io.BytesIO(data)) else None
-    except (zipfile.BadZipFile, EOFError, ValueError, NotImplementedError):
+    except (zipfile.BadZipFile, EOFError, ValueError, NotImplementedError):  # NotImplementedError: unknown method
         return None
 
 
