@@ -9,7 +9,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 
 from plans.services import access
-from reports.access import may_read_report
+from reports.access import report_reader
 from theodoi.exports import DOCX_TYPE, XLSX_TYPE, download
 
 from . import exports, permissions
@@ -61,6 +61,7 @@ def evaluation_plan(request, plan_pk):
 def evaluation_subject(request, plan_pk, kind, subject_pk):
     evaluation = _evaluation(request, plan_pk)
     subject = _subject(evaluation, kind, subject_pk)
+    reads = report_reader(request.user)
     return render(request, "evaluation/subject.html", {
         "ev": evaluation, "s": subject, "slug": kind, "query": request.GET.urlencode(),
         "can_override": permissions.can_override(request.user),
@@ -69,7 +70,7 @@ def evaluation_subject(request, plan_pk, kind, subject_pk):
                        if permissions.can_assess_row(request.user, evaluation, row.assignment.pk)},
         # Reports are linked only where the one read rule lets this user open them.
         "readable": {r.pk for r in [*subject.figures.received, *subject.figures.returned]
-                     if may_read_report(request.user, r.unit_id)}})
+                     if reads(r.unit_id)}})
 
 
 @login_required
