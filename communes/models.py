@@ -10,11 +10,56 @@ class CommuneKind(models.TextChoices):
     TOWNSHIP = "thị trấn", "Thị trấn"
 
 
+class AreaKind(models.TextChoices):
+    """The administrative units above a commune (Constitution 2013 Art. 110 as amended on 16/6/2025; Law on the
+    Organisation of Local Government 72/2025/QH15 Art. 2: from 1/7/2025 only province → commune; plans up to 2025
+    also have the district level between them)."""
+    PROVINCE = "tỉnh", "Tỉnh"
+    CENTRAL_CITY = "thành phố trực thuộc trung ương", "Thành phố trực thuộc trung ương"
+    DISTRICT = "huyện", "Huyện"
+    URBAN_DISTRICT = "quận", "Quận"
+    TOWN = "thị xã", "Thị xã"
+    PROVINCIAL_CITY = "thành phố thuộc tỉnh", "Thành phố thuộc tỉnh"
+
+
+PROVINCE_KINDS = (AreaKind.PROVINCE, AreaKind.CENTRAL_CITY)
+
+
+class AdminArea(models.Model):
+    """A province, or (for plans up to 2025) a former district under it. Communes hang below one of them."""
+    name = models.CharField("tên", max_length=120)
+    kind = models.CharField("loại", max_length=40, choices=AreaKind.choices)
+    # The official list of administrative units (Decision 124/2004/QĐ-TTg and its updates) gives each unit a code:
+    # two digits for a province, three for a district. Blank when the office has not entered it.
+    code = models.CharField("mã đơn vị hành chính", max_length=10, blank=True)
+    parent = models.ForeignKey("self", null=True, blank=True, on_delete=models.PROTECT, related_name="children",
+                               verbose_name="thuộc")
+
+    class Meta:
+        verbose_name = "đơn vị hành chính cấp trên"
+        verbose_name_plural = "đơn vị hành chính cấp trên"
+        constraints = [
+            models.UniqueConstraint(fields=["code"], condition=~models.Q(code=""), name="unique_area_code"),
+            models.UniqueConstraint(fields=["kind", "name", "parent"], name="unique_area_name"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.name}"
+
+    @property
+    def is_province(self) -> bool:
+        return self.kind in PROVINCE_KINDS
+
+
 class Commune(models.Model):
     name = models.CharField("tên", max_length=120)
     kind = models.CharField("loại", max_length=10, choices=CommuneKind.choices, default=CommuneKind.COMMUNE)
     parent_city = models.CharField("thuộc thành phố/huyện", max_length=120, blank=True)
     report_day = models.PositiveSmallIntegerField("hạn báo cáo hằng tháng (ngày)", default=20)
+    # The unit directly above: the province since 1/7/2025, a district (itself under a province) for earlier plans.
+    area = models.ForeignKey(AdminArea, null=True, blank=True, on_delete=models.PROTECT, related_name="communes",
+                             verbose_name="đơn vị hành chính cấp trên")
+    code = models.CharField("mã đơn vị hành chính", max_length=10, blank=True)
 
     class Meta:
         verbose_name = "xã/phường"
