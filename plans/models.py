@@ -98,6 +98,9 @@ class Assignment(models.Model):
     recurrence = models.CharField("định kỳ", max_length=20, blank=True)
     by_solution = models.JSONField("thời hạn theo giải pháp", null=True, blank=True)
     output = models.TextField("sản phẩm", blank=True)
+    # The same row in the previous year's plan, set at import by plans.services.year_links (exact title match only).
+    carried_from = models.ForeignKey("self", null=True, blank=True, on_delete=models.SET_NULL,
+                                     related_name="carried_to", verbose_name="tiếp nối dòng của năm trước")
     # set by plans.services.reading.decorate/plan_tree for templates
     leaders: list["AssignmentRef"]
     lead_units: list["AssignmentRef"]

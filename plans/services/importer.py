@@ -19,6 +19,7 @@ from .diff import diff_plans
 from .locality import require_own_locality
 from .safe_parse import parse_untrusted, same_content
 from .versions import next_version, refresh_current
+from .year_links import link_to_previous_year
 
 _REF_FIELDS = (("leaders", "leader"), ("lead_units", "lead"), ("coordinating_units", "coordinating"))
 
@@ -79,6 +80,7 @@ def import_plan(commune: Commune, data: bytes, name: str, user=None, *,
         # indicators (above plans) stores the appendix; a failure there raises here and rolls the import back.
         plan_rows_stored.send(sender=Plan, plan=plan, indicators=parsed["indicators"])
         _store_anomalies(plan, parsed)
+        link_to_previous_year(plan)
         current = refresh_current(commune.pk, plan.year)  # never None: the version just stored is not withdrawn
         plan.is_current = current is not None and current.pk == plan.pk
         carried = carry_over(previous, plan) if previous else {}

@@ -2,6 +2,7 @@
 from django import template
 
 from planparser.deadlines import describe_deadline
+from plans.services.year_links import history
 
 register = template.Library()
 
@@ -34,7 +35,7 @@ def deadline_words(deadline: dict) -> str:
 _ANOMALY_KINDS = {
     "arithmetic": "Cộng không khớp", "share": "Tỷ trọng", "numbering": "Đánh số", "count": "Số lượng",
     "deadline": "Thời hạn", "directory": "Danh bạ", "header": "Phần đầu văn bản", "structure": "Cấu trúc bảng",
-    "indicator": "Chỉ tiêu", "notice": "Thông báo kết luận",
+    "indicator": "Chỉ tiêu", "notice": "Thông báo kết luận", "year_link": "Nối với năm trước",
 }
 
 
@@ -68,3 +69,9 @@ _CORRECTION_ACTIONS = {"plan.correction_kept": "giữ bản sửa khi có bản 
 @register.filter
 def correction_action(action: str) -> str:
     return _CORRECTION_ACTIONS.get(action, action)
+
+
+@register.inclusion_tag("plans/_year_history.html")
+def year_history(rows) -> dict:
+    """The task page's "history across years": each row's earlier years (year, status at year end, link)."""
+    return {"histories": [{"row": row, "steps": steps} for row in rows if (steps := history(row))]}
