@@ -1,0 +1,21 @@
+"""The office's page for next year's draft: what will be carried over, and the DOCX download. Thin on purpose."""
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import render
+
+from theodoi import clock
+from theodoi.exports import DOCX_TYPE, download
+
+from . import services
+
+
+@login_required
+def preview(request, pk):
+    draft = services.draft_for(request.user, pk, clock.today())
+    return render(request, "nextyear/preview.html", {"plan": draft.selection.plan, "draft": draft})
+
+
+@login_required
+def draft_docx(request, pk):
+    draft = services.draft_for(request.user, pk, clock.today())
+    content = services.export(draft, request.user, clock.today())
+    return download(content, f"du-thao-ke-hoach-{draft.selection.year}.docx", DOCX_TYPE)
