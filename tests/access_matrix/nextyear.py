@@ -1,6 +1,9 @@
-"""Who may use the next-year draft URLs (format as in plans/access.py): the office drafts; anyone else of the
-commune is refused (403), another commune's plan is a 404."""
+"""Who may use the next-year draft URLs (format as in plans/access.py). Both only read the plan (the download is
+audited, not a change): the office and the site administrator may; anyone else of the commune is refused (403), and
+another commune's plan is a 404."""
+READERS = ("office", "site_admin")
+
 ACCESS = {
-    "nextyear_preview": {"read_only": False, "kwargs": lambda w: {"pk": w.plan.pk}},
-    "nextyear_docx": {"read_only": False, "kwargs": lambda w: {"pk": w.plan.pk}},
+    "nextyear_preview": {"read_only": True, "readers": READERS, "kwargs": lambda w: {"pk": w.plan.pk}},
+    "nextyear_docx": {"read_only": True, "readers": READERS, "kwargs": lambda w: {"pk": w.plan.pk}},
 }
