@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "dashboard",
     "evaluation",
     "arising",
+    "periodic",
     "audit",
     "axes",
 ]
