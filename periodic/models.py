@@ -9,6 +9,8 @@ from django.db import models
 
 from communes.models import Commune
 
+from .rules import report_title
+
 NARRATIVE_MAX = 20000  # a few pages of a section; the form shows the limit
 
 
@@ -38,7 +40,7 @@ class PeriodicReport(models.Model):
         constraints = [models.UniqueConstraint(fields=["commune", "year", "kind"], name="unique_periodic_report")]
 
     def __str__(self) -> str:
-        return f"Báo cáo {self.get_kind_display().lower()} {self.year}"
+        return report_title(self.kind, self.year)
 
 
 class Narrative(models.Model):

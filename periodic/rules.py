@@ -12,6 +12,14 @@ from theodoi.periods import HALF, NINE_MONTHS, QUARTER, YEAR, Period
 KIND_PERIODS = {"quarter-1": (QUARTER, 1), "quarter-2": (QUARTER, 2), "quarter-3": (QUARTER, 3),
                 "quarter-4": (QUARTER, 4), "half-1": (HALF, 1), "nine_months-1": (NINE_MONTHS, 1), "year-1": (YEAR, 1)}
 
+# How a sentence names the report's span before its year: "Báo cáo quý II năm 2023", "Báo cáo năm 2023".
+SPAN_WORDS = {"quarter-1": "quý I năm", "quarter-2": "quý II năm", "quarter-3": "quý III năm",
+              "quarter-4": "quý IV năm", "half-1": "6 tháng đầu năm", "nine_months-1": "9 tháng năm", "year-1": "năm"}
+
+
+def report_title(kind: str, year: int) -> str:
+    return f"Báo cáo {SPAN_WORDS[kind]} {year}"
+
 
 def period_of(kind: str, year: int) -> Period:
     """The data window of a report, Decree 09/2019/NĐ-CP, Art. 12 (thời gian chốt số liệu báo cáo định kỳ):

@@ -29,8 +29,8 @@ def report_list(request, plan_pk):
     plan = queries.plan_for(request.user, plan_pk)
     permissions.require_reader(request.user)
     reports = {r.kind: r for r in queries.reports_of(plan)}
-    kinds = [{"value": value, "label": label, "report": reports.get(value),
-              "period": rules.period_of(value, plan.year)} for value, label in ReportKind.choices]
+    kinds = [{"value": value, "title": rules.report_title(value, plan.year), "report": reports.get(value),
+              "period": rules.period_of(value, plan.year)} for value in ReportKind.values]
     return render(request, "periodic/list.html", {"plan": plan, "kinds": kinds, "form": CreateForm(),
                                                   "may_create": permissions.may_create(request.user)})
 
