@@ -86,7 +86,8 @@ def save_narrative(narrative: Narrative, version: int, text: str, user) -> Narra
         raise NarrativeError(f"Phần «{narrative.title}» dài {len(text):,} ký tự, quá giới hạn "
                              f"{NARRATIVE_MAX:,} ký tự; hãy rút gọn.".replace(",", "."))
     with transaction.atomic():
-        current = Narrative.objects.select_for_update().select_related("report__commune", "updated_by") \
+        # Only the section's own row is locked (PostgreSQL refuses FOR UPDATE across the nullable "updated_by").
+        current = Narrative.objects.select_for_update(of=("self",)).select_related("report__commune") \
             .get(pk=narrative.pk)
         if current.version != version:
             raise ConflictError(current)
