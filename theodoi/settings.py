@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "evaluation",
     "arising",
     "nextyear",
+    "periodic",
     "audit",
     "axes",
 ]

@@ -25,6 +25,7 @@ urlpatterns = [
     path("danh-gia/", include("evaluation.urls")),
     path("phat-sinh/", include("arising.urls")),
     path("ke-hoach-nam-sau/", include("nextyear.urls")),
+    path("bao-cao-dinh-ky/", include("periodic.urls")),
     path("danh-ba/", include(directory_urlpatterns)),
     path("quan-tri/", admin.site.urls),
     # Browsers ask for /favicon.ico on any page that names none (the admin, a downloaded file's tab). Unnamed: it is

@@ -14,6 +14,7 @@ MATRIX_MODULES = ("plans.access", "communes.access", "accounts.access", "audit.a
                   "reports.access", "dashboard.access", "evaluation.access")
 MATRIX_MODULES += ("arising.access",)
 MATRIX_MODULES += ("tests.access_matrix.nextyear",)
+MATRIX_MODULES += ("tests.access_matrix.periodic",)
 # Administrators have Django's own admin; static and media are files, not views.
 SKIPPED_NAMESPACES = ("admin",)
 # Persona names as in tests/factories.make_personas. Entry keys: read_only, public, personal, method ("post"),

@@ -22,6 +22,7 @@ from tests.factories import PASSWORD, make_site_admin
 from tests.integration.test_access_matrix import MATRIX
 from tests.integration.test_arising_walk import walk_arising
 from tests.integration.test_corrections_walk import walk_corrections
+from tests.integration.test_periodic_walk import walk_periodic
 
 
 def entries(action, **filters):
@@ -236,6 +237,7 @@ WALKED = {  # in walking order: a new plan version last, as it becomes the curre
     "arising_add": walk_arising, "arising_notice": walk_arising, "arising_notice_confirm": walk_arising,
     "plan_row_correct": walk_corrections, "plan_task_correct": walk_corrections,
     "plan_indicator_correct": walk_corrections, "plan_conflict_choose": walk_corrections,
+    "periodic_create": walk_periodic, "periodic_narrative_save": walk_periodic,
     "plan_upload": _walk_plan, "plan_confirm": _walk_plan, "plan_withdraw": _walk_withdraw,
 }
 

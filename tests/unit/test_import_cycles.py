@@ -23,7 +23,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 LAYERS = ("planparser", "theodoi", "audit", "communes", "accounts", "plans", "indicators", "reports", "arising",
-          "evaluation", "nextyear", "dashboard")
+          "evaluation", "nextyear", "dashboard", "periodic")
 SITE = ("theodoi.urls", "theodoi.settings", "theodoi.wsgi", "theodoi.asgi", "theodoi.demo")
 KNOWN_UPWARD: dict[tuple[str, str], str] = {}
 
