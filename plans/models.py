@@ -63,7 +63,7 @@ class TaskNode(models.Model):
     title = models.TextField("nội dung")
     order = models.PositiveIntegerField("thứ tự")
     source_line = models.PositiveIntegerField("dòng trong tệp gốc", null=True, blank=True)
-    # set by plans.services.reading.decorate/plan_tree for templates
+    # set by plans.queries.decorate/plan_tree for templates
     rows: list["Assignment"]
     kids: list["TaskNode"]
 
@@ -98,7 +98,7 @@ class Assignment(models.Model):
     recurrence = models.CharField("định kỳ", max_length=20, blank=True)
     by_solution = models.JSONField("thời hạn theo giải pháp", null=True, blank=True)
     output = models.TextField("sản phẩm", blank=True)
-    # set by plans.services.reading.decorate/plan_tree for templates
+    # set by plans.queries.decorate/plan_tree for templates
     leaders: list["AssignmentRef"]
     lead_units: list["AssignmentRef"]
     coordinating_units: list["AssignmentRef"]

@@ -1,11 +1,28 @@
-"""Load a plan's tree for display in a fixed number of queries, whatever its size."""
+"""Data for the plan pages, read-only: the plans a user may see (tenancy decides, in accounts.tenancy), and a plan's
+tree loaded for display in a fixed number of queries, whatever its size.
+
+Another commune's plan or task is `theodoi.errors.NotFound`, which the middleware answers with a 404.
+"""
 from collections import defaultdict
 
-from django.db.models import Prefetch
+from django.db.models import Prefetch, QuerySet
 
+from accounts.tenancy import visible, visible_one
 from planparser.deadlines import describe_deadline
 
-from ..models import Assignment, AssignmentRef, Plan, RefRole, TaskNode
+from .models import Assignment, AssignmentRef, Plan, RefRole, TaskNode
+
+
+def plans_for(user) -> QuerySet[Plan]:
+    return visible(user, Plan.objects.all())
+
+
+def plan_for(user, pk: int) -> Plan:
+    return visible_one(user, Plan.objects.select_related("commune"), pk=pk)
+
+
+def node_for(user, plan_pk: int, code: str) -> TaskNode:
+    return visible_one(user, TaskNode.objects.select_related("plan"), via="plan__commune", plan_id=plan_pk, code=code)
 
 
 def _assignments():

@@ -1,6 +1,7 @@
 """The directory pages: every leader, unit and group of the commune, and the current plans' rows each one carries.
 
-They live in plans, not communes, because they list plan rows: communes sits below plans and never imports it.
+They live in plans, not communes, because they list plan rows and scope by tenancy: communes sits below accounts
+and plans and never imports them.
 The templates keep their names (communes/directory.html, communes/entry_detail.html).
 """
 from django.contrib.auth.decorators import login_required
@@ -11,7 +12,7 @@ from accounts import tenancy
 from communes.models import DirectoryEntry, EntryCategory
 from planparser.textutil import fold
 
-from .services import reading
+from .. import queries
 
 
 @login_required
@@ -30,7 +31,7 @@ def directory(request):
 @login_required
 def entry_detail(request, pk):
     entry = tenancy.entry_for(request.user, pk)
-    by_role = reading.entry_rows(entry)
+    by_role = queries.entry_rows(entry)
     return render(request, "communes/entry_detail.html", {
         "entry": entry, "aliases": entry.aliases.all(),
         "roles": [("Phân công chỉ đạo", by_role["leader"]), ("Chủ trì", by_role["lead"]),
