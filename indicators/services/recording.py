@@ -1,5 +1,5 @@
-"""Storing values and reading indicators' standing: the database side of the rules in indicators.services."""
-from dataclasses import dataclass, field
+"""Storing an indicator's value for a period, judged by indicators.rules, with its history entry."""
+from dataclasses import dataclass
 from decimal import Decimal
 
 from django.db import transaction
@@ -8,10 +8,8 @@ from theodoi import clock
 from theodoi.periods import Period
 from theodoi.stored_files import delete_after_commit
 
-from . import services
-from .models import Indicator, IndicatorValue, ValueEntry
-
-ROMAN_ORDER = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6}
+from .. import rules
+from ..models import Indicator, IndicatorValue, ValueEntry
 
 
 @dataclass
@@ -26,10 +24,10 @@ class Reading:
     explanation: str = ""
 
 
-def verdict_for(indicator: Indicator, reading_or_value) -> services.Verdict:
+def verdict_for(indicator: Indicator, reading_or_value) -> rules.Verdict:
     item = reading_or_value
     cumulative = item.cumulative if isinstance(item, Reading) else item.is_cumulative
-    return services.judge(indicator.primary_target, item.value, item.period, met=item.met, cumulative=cumulative)
+    return rules.judge(indicator.primary_target, item.value, item.period, met=item.met, cumulative=cumulative)
 
 
 def is_unchanged(stored: IndicatorValue | None, reading: Reading) -> bool:
@@ -52,7 +50,7 @@ def save_reading(indicator: Indicator, reading: Reading, user, *, evidence=None,
             period_number=reading.period.number, defaults={"entered_at": now})
         item.value, item.met, item.is_cumulative = reading.value, reading.met, reading.cumulative
         item.source, item.note = reading.source, reading.note
-        item.explanation = reading.explanation if colour == services.RED else ""
+        item.explanation = reading.explanation if colour == rules.RED else ""
         item.entered_by, item.entered_at = user, now
         if evidence:
             delete_after_commit(item.evidence)  # the file it replaces goes, once this commits
@@ -63,57 +61,3 @@ def save_reading(indicator: Indicator, reading: Reading, user, *, evidence=None,
             period_number=item.period_number, value=item.value, met=item.met, is_cumulative=item.is_cumulative,
             colour=colour, explanation=item.explanation, via=via, entered_by=user, entered_at=now)
     return item
-
-
-@dataclass
-class Standing:
-    """One indicator on the overview: its latest value and the colour that value gives."""
-    indicator: Indicator
-    depth: int
-    latest: IndicatorValue | None = None
-    verdict: services.Verdict = field(default_factory=lambda: services.Verdict(services.GREY))
-
-    @property
-    def colour(self) -> str:
-        return self.verdict.colour
-
-
-def latest_value(values) -> IndicatorValue | None:
-    return max(values, key=lambda v: (v.period.sort_key(), v.entered_at), default=None)
-
-
-def plan_standings(plan) -> list[Standing]:
-    """Every indicator of the plan in document order, each with its colour; headings take their worst component's."""
-    indicators = list(plan.indicators.prefetch_related("targets", "values").select_related("parent"))
-    standings = {}
-    for indicator in indicators:
-        latest = latest_value(indicator.values.all())
-        verdict = verdict_for(indicator, latest) if latest else services.Verdict(services.GREY)
-        standings[indicator.pk] = Standing(indicator, _depth(indicator), latest, verdict)
-    for indicator in reversed(indicators):  # components come after their parent, so children are final here
-        own = standings[indicator.pk]
-        if not indicator.targets.all():
-            children = [s.colour for s in standings.values() if s.indicator.parent_id == indicator.pk]
-            own.verdict = services.Verdict(services.worst(children))
-    return [standings[i.pk] for i in indicators]
-
-
-def _depth(indicator: Indicator) -> int:
-    return indicator.code.count(".") - 1
-
-
-def grouped(standings: list[Standing]) -> list[dict]:
-    """Standings split into the appendix's groups I–IV, with a count per colour."""
-    groups: dict[str, dict] = {}
-    for standing in standings:
-        part = standing.indicator.code.split(".")[0]
-        group = groups.setdefault(part, {"part": part, "name": standing.indicator.group, "rows": []})
-        group["rows"].append(standing)
-    return sorted(groups.values(), key=lambda g: ROMAN_ORDER.get(g["part"], 99))
-
-
-def colour_counts(standings: list[Standing]) -> dict[str, int]:
-    counts = {colour: 0 for colour in services.COLOUR_LABELS}
-    for standing in standings:
-        counts[standing.colour] += 1
-    return counts
