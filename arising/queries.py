@@ -1,7 +1,20 @@
-"""How pages and reports name an arising row's origin."""
-from plans.models import Plan
+"""Data for pages and reports, read-only: how they name an arising row's origin."""
+from django.db.models import QuerySet
 
-from ..models import ArisingTask
+from plans.models import Plan
+from plans.queries import plans_for
+
+from .models import ArisingTask
+
+
+def current_plans(user) -> QuerySet[Plan]:
+    return plans_for(user).filter(is_current=True).select_related("commune").order_by("-year")
+
+
+def arising_tasks(user) -> QuerySet[ArisingTask]:
+    """The arising tasks of the plans in force the user sees, with what the list shows of each."""
+    return (ArisingTask.objects.filter(node__plan__in=current_plans(user))
+            .select_related("node__plan", "source").prefetch_related("node__assignments__refs__entry"))
 
 
 def markers(plan: Plan) -> dict[int, str]:
