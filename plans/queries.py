@@ -5,10 +5,12 @@ Another commune's plan or task is `theodoi.errors.NotFound`, which the middlewar
 """
 from collections import defaultdict
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet
 
-from accounts.tenancy import visible, visible_one
+from accounts.tenancy import communes_for, visible, visible_one
+from communes.models import DirectoryEntry, EntryCategory
 from planparser.deadlines import describe_deadline
+from planparser.textutil import fold
 
 from .models import Assignment, AssignmentRef, Plan, RefRole, TaskNode
 
@@ -67,3 +69,14 @@ def entry_rows(entry) -> dict[str, list[Assignment]]:
         for role in roles:
             by_role[role].append(assignment)
     return by_role
+
+
+def directory_sections(user, query: str = "") -> list[tuple[str, list[DirectoryEntry]]]:
+    """The directory of the user's communes by category, each entry with the current plans' rows it carries; `query`
+    keeps the entries whose name (accents and case aside) or key contains it."""
+    annotated = (DirectoryEntry.objects.filter(commune__in=communes_for(user))
+                 .annotate(row_count=Count("refs__assignment",
+                                           filter=Q(refs__assignment__node__plan__is_current=True), distinct=True)))
+    needle = fold(query)
+    entries = [e for e in annotated if not query or needle in fold(e.name) or needle in e.key]
+    return [(label, [e for e in entries if e.category == value]) for value, label in EntryCategory.choices]

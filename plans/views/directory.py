@@ -5,12 +5,9 @@ and plans and never imports them.
 The templates keep their names (communes/directory.html, communes/entry_detail.html).
 """
 from django.contrib.auth.decorators import login_required
-from django.db.models import Count, Q
 from django.shortcuts import render
 
 from accounts import tenancy
-from communes.models import DirectoryEntry, EntryCategory
-from planparser.textutil import fold
 
 from .. import queries
 
@@ -18,13 +15,7 @@ from .. import queries
 @login_required
 def directory(request):
     query = request.GET.get("q", "").strip()
-    entries = (DirectoryEntry.objects.filter(commune__in=tenancy.communes_for(request.user))
-               .annotate(row_count=Count("refs__assignment", filter=Q(refs__assignment__node__plan__is_current=True),
-                                         distinct=True)))
-    if query:
-        needle = fold(query)
-        entries = [e for e in entries if needle in fold(e.name) or needle in e.key]
-    sections = [(label, [e for e in entries if e.category == value]) for value, label in EntryCategory.choices]
+    sections = queries.directory_sections(request.user, query)
     return render(request, "communes/directory.html", {"sections": sections, "query": query})
 
 
