@@ -6,7 +6,7 @@ from django.contrib.auth.validators import UnicodeUsernameValidator
 from communes.models import DirectoryEntry, EntryCategory
 
 from .models import User
-from .services import COMMUNE_ROLES
+from .permissions import COMMUNE_ROLES
 
 CIVIL_SERVANT_LABEL = "Là cán bộ, công chức"
 CIVIL_SERVANT_HELP = ("Chỉ cán bộ, công chức được đánh giá, xếp loại theo Nghị định; trưởng xóm, giáo viên, "

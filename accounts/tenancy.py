@@ -1,16 +1,17 @@
 """Tenancy, the lowest rule every app builds on: which communes, and so which units and records, a user may see.
 
-Every app scopes its own querysets through `communes_for` or `visible` (plans: plans.services.access; indicators,
+Every app scopes its own querysets through `communes_for` or `visible` (plans: plans.queries; indicators,
 reports: the plan lookups built on it), so one rule decides what a city viewer or an office sees. This module
-imports only accounts and communes, the layers below every app that holds commune data.
+imports only accounts and communes, the layers below every app that holds commune data. It raises domain errors
+(theodoi.errors), which the middleware answers with 404 or 403.
 """
 from typing import TypeVar
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import ObjectDoesNotExist
 from django.db.models import Model, QuerySet
-from django.shortcuts import get_object_or_404
 
 from communes.models import Commune, DirectoryEntry
+from theodoi.errors import Forbidden, NotFound
 
 from .models import Role
 
@@ -31,17 +32,20 @@ def visible(user, queryset: QuerySet[_M], via: str = "commune") -> QuerySet[_M]:
     return queryset.filter(**{f"{via}__in": communes_for(user)})
 
 
-def visible_or_404(user, queryset: QuerySet[_M], via: str = "commune", **lookup) -> _M:
-    """Another commune's record is a 404, never a 403: its existence is not ours to reveal."""
-    return get_object_or_404(visible(user, queryset, via), **lookup)
+def visible_one(user, queryset: QuerySet[_M], via: str = "commune", **lookup) -> _M:
+    """Another commune's record is NotFound (a 404), never Forbidden: its existence is not ours to reveal."""
+    try:
+        return visible(user, queryset, via).get(**lookup)
+    except ObjectDoesNotExist:
+        raise NotFound(f"Không tìm thấy {queryset.model._meta.verbose_name} này trong xã/phường của bạn.") from None
 
 
 def entry_for(user, pk: int) -> DirectoryEntry:
-    return visible_or_404(user, DirectoryEntry.objects.all(), pk=pk)
+    return visible_one(user, DirectoryEntry.objects.all(), pk=pk)
 
 
 def require_plan_manager(user, commune: Commune | None = None) -> None:
     if not user.can_manage_plan:
-        raise PermissionDenied("Chỉ Văn phòng – Thống kê được nhập kế hoạch.")
+        raise Forbidden("Chỉ Văn phòng – Thống kê được nhập kế hoạch.")
     if commune is not None and not communes_for(user).filter(pk=commune.pk).exists():
-        raise PermissionDenied("Không thuộc xã/phường của bạn.")
+        raise Forbidden("Không thuộc xã/phường của bạn.")

@@ -7,21 +7,22 @@ from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
-from . import services
+from . import permissions, queries
 from .forms import AccountCreateForm, AccountUnitsForm
+from .services import accounts as services
 
 
 @login_required
 def account_list(request):
-    services.require_account_manager(request.user)
-    accounts = services.accounts_for(request.user).select_related("commune").prefetch_related("units")
+    permissions.require_account_manager(request.user)
+    accounts = queries.accounts_for(request.user).select_related("commune").prefetch_related("units")
     return render(request, "accounts/account_list.html", {"accounts": accounts.order_by("commune__name", "username")})
 
 
 @never_cache
 @login_required
 def account_create(request):
-    services.require_account_manager(request.user)
+    permissions.require_account_manager(request.user)
     commune = request.user.commune
     if commune is None:
         messages.error(request, "Tài khoản của bạn không thuộc xã/phường nào; hãy tạo tài khoản trong trang Quản trị.")
@@ -44,8 +45,8 @@ def _password_page(request, account, password, created):
 
 @login_required
 def account_detail(request, pk):
-    services.require_account_manager(request.user)
-    account = services.account_for(request.user, pk)
+    permissions.require_account_manager(request.user)
+    account = queries.account_for(request.user, pk)
     # An empty POST (every unit unticked) is still a submission: unlinking all units.
     form = AccountUnitsForm(request.POST if request.method == "POST" else None, commune=account.commune,
                             initial={"units": account.units.all(), "is_civil_servant": account.is_civil_servant})
@@ -61,8 +62,8 @@ def account_detail(request, pk):
 @require_POST
 @login_required
 def account_toggle_active(request, pk):
-    services.require_account_manager(request.user)
-    account = services.account_for(request.user, pk)
+    permissions.require_account_manager(request.user)
+    account = queries.account_for(request.user, pk)
     services.set_active(request.user, account, not account.is_active)
     state = "mở lại" if account.is_active else "vô hiệu hóa"
     messages.success(request, f"Đã {state} tài khoản {account.username}.")
@@ -73,16 +74,16 @@ def account_toggle_active(request, pk):
 @require_POST
 @login_required
 def account_reset_password(request, pk):
-    services.require_account_manager(request.user)
-    account = services.account_for(request.user, pk)
+    permissions.require_account_manager(request.user)
+    account = queries.account_for(request.user, pk)
     return _password_page(request, account, services.reset_password(account), created=False)
 
 
 @require_POST
 @login_required
 def account_unlock(request, pk):
-    services.require_account_manager(request.user)
-    account = services.account_for(request.user, pk)
+    permissions.require_account_manager(request.user)
+    account = queries.account_for(request.user, pk)
     services.unlock(account)
     messages.success(request, f"Đã mở khóa đăng nhập cho {account.username}.")
     return redirect("account_detail", pk=account.pk)

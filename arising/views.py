@@ -6,31 +6,27 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from accounts.tenancy import require_plan_manager
 from planparser.blocks import PlanReadError
 from planparser.deadlines import describe_deadline, parse_deadline
-from plans.services import access, staging
+from plans.services import staging
 
+from . import queries
 from .forms import ArisingTaskForm, NoticeConfirmForm, NoticeForm
-from .models import ArisingTask
 from .services import reading
 from .services.tasks import SourceData, add_from_notice, add_one
 from .services.tree import RowData
 
 
-def _current_plans(user):
-    return access.plans_for(user).filter(is_current=True).select_related("commune").order_by("-year")
-
-
 @login_required
 def arising_list(request):
-    tasks = (ArisingTask.objects.filter(node__plan__in=_current_plans(request.user))
-             .select_related("node__plan", "source").prefetch_related("node__assignments__refs__entry"))
+    tasks = queries.arising_tasks(request.user)
     return render(request, "arising/list.html", {"tasks": tasks, "can_add": request.user.can_manage_plan})
 
 
 def _manager_plans(user):
-    access.require_plan_manager(user)
-    plans = _current_plans(user)
+    require_plan_manager(user)
+    plans = queries.current_plans(user)
     if not plans.exists():
         raise Http404("Xã/phường chưa có kế hoạch đang áp dụng để đưa nhiệm vụ phát sinh vào.")
     return plans

@@ -33,7 +33,7 @@ from django.test.utils import override_settings  # noqa: E402
 from django.urls import reverse  # noqa: E402
 
 from accounts.models import Role  # noqa: E402
-from communes.services import seed_directory  # noqa: E402
+from communes.services.directory import seed_directory  # noqa: E402
 from dashboard.seed import seed_year  # noqa: E402
 from plans.models import Assignment, AssignmentRef, Plan, TaskNode  # noqa: E402
 from reports.models import Completion, ReportingPeriod, RowReport, UnitReport  # noqa: E402

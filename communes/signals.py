@@ -7,7 +7,7 @@ from django.db.models.signals import post_delete, post_save
 from django.dispatch import Signal, receiver
 
 from .models import Alias, Commune, DirectoryEntry
-from .services import is_muted
+from .services.directory import is_muted
 
 # Sent with commune=<Commune> after the transaction that edited its entries or aliases commits.
 directory_changed = Signal()

@@ -1,13 +1,13 @@
 """Demo data for the dashboard: a month of the sample plan (tests, browser test) and a whole year (benchmark).
 
-Everything goes through reports.services.cycle and indicators.recording, as the pages would do it, so the data
+Everything goes through reports.services.cycle and indicators.services.recording, as the pages would do it, so the data
 is what a real month leaves behind. Nothing here freezes time: callers that care about timestamps freeze it.
 """
 from datetime import date
 from decimal import Decimal
 
 from communes.models import DirectoryEntry
-from indicators.recording import Reading, save_reading
+from indicators.services.recording import Reading, save_reading
 from plans.models import Plan
 from reports.models import ReportState, RowRole, RowStatus
 from reports.services import cycle

@@ -10,12 +10,14 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 
 from accounts.models import Role
-from arising.services.sources import arising_node_ids
+from accounts.tenancy import communes_for
+from arising.queries import arising_node_ids
 from communes.models import DirectoryEntry
-from indicators import recording
-from indicators import services as indicator_rules
+from indicators import queries as indicator_queries
+from indicators import rules as indicator_rules
+from indicators.services.recording import verdict_for
 from plans.models import Plan
-from plans.services.access import communes_for, plans_for
+from plans.queries import plans_for
 from reports import status as st
 from reports.models import ReportingPeriod, ReportState, RowReport
 from reports.services import periods, rates
@@ -154,14 +156,14 @@ def chart_data(tables: list[dict], overall: list[dict]) -> dict:
             "by_leader": [[line["cells"][i]["n"] for line in leaders["lines"]] for i in range(4)]}
 
 
-def standings_at(plan: Plan, end: date) -> list[recording.Standing]:
+def standings_at(plan: Plan, end: date) -> list[indicator_queries.Standing]:
     """Each indicator with its latest value up to `end`, reds first, then amber, green and not yet judged."""
     indicators = list(plan.indicators.prefetch_related("targets", "values").select_related("parent"))
     standings = {}
     for indicator in indicators:
-        latest = recording.latest_value([v for v in indicator.values.all() if v.period.end <= end])
-        verdict = recording.verdict_for(indicator, latest) if latest else indicator_rules.Verdict(indicator_rules.GREY)
-        standings[indicator.pk] = recording.Standing(indicator, indicator.code.count(".") - 1, latest, verdict)
+        latest = indicator_queries.latest_value([v for v in indicator.values.all() if v.period.end <= end])
+        verdict = verdict_for(indicator, latest) if latest else indicator_rules.Verdict(indicator_rules.GREY)
+        standings[indicator.pk] = indicator_queries.Standing(indicator, indicator.code.count(".") - 1, latest, verdict)
     for indicator in reversed(indicators):  # components follow their heading, so they are final by now
         if not indicator.targets.all():
             children = [s.colour for s in standings.values() if s.indicator.parent_id == indicator.pk]

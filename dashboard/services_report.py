@@ -9,8 +9,8 @@ from datetime import date, timedelta
 
 from django.db.models import prefetch_related_objects
 
-from arising.services.sources import markers
-from indicators.display import describe_target, met_text, value_text
+from arising.queries import markers
+from indicators.queries import describe_target, met_text, value_text
 from plans.models import Plan
 from reports import status as st
 from reports.models import ReportingPeriod, ReportState, RowReport, RowRole
@@ -83,7 +83,7 @@ def _month_rows(span: Span, roles=(RowRole.LEAD,)):
 
 def results_by_group(rows: list[services.Row], span: Span, marks: dict[int, str] | None = None) -> list[dict]:
     """Section I: what accepted reports say was done (coordinating units' part too), under each part and group.
-    marks: node pk -> how an arising task's origin is printed (arising.services.sources.markers)."""
+    marks: node pk -> how an arising task's origin is printed (arising.queries.markers)."""
     marks = marks or {}
     shared = _tasks_with_several_rows(rows)
     texts: dict[int, list[str]] = {}

@@ -1,4 +1,4 @@
-"""Who may change the evaluation; reading it is open to every user of the commune (scoped by plans.services.access)."""
+"""Who may change the evaluation; reading it is open to every user of the commune (scoped by plans.queries)."""
 from accounts.models import Role
 
 from .models import SubjectKind

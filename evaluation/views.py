@@ -1,4 +1,4 @@
-"""Year-end evaluation pages: thin views over services.evaluate; plans are always looked up through access."""
+"""Year-end evaluation pages: thin views over queries.evaluate; plans are always looked up through plans.queries."""
 from datetime import date
 
 from django.contrib import messages
@@ -8,15 +8,15 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
-from plans.services import access
+from plans import queries as plan_queries
 from reports.access import report_reader
 from theodoi.exports import DOCX_TYPE, XLSX_TYPE, download
 
 from . import exports, permissions
 from .forms import JudgementForm, OverrideForm, RowAssessmentForm
 from .models import KIND_SLUGS, SLUG_OF
+from .queries.evaluate import evaluate
 from .services import adjust
-from .services.evaluate import evaluate
 
 
 def _dates(request) -> tuple[date | None, date | None]:
@@ -29,7 +29,7 @@ def _dates(request) -> tuple[date | None, date | None]:
 
 
 def _evaluation(request, plan_pk):
-    plan = access.plan_for(request.user, plan_pk)
+    plan = plan_queries.plan_for(request.user, plan_pk)
     return evaluate(plan, *_dates(request))
 
 
@@ -43,7 +43,7 @@ def _subject(evaluation, slug, subject_pk):
 
 @login_required
 def evaluation_index(request):
-    plans = access.plans_for(request.user).filter(is_current=True).select_related("commune").order_by("-year")
+    plans = plan_queries.plans_for(request.user).filter(is_current=True).select_related("commune").order_by("-year")
     return render(request, "evaluation/index.html", {"plans": plans})
 
 

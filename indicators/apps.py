@@ -10,7 +10,7 @@ class IndicatorsConfig(AppConfig):
         from plans.services.correction_fields import register
         from plans.signals import plan_rows_stored
 
-        from .storing import TargetsField, store_indicators
+        from .services.storing import TargetsField, store_indicators
 
         plan_rows_stored.connect(store_indicators, dispatch_uid="indicators-store-appendix")
         register("targets", TargetsField())

@@ -13,9 +13,9 @@ from theodoi.form_text import typed_text
 from theodoi.formatting import number
 from theodoi.periods import MONTH, Period, month_containing, periods_of_year
 
-from . import services
+from . import rules
 from .models import Indicator
-from .recording import Reading, verdict_for
+from .services.recording import Reading, verdict_for
 
 MAX_DECIMALS = 6
 MAX_INTEGER_DIGITS = 18
@@ -132,7 +132,7 @@ class ValueForm(forms.Form):
         if self.errors:
             return data
         self.verdict = verdict_for(self.indicator, self.reading())
-        if self.verdict.colour == services.RED and not data.get("explanation", "").strip():
+        if self.verdict.colour == rules.RED and not data.get("explanation", "").strip():
             self.demands_explanation = True
             self.add_error("explanation", "Với số liệu này chỉ tiêu chuyển màu đỏ (có nguy cơ không đạt). Đơn vị "
                                           "cần nhập giải trình (nguyên nhân, giải pháp khắc phục) trước khi lưu.")

@@ -1,7 +1,6 @@
-"""Who may do what with indicators. Lookups (and so the 404 for another commune) go through indicators.access."""
-from django.core.exceptions import PermissionDenied
-
+"""Who may do what with indicators. Lookups (and so the 404 for another commune) go through indicators.queries."""
 from accounts.models import Role
+from theodoi.errors import Forbidden
 
 # They answer for the whole plan, so they may enter any indicator's value.
 PLAN_WIDE_ROLES = (Role.OFFICE, Role.CHAIRMAN, Role.VICE_CHAIRMAN, Role.SITE_ADMIN)
@@ -29,4 +28,4 @@ def can_assign_lead_unit(user) -> bool:
 
 def require(allowed: bool, message: str = "Bạn không có quyền nhập số liệu cho chỉ tiêu này.") -> None:
     if not allowed:
-        raise PermissionDenied(message)
+        raise Forbidden(message)

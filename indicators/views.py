@@ -1,4 +1,5 @@
-"""Indicator pages: thin views; lookups go through indicators.access, decisions through permissions and services."""
+"""Indicator pages: thin views; lookups and page data come from indicators.queries, decisions from permissions, rules
+and services."""
 from pathlib import PurePosixPath
 
 from django.conf import settings
@@ -10,27 +11,27 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from plans.services.access import plan_for, plans_for
+from plans.queries import plan_for, plans_for
 from theodoi.drafts import login_keeping_draft, take
 from theodoi.exports import XLSX_TYPE, download
 from theodoi.periods import periods_of_year
 
-from . import permissions, recording, services
-from .access import current_plan, indicator_for
-from .display import describe_target, number_text
+from . import permissions, queries, rules
+from .exports import export_plan
 from .forms import LeadUnitForm, ValueForm, default_period, met_choice, suggests_cumulative
 from .models import IndicatorValue
-from .pages import chart_points, value_rows
-from .xlsx import export_plan, import_values
+from .queries import chart_points, current_plan, describe_target, indicator_for, number_text, value_rows
+from .services import recording
+from .services.values_import import import_values
 
 
 @login_required
 def indicator_list(request):
     plan = current_plan(request.user, request.GET.get("ke-hoach"))
-    standings = recording.plan_standings(plan) if plan else []
+    standings = queries.plan_standings(plan) if plan else []
     return render(request, "indicators/indicator_list.html", {
-        "plan": plan, "groups": recording.grouped(standings), "counts": recording.colour_counts(standings),
-        "labels": services.COLOUR_LABELS, "can_import": permissions.can_enter_some_values(request.user),
+        "plan": plan, "groups": queries.grouped(standings), "counts": queries.colour_counts(standings),
+        "labels": rules.COLOUR_LABELS, "can_import": permissions.can_enter_some_values(request.user),
     })
 
 
@@ -46,7 +47,7 @@ def indicator_detail(request, pk):
         "history": indicator.entries.select_related("entered_by")[:50],
         "can_enter": permissions.can_enter_value(request.user, indicator),
         "lead_form": LeadUnitForm(instance=indicator) if permissions.can_assign_lead_unit(request.user) else None,
-        "labels": services.COLOUR_LABELS,
+        "labels": rules.COLOUR_LABELS,
     })
 
 
@@ -68,7 +69,7 @@ def indicator_value_entry(request, pk):
         return redirect("indicator_detail", pk=indicator.pk)
     return render(request, "indicators/value_form.html", {
         "indicator": indicator, "plan": indicator.plan, "form": form,
-        "targets": [describe_target(t) for t in indicator.targets.all()], "labels": services.COLOUR_LABELS,
+        "targets": [describe_target(t) for t in indicator.targets.all()], "labels": rules.COLOUR_LABELS,
         # static/js/drafts.js: a new history entry means a save went through; the page shows unsaved typing
         "saved_count": indicator.entries.count(), "unsaved": form.is_bound or draft is not None,
     }, status=400 if form.errors else 200)

@@ -15,9 +15,8 @@ Each top-level indicator of this year's appendix becomes one line in its group, 
 """
 from dataclasses import dataclass, field
 
-from indicators.display import met_text, number_text
 from indicators.models import Indicator
-from indicators.recording import ROMAN_ORDER, latest_value
+from indicators.queries import ROMAN_ORDER, latest_value, met_text, number_text
 from plans.models import Plan
 
 BLANK = "…"

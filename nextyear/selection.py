@@ -9,7 +9,7 @@ from datetime import date
 
 from arising.services.tree import ROOT_CODE as ARISING_ROOT
 from plans.models import Assignment, NodeLevel, Plan, TaskNode
-from plans.services.reading import plan_tree
+from plans.queries import plan_tree
 from reports import status as st
 from reports.services.rates import row_statuses, status_of
 from theodoi import clock

@@ -4,7 +4,7 @@ from datetime import date
 
 from accounts.tenancy import require_plan_manager
 from audit.services import log_action
-from plans.services.access import plan_for
+from plans.queries import plan_for
 
 from . import rules
 from .appendix import Group, appendix

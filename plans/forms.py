@@ -29,7 +29,7 @@ class PlanWithdrawForm(forms.Form):
 
 
 class CorrectionForm(forms.Form):
-    """One correction: the new value (fields added per kind by views_corrections) and the reason, always."""
+    """One correction: the new value (fields added per kind by views/corrections.py) and the reason, always."""
     reason = forms.CharField(
         label="Lý do sửa", max_length=REASON_MAX_LENGTH,
         help_text="Bắt buộc; ghi vào nhật ký cùng người sửa và thời điểm sửa.",

@@ -63,7 +63,7 @@ class TaskNode(models.Model):
     title = models.TextField("nội dung")
     order = models.PositiveIntegerField("thứ tự")
     source_line = models.PositiveIntegerField("dòng trong tệp gốc", null=True, blank=True)
-    # set by plans.services.reading.decorate/plan_tree for templates
+    # set by plans.queries.decorate/plan_tree for templates
     rows: list["Assignment"]
     kids: list["TaskNode"]
 
@@ -101,7 +101,7 @@ class Assignment(models.Model):
     # The same row in the previous year's plan, set at import by plans.services.year_links (exact title match only).
     carried_from = models.ForeignKey("self", null=True, blank=True, on_delete=models.SET_NULL,
                                      related_name="carried_to", verbose_name="tiếp nối dòng của năm trước")
-    # set by plans.services.reading.decorate/plan_tree for templates
+    # set by plans.queries.decorate/plan_tree for templates
     leaders: list["AssignmentRef"]
     lead_units: list["AssignmentRef"]
     coordinating_units: list["AssignmentRef"]

@@ -13,7 +13,7 @@ Received: a directory edit (communes.signals.directory_changed) re-resolves the 
 from django.dispatch import Signal
 
 from communes.models import Commune
-from communes.services import build_directory
+from communes.services.directory import build_directory
 
 from .models import AssignmentRef
 

@@ -1,4 +1,4 @@
-"""Monthly report pages: thin views over services.cycle; lookups always scoped by services.access."""
+"""Monthly report pages: thin views over services.cycle; lookups always scoped by accounts.tenancy and plans.queries."""
 from datetime import date, timedelta
 from pathlib import PurePosixPath
 
@@ -10,8 +10,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from accounts import tenancy
 from accounts.models import Role
-from plans.services import access
+from plans import queries as plan_queries
 from theodoi import clock
 from theodoi.drafts import login_keeping_draft, take
 from theodoi.formatting import short_date
@@ -28,7 +29,7 @@ NOT_YOURS = ("Báo cáo của {unit} chỉ đơn vị đó, Văn phòng – Th�
 
 
 def _reports(user):
-    return UnitReport.objects.filter(period__commune__in=access.communes_for(user)).select_related(
+    return UnitReport.objects.filter(period__commune__in=tenancy.communes_for(user)).select_related(
         "period", "period__commune", "unit", "plan")
 
 
@@ -45,12 +46,12 @@ def require_read(user, unit) -> None:
 
 
 def _period(user, pk) -> ReportingPeriod:
-    return get_object_or_404(ReportingPeriod.objects.filter(commune__in=access.communes_for(user)), pk=pk)
+    return get_object_or_404(ReportingPeriod.objects.filter(commune__in=tenancy.communes_for(user)), pk=pk)
 
 
 @login_required
 def report_index(request):
-    plan = access.plans_for(request.user).filter(is_current=True).select_related("commune").first()
+    plan = plan_queries.plans_for(request.user).filter(is_current=True).select_related("commune").first()
     if plan is None:
         return render(request, "reports/index.html", {"plan": None})
     today = clock.today()
@@ -76,7 +77,7 @@ def report_index(request):
 def report_open(request, period_pk, unit_pk):
     """A GET only finds the report (or asks to make it); the POST makes it: reading writes nothing (issue 12)."""
     period = _period(request.user, period_pk)
-    unit = access.entry_for(request.user, unit_pk)
+    unit = tenancy.entry_for(request.user, unit_pk)
     existing = UnitReport.objects.filter(period=period, unit=unit).first()
     if existing:
         require_read(request.user, unit)
@@ -88,7 +89,7 @@ def report_open(request, period_pk, unit_pk):
 
 
 def _plan_to_report(user, period: ReportingPeriod, unit):
-    plan = access.plans_for(user).filter(commune=period.commune, is_current=True).first()
+    plan = plan_queries.plans_for(user).filter(commune=period.commune, is_current=True).first()
     if plan is None or not permissions.can_edit(user, UnitReport(period=period, unit=unit)):
         raise Http404(f"{unit} chưa lập báo cáo {period}.")
     return plan
@@ -99,8 +100,8 @@ def _plan_to_report(user, period: ReportingPeriod, unit):
 def report_start(request, unit_pk):
     """The unit officer's one click on /bao-cao/: opens the month being reported if the daily advance_periods has
     not yet, then the unit's report."""
-    plan = access.plans_for(request.user).filter(is_current=True).select_related("commune").first()
-    unit = access.entry_for(request.user, unit_pk)
+    plan = plan_queries.plans_for(request.user).filter(is_current=True).select_related("commune").first()
+    unit = tenancy.entry_for(request.user, unit_pk)
     if plan is None or periods.year_is_over(plan, clock.today()):
         raise Http404("Không có kỳ báo cáo nào đang mở để lập báo cáo.")
     shown = periods.shown_period(plan, clock.today())
@@ -210,7 +211,7 @@ def report_reopen(request, pk):
 def report_evidence(request, pk):
     """An uploaded evidence file, for whoever may read the report (reports.access); another commune's is a 404."""
     row = get_object_or_404(RowReport.objects.filter(
-        report__period__commune__in=access.communes_for(request.user)).exclude(evidence_file="")
+        report__period__commune__in=tenancy.communes_for(request.user)).exclude(evidence_file="")
         .select_related("report__unit", "report__period", "assignment__node"), pk=pk)
     require_read(request.user, row.report.unit)
     try:

@@ -1,11 +1,12 @@
-"""The office's chase page and the reminder letter; scoped through plans.services.access like every report view."""
+"""The office's chase page and the reminder letter; scoped through accounts.tenancy like every report view."""
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 
+from accounts import tenancy
 from audit.services import log_action
-from plans.services import access
+from plans import queries as plan_queries
 from theodoi import clock
 from theodoi.exports import DOCX_TYPE, download
 
@@ -16,7 +17,7 @@ from .services import periods, rates, reminders
 
 
 def _current_plan(user, commune=None):
-    plans = access.plans_for(user).filter(is_current=True).select_related("commune").order_by("-year", "-version")
+    plans = plan_queries.plans_for(user).filter(is_current=True).select_related("commune").order_by("-year", "-version")
     return (plans.filter(commune=commune) if commune is not None else plans).first()
 
 
@@ -29,7 +30,7 @@ def _plan_and_period(request, today):
     chosen = request.GET.get("ky", "")
     if chosen.isdigit():
         period = get_object_or_404(ReportingPeriod.objects.filter(
-            commune__in=access.communes_for(request.user)).select_related("commune"), pk=chosen)
+            commune__in=tenancy.communes_for(request.user)).select_related("commune"), pk=chosen)
         return _current_plan(request.user, period.commune), period
     plan = _current_plan(request.user)
     if plan is None:

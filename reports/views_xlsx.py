@@ -6,7 +6,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.utils.html import format_html, format_html_join
 from django.views.decorators.http import require_GET, require_POST
 
-from plans.services import access
+from accounts import tenancy
 from theodoi import clock
 from theodoi.exports import download
 
@@ -18,7 +18,7 @@ from .views import require_read
 
 def _report(user, pk) -> UnitReport:
     """Another commune's report is a 404, as everywhere: its existence is not ours to reveal."""
-    reports = UnitReport.objects.filter(period__commune__in=access.communes_for(user))
+    reports = UnitReport.objects.filter(period__commune__in=tenancy.communes_for(user))
     return get_object_or_404(reports.select_related("period__commune", "unit", "plan"), pk=pk)
 
 

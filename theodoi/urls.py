@@ -6,19 +6,10 @@ from django.views.generic import RedirectView
 
 from accounts.tenancy import communes_for
 from communes.admin import scope_directory_admin
-from plans import views as plans
-from plans.urls import directory_urlpatterns
 
 urlpatterns = [
-    path("", plans.home, name="home"),
+    path("", include("plans.urls")),
     path("", include("accounts.urls")),
-    path("ke-hoach/", plans.plan_list, name="plan_list"),
-    path("ke-hoach/nhap/", plans.plan_upload, name="plan_upload"),
-    path("ke-hoach/nhap/xac-nhan/", plans.plan_confirm, name="plan_confirm"),
-    path("ke-hoach/<int:pk>/", plans.plan_detail, name="plan_detail"),
-    path("ke-hoach/<int:pk>/thay-doi/", plans.plan_changes, name="plan_changes"),
-    path("ke-hoach/<int:pk>/nhiem-vu/<str:code>/", plans.task_detail, name="task_detail"),
-    path("ke-hoach/", include("plans.urls")),
     path("chi-tieu/", include("indicators.urls")),
     path("bao-cao/", include("reports.urls")),
     path("dieu-hanh/", include("dashboard.urls")),
@@ -26,7 +17,6 @@ urlpatterns = [
     path("phat-sinh/", include("arising.urls")),
     path("ke-hoach-nam-sau/", include("nextyear.urls")),
     path("bao-cao-dinh-ky/", include("periodic.urls")),
-    path("danh-ba/", include(directory_urlpatterns)),
     path("quan-tri/", admin.site.urls),
     # Browsers ask for /favicon.ico on any page that names none (the admin, a downloaded file's tab). Unnamed: it is
     # a file, not a view, so the access matrices do not list it.

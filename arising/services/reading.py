@@ -2,7 +2,7 @@
 import logging
 from datetime import date
 
-from communes.services import build_directory
+from communes.services.directory import build_directory
 from planparser.blocks import PlanReadError
 from planparser.directory import Directory
 from planparser.notice import parse_notice

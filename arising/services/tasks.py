@@ -6,7 +6,7 @@ from datetime import date
 from django.db import transaction
 
 from audit.services import log_action
-from communes.services import entry_for_ref, seed_directory
+from communes.services.directory import entry_for_ref, seed_directory
 from plans.models import Plan, TaskNode
 
 from ..models import ArisingTask, SourceDocument

@@ -2,7 +2,7 @@
 from django import template
 from django.core.exceptions import FieldDoesNotExist
 
-from audit.services import history_for
+from audit.queries import history_for
 
 register = template.Library()
 

@@ -1,15 +1,15 @@
 from django import template
 
-from indicators import display, services
+from indicators import queries, rules
 
 register = template.Library()
 
-SHORT = {services.GREEN: "Xanh", services.AMBER: "Vàng", services.RED: "Đỏ", services.GREY: "Xám"}
+SHORT = {rules.GREEN: "Xanh", rules.AMBER: "Vàng", rules.RED: "Đỏ", rules.GREY: "Xám"}
 
 
 @register.filter
 def colour_label(colour: str) -> str:
-    return services.COLOUR_LABELS.get(colour, "")
+    return rules.COLOUR_LABELS.get(colour, "")
 
 
 @register.filter
@@ -19,14 +19,14 @@ def colour_short(colour: str) -> str:
 
 @register.filter
 def target_text(target) -> str:
-    return display.describe_target(target) if target else ""
+    return queries.describe_target(target) if target else ""
 
 
 @register.filter
 def value_text(item) -> str:
-    return display.value_text(item)
+    return queries.value_text(item)
 
 
 @register.inclusion_tag("indicators/_colour.html")
 def colour_badge(colour: str):
-    return {"colour": colour, "short": SHORT.get(colour, ""), "label": services.COLOUR_LABELS.get(colour, "")}
+    return {"colour": colour, "short": SHORT.get(colour, ""), "label": rules.COLOUR_LABELS.get(colour, "")}

@@ -6,7 +6,7 @@
   explanation of every red one;
 - the tasks not completed at the cut-off, with the reasons (khó khăn, vướng mắc) and the proposals the units gave;
 - each lead unit's reporting record over the covered months whose deadline has passed;
-- at year end, the evaluation summary (evaluation.services.evaluate).
+- at year end, the evaluation summary (evaluation.queries.evaluate).
 """
 from collections import Counter
 from dataclasses import dataclass, field
@@ -14,13 +14,13 @@ from datetime import date
 
 from django.db.models import prefetch_related_objects
 
-from arising.services.sources import markers
+from arising.queries import markers
 from communes.models import DirectoryEntry
 from dashboard import services as board_rows
 from dashboard import services_board, services_report
-from evaluation.services.evaluate import evaluate
-from indicators.display import describe_target, value_text
-from indicators.services import COLOUR_LABELS, RED
+from evaluation.queries.evaluate import evaluate
+from indicators.queries import describe_target, value_text
+from indicators.rules import COLOUR_LABELS, RED
 from plans.models import Plan
 from reports import status as st
 from reports.models import ReportingPeriod, ReportState, RowReport, RowRole

@@ -1,9 +1,9 @@
 """The reads: which reports and plans a user may open (another commune's is a 404, never a 403)."""
 from django.db.models import QuerySet
 
-from accounts.tenancy import visible_or_404
+from accounts.tenancy import visible_one
 from plans.models import Plan
-from plans.services.access import plan_for, plans_for
+from plans.queries import plan_for, plans_for
 from theodoi.errors import NotFound
 
 from ..models import Narrative, PeriodicReport
@@ -12,7 +12,7 @@ __all__ = ["current_plan", "narrative_for", "plan_for", "report_for", "reports_o
 
 
 def report_for(user, pk: int) -> PeriodicReport:
-    return visible_or_404(user, PeriodicReport.objects.select_related("commune"), pk=pk)
+    return visible_one(user, PeriodicReport.objects.select_related("commune"), pk=pk)
 
 
 def narrative_for(report: PeriodicReport, pk: int) -> Narrative:

@@ -8,15 +8,14 @@ from django.db import transaction
 
 from audit.services import log_action
 from communes.models import Commune
-from communes.services import build_directory, entry_for_ref, seed_directory
+from communes.services.directory import build_directory, entry_for_ref, seed_directory
 from planparser.blocks import PlanReadError
 from planparser.directory import Directory
 
 from ..models import Anomaly, Assignment, AssignmentRef, NodeLevel, Plan, Solution, TaskNode
+from ..rules import diff_plans, require_own_locality
 from ..signals import plan_rows_stored
 from .carry_over import carry_over
-from .diff import diff_plans
-from .locality import require_own_locality
 from .safe_parse import parse_untrusted, same_content
 from .versions import next_version, refresh_current
 from .year_links import link_to_previous_year

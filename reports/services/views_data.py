@@ -2,7 +2,7 @@
 from datetime import date
 
 from communes.models import DirectoryEntry
-from plans.services.reading import decorate
+from plans.queries import decorate
 
 from ..models import ReportingPeriod, RowReport, RowRole
 from ..status import next_open_milestone

@@ -1,6 +1,6 @@
 import pytest
 
-from communes.services import seed_directory
+from communes.services.directory import seed_directory
 from tests.factories import import_sample, make_commune, make_personas
 
 

@@ -10,11 +10,12 @@ from django.utils import timezone
 
 from tests.factories import import_sample, make_city_viewer, make_site_admin
 
-MATRIX_MODULES = ("plans.access", "communes.access", "accounts.access", "audit.access", "indicators.access",
-                  "reports.access", "dashboard.access", "evaluation.access")
-MATRIX_MODULES += ("arising.access",)
-MATRIX_MODULES += ("tests.access_matrix.nextyear",)
-MATRIX_MODULES += ("tests.access_matrix.periodic",)
+# One table per app in tests/access_matrix/ (an app with no URL has none; a missing module is skipped).
+MATRIX_MODULES = tuple(f"tests.access_matrix.{app}" for app in (
+    "accounts", "audit", "communes", "plans", "indicators", "evaluation", "arising", "reports", "dashboard"))
+# Until the reports and dashboard tables move to tests/access_matrix/ (a parallel branch), they are read where they are.
+MATRIX_MODULES += ("reports.access", "dashboard.access")
+MATRIX_MODULES += ("tests.access_matrix.nextyear", "tests.access_matrix.periodic")
 # Administrators have Django's own admin; static and media are files, not views.
 SKIPPED_NAMESPACES = ("admin",)
 # Persona names as in tests/factories.make_personas. Entry keys: read_only, public, personal, method ("post"),
@@ -53,8 +54,8 @@ MATRIX = load_matrix()
 
 def test_every_named_url_has_an_entry_in_an_access_matrix():
     missing = sorted(set(named_urls()) - set(MATRIX))
-    assert not missing, (f"URLs without an access entry: {missing}. Add them to <app>/access.py ACCESS as "
-                         "{'read_only': bool, 'kwargs': lambda world: {...}} (see plans/access.py).")
+    assert not missing, (f"URLs without an access entry: {missing}. Add them to ACCESS in tests/access_matrix/"
+                         "<app>.py as {'read_only': bool, 'kwargs': lambda world: {...}} (see plans.py there).")
 
 
 def test_every_matrix_entry_is_a_real_url():

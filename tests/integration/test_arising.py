@@ -12,7 +12,7 @@ from docx import Document
 from arising.models import ArisingTask, SourceDocument
 from audit.models import LogEntry
 from communes.models import DirectoryEntry
-from evaluation.services.evaluate import evaluate
+from evaluation.queries.evaluate import evaluate
 from plans.models import Assignment, Plan, TaskNode
 from reports.services import cycle, periods, rates
 from tests.conftest import SAMPLE

@@ -14,7 +14,8 @@ from openpyxl import load_workbook
 from accounts.models import Role, User
 from audit.context import acting_as
 from audit.models import AppendOnlyError, LogEntry
-from audit.services import history_for, log_action
+from audit.queries import history_for
+from audit.services import log_action
 from plans.models import Assignment, Plan
 from reports.models import UnitReport
 from tests.conftest import SAMPLE

@@ -8,7 +8,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from communes.services import seed_directory
+from communes.services.directory import seed_directory
 from dashboard import seed
 from plans.models import Assignment, AssignmentRef
 from reports import status as st

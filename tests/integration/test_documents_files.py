@@ -17,8 +17,8 @@ from openpyxl import load_workbook
 from communes.models import DirectoryEntry
 from dashboard import documents, services, services_report
 from evaluation import exports
-from evaluation.services.evaluate import evaluate
-from indicators.xlsx import export_plan
+from evaluation.queries.evaluate import evaluate
+from indicators.exports import export_plan
 from plans.models import TaskNode
 from reports import letters
 from reports import xlsx as unit_xlsx

@@ -23,7 +23,7 @@ from openpyxl import load_workbook
 from audit.models import LogEntry
 from communes.models import DirectoryEntry
 from evaluation.models import LevelOverride
-from evaluation.services.evaluate import evaluate
+from evaluation.queries.evaluate import evaluate
 from plans.models import Assignment
 from reports.models import UnitReport
 from reports.services import cycle, periods

@@ -11,7 +11,7 @@ from django.urls import reverse
 
 from audit.models import LogEntry
 from evaluation.models import LeaderJudgement, RowAssessment
-from evaluation.services.evaluate import evaluate
+from evaluation.queries.evaluate import evaluate
 
 TODAY = date(2024, 1, 10)
 

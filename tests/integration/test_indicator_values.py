@@ -218,8 +218,8 @@ def test_a_replaced_or_deleted_evidence_file_leaves_storage(client_for, personas
 
 
 def test_every_indicator_url_declares_its_access():
-    from indicators.access import ACCESS
     from indicators.urls import urlpatterns
+    from tests.access_matrix.indicators import ACCESS
 
     assert {p.name for p in urlpatterns} == set(ACCESS)
     assert all(isinstance(rule["read_only"], bool) for rule in ACCESS.values())

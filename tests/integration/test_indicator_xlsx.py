@@ -8,9 +8,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from openpyxl import load_workbook
 
+from indicators.exports import SHEET, export_plan
 from indicators.models import IndicatorValue, ValueEntry
-from indicators.recording import Reading, save_reading
-from indicators.xlsx import SHEET, export_plan
+from indicators.services.recording import Reading, save_reading
 from tests.factories import import_sample
 from theodoi.periods import MONTH, Period
 

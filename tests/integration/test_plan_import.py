@@ -55,7 +55,7 @@ def test_a_changed_file_becomes_a_new_version_with_its_differences(plan):
 
 def test_a_failure_while_indicators_stores_the_appendix_leaves_nothing_behind(commune, monkeypatch):
     # indicators stores the appendix on plans' plan_rows_stored signal, inside the import's transaction.
-    from indicators import storing
+    from indicators.services import storing
 
     def explode(*args, **kwargs):
         raise RuntimeError("đĩa đầy")

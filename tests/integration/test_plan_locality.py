@@ -15,8 +15,8 @@ from django.urls import reverse
 from audit.models import LogEntry
 from communes.models import Commune
 from plans.models import Plan
+from plans.rules import check_locality
 from plans.services import staging
-from plans.services.locality import check_locality
 from tests.conftest import FIXTURES, SAMPLE
 
 NGHI_PHONG = FIXTURES / "plans" / "pdf-xa-nghi-phong-2024.txt"

@@ -5,8 +5,8 @@ from types import SimpleNamespace
 
 import pytest
 
-from indicators.display import describe_target
 from indicators.models import Target
+from indicators.queries import describe_target
 from plans.services.importer import import_plan
 from tests.factories import make_commune
 

@@ -53,7 +53,7 @@ def imported_names(name: str, path: Path) -> set[str]:
 
 
 def module_graph(modules: dict[str, Path]) -> dict[str, set[str]]:
-    """Module → first-party modules it imports (`from plans.services import access` is the module access)."""
+    """Module → first-party modules it imports (`from plans.services import staging` is the module staging)."""
     def owner(name: str) -> str | None:
         while name and name not in modules:
             name = name.rpartition(".")[0]

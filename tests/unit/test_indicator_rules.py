@@ -4,7 +4,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from indicators.services import AMBER, GREEN, GREY, RED, attained, judge, pace_of, worst
+from indicators.rules import AMBER, GREEN, GREY, RED, attained, judge, pace_of, worst
 from theodoi.periods import HALF, MONTH, NINE_MONTHS, QUARTER, YEAR, Period
 
 JUNE = Period(MONTH, 2023, 6)

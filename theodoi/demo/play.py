@@ -1,6 +1,6 @@
-"""Replay story.py through the services the pages use (reports.services.cycle, indicators.recording, arising), with
-the clock set to each event's day, so statuses, completion dates, lateness and the audit trail are what those days
-would have left. Nothing is inserted behind the services' backs.
+"""Replay story.py through the services the pages use (reports.services.cycle, indicators.services.recording,
+arising), with the clock set to each event's day, so statuses, completion dates, lateness and the audit trail are
+what those days would have left. Nothing is inserted behind the services' backs.
 """
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -10,7 +10,7 @@ from django.db import transaction
 from accounts.models import User
 from arising.services.tasks import SourceData, add_one
 from arising.services.tree import RowData
-from indicators.recording import Reading, save_reading
+from indicators.services.recording import Reading, save_reading
 from planparser.deadlines import parse_deadline
 from plans.models import Assignment, Plan
 from reports.models import RowRole, RowStatus, UnitReport

@@ -13,7 +13,7 @@ from django.db import transaction
 
 from accounts.models import Role, User
 from communes.models import Commune, DirectoryEntry, EntryCategory, UnitKind
-from communes.services import seed_directory
+from communes.services.directory import seed_directory
 from plans.services.importer import import_plan
 from theodoi.demo import play
 

@@ -10,8 +10,8 @@ from django.db import transaction
 
 from communes.models import Commune
 from planparser.blocks import PlanReadError
+from plans.rules import OtherLocalityError
 from plans.services.importer import import_plan
-from plans.services.locality import OtherLocalityError
 
 from ._plan_file import read_checked
 

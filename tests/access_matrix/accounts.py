@@ -1,4 +1,4 @@
-"""Who may use each account URL (see plans/access.py for the format).
+"""Who may use each account URL (see tests/access_matrix/plans.py for the format).
 
 public: reachable without logging in. personal: any logged-in user acting on their own account (viewers too).
 Everything else here is the office's account management: viewers and unit officers are refused.

@@ -1,4 +1,4 @@
-"""Plan pages: thin views over the services; every lookup goes through services.access."""
+"""Plan pages: thin views over the services; every lookup goes through plans.queries."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Q
@@ -6,36 +6,37 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from accounts.models import Role
+from accounts.tenancy import require_plan_manager
 from planparser.blocks import PlanReadError
 
-from .forms import PlanConfirmForm, PlanUploadForm, PlanWithdrawForm
-from .models import CorrectionStatus
-from .services import access, reading, staging, versions
-from .services.correction_carry import conflicts
-from .services.corrections import corrected_places, history, history_words
-from .services.diff import diff_plans
-from .services.importer import import_plan, parse_for_commune, same_as_current
-from .services.locality import OtherLocalityError, require_own_locality
+from .. import queries
+from ..forms import PlanConfirmForm, PlanUploadForm, PlanWithdrawForm
+from ..models import CorrectionStatus
+from ..rules import OtherLocalityError, diff_plans, require_own_locality
+from ..services import staging, versions
+from ..services.correction_carry import conflicts
+from ..services.corrections import corrected_places, history, history_words
+from ..services.importer import import_plan, parse_for_commune, same_as_current
 
 
 @login_required
 def home(request):
     """Leaders and the office start on the dashboard; a unit starts on its monthly report."""
-    if not access.plans_for(request.user).filter(is_current=True).exists():
+    if not queries.plans_for(request.user).filter(is_current=True).exists():
         return redirect("plan_list")
     return redirect("report_index" if request.user.role == Role.UNIT_OFFICER else "dashboard")
 
 
 @login_required
 def plan_list(request):
-    plans = access.plans_for(request.user).select_related("commune")
+    plans = queries.plans_for(request.user).select_related("commune")
     return render(request, "plans/plan_list.html", {"plans": plans})
 
 
 @login_required
 def plan_detail(request, pk):
-    plan = access.plan_for(request.user, pk)
-    tree, places = reading.plan_tree(plan), corrected_places(plan)
+    plan = queries.plan_for(request.user, pk)
+    tree, places = queries.plan_tree(plan), corrected_places(plan)
     _mark_corrected(tree, places)
     anomalies = list(plan.anomalies.select_related("resolved_by"))
     return render(request, "plans/plan_detail.html", {
@@ -61,8 +62,8 @@ def _mark_corrected(nodes, places) -> None:
 
 @login_required
 def task_detail(request, pk, code):
-    node = access.node_for(request.user, pk, code)
-    node.rows = reading.node_rows(node)
+    node = queries.node_for(request.user, pk, code)
+    node.rows = queries.node_rows(node)
     _mark_corrected([node], corrected_places(node.plan))
     return render(request, "plans/task_detail.html", {
         "plan": node.plan, "node": node, "rows": node.rows,
@@ -89,9 +90,9 @@ def _ancestors(node):
 
 @login_required
 def plan_changes(request, pk):
-    plan = access.plan_for(request.user, pk)
+    plan = queries.plan_for(request.user, pk)
     # A withdrawn version was never the plan: the changes are counted from the version this one replaced.
-    previous = (access.plans_for(request.user).filter(commune=plan.commune, year=plan.year, version__lt=plan.version,
+    previous = (queries.plans_for(request.user).filter(commune=plan.commune, year=plan.year, version__lt=plan.version,
                                                       withdrawn_at=None).order_by("-version").first())
     changes = diff_plans(previous.parsed, plan.parsed) if previous else []
     return render(request, "plans/plan_changes.html", {
@@ -101,7 +102,7 @@ def plan_changes(request, pk):
 
 @login_required
 def plan_upload(request):
-    access.require_plan_manager(request.user)
+    require_plan_manager(request.user)
     # Bound on every POST, even an empty one, so a missing file is said rather than silently re-asked.
     form = PlanUploadForm(request.POST, request.FILES) if request.method == "POST" else PlanUploadForm()
     if form.is_bound and form.is_valid():
@@ -127,7 +128,7 @@ def plan_upload(request):
 @require_POST
 @login_required
 def plan_confirm(request):
-    access.require_plan_manager(request.user)
+    require_plan_manager(request.user)
     form = PlanConfirmForm(request.POST)
     if not form.is_valid():
         messages.error(request, "Yêu cầu xác nhận không hợp lệ; vui lòng tải tệp lên lại.")
@@ -163,8 +164,8 @@ def _report_import(request, result) -> None:
 @login_required
 def plan_withdraw(request, pk):
     """Withdraw a version imported by mistake: a confirmation page, then a POST with the reason."""
-    plan = access.plan_for(request.user, pk)
-    access.require_plan_manager(request.user, plan.commune)
+    plan = queries.plan_for(request.user, pk)
+    require_plan_manager(request.user, plan.commune)
     if plan.is_withdrawn:
         messages.error(request, f"Phiên bản {plan.version} đã được rút trước đó.")
         return redirect("plan_detail", pk=plan.pk)

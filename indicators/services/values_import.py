@@ -1,4 +1,4 @@
-"""Indicators of a plan to XLSX and back: one sheet, a row per indicator, a column per period of the year.
+"""Indicator values read back from the XLSX of indicators.exports, and stored.
 
 The import checks every cell first and stores nothing unless all of them are right (one transaction). Cell B2 names
 the plan the file was exported from, so a file for another plan is refused rather than written into the wrong one.
@@ -10,104 +10,32 @@ from decimal import Decimal
 from io import BytesIO
 
 from django.db import transaction
-from openpyxl import Workbook, load_workbook
-from openpyxl.styles import Alignment, Font
+from openpyxl import load_workbook
 from openpyxl.utils.exceptions import InvalidFileException
 
 from planparser.vinumbers import ViNumberError, parse_vi_number
-from theodoi import exports as xs
 from theodoi.periods import periods_of_year
 from theodoi.uploads import OfficeFileError, check_office_file
 
-from . import services
-from .display import describe_target, met_text
-from .forms import check_number, suggests_cumulative
-from .models import Indicator
-from .permissions import can_enter_value
-from .recording import Reading, is_unchanged, latest_value, save_reading, verdict_for
+from .. import rules
+from ..exports import (
+    CUMULATIVE,
+    EXPLANATION_COLUMN,
+    FIRST_PERIOD_COLUMN,
+    HEADER_ROW,
+    LEVEL,
+    MARKER_CELL,
+    PERIOD_COLUMNS,
+    SHEET,
+    marker,
+)
+from ..forms import check_number, suggests_cumulative
+from ..models import Indicator
+from ..permissions import can_enter_value
+from .recording import Reading, is_unchanged, save_reading, verdict_for
 
-SHEET = "Chỉ tiêu"
-MARKER_CELL = "B2"
-HEADER_ROW = 4
-FIXED_HEADERS = ["Mã", "Chỉ tiêu", "Mục tiêu", "Đơn vị tính", "Cách tính"]
-FIRST_PERIOD_COLUMN = len(FIXED_HEADERS) + 1
-PERIOD_COLUMNS = len(periods_of_year(2000))
-EXPLANATION_COLUMN = FIRST_PERIOD_COLUMN + PERIOD_COLUMNS
-CUMULATIVE, LEVEL = "Lũy kế", "Thời điểm"
 MET_WORDS = {"đạt": True, "chưa đạt": False, "không đạt": False}
 
-
-def marker(plan) -> str:
-    return f"theodoi:ke-hoach:{plan.pk}"
-
-
-# ---- export -------------------------------------------------------------------------------------------------------
-
-def export_plan(plan) -> bytes:
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = SHEET
-    periods = periods_of_year(plan.year)
-    headers = FIXED_HEADERS + [p.label for p in periods] + ["Giải trình"]
-    widths = _widths(len(headers))
-    _heading(sheet, plan, widths)
-    for column, title in enumerate(headers, start=1):
-        cell = xs.put(sheet.cell(HEADER_ROW, column), title)
-        cell.font = Font(bold=True)
-        cell.alignment = Alignment(wrap_text=True, vertical="top")
-    indicators = plan.indicators.prefetch_related("targets", "values")
-    for row, indicator in enumerate(indicators, start=HEADER_ROW + 1):
-        _export_row(sheet, row, indicator, periods)
-    _layout(sheet, widths)
-    return xs.workbook_bytes(workbook)
-
-
-def _export_row(sheet, row: int, indicator: Indicator, periods) -> None:
-    target = indicator.primary_target
-    values = {v.period: v for v in indicator.values.all()}
-    cumulative = any(v.is_cumulative for v in values.values()) if values else suggests_cumulative(indicator)
-    fixed = [indicator.code, indicator.name, "; ".join(describe_target(t) for t in indicator.targets.all()),
-             target.unit if target else "", CUMULATIVE if cumulative else LEVEL]
-    for column, text in enumerate(fixed, start=1):
-        xs.put(sheet.cell(row, column), text)
-    for column, period in enumerate(periods, start=FIRST_PERIOD_COLUMN):
-        item = values.get(period)
-        if item is not None and item.value is not None:
-            sheet.cell(row, column).value = item.value.normalize()
-        elif item is not None:
-            xs.put(sheet.cell(row, column), met_text(item.met))
-    latest = latest_value(values.values())
-    xs.put(sheet.cell(row, EXPLANATION_COLUMN), latest.explanation if latest else "")
-
-
-def _widths(columns: int) -> list[float]:
-    """Narrow period columns ("Tháng 01/2023" wraps to two lines) so the year fits one landscape page's width."""
-    fixed = {1: 8, 2: 36, 3: 28, 4: 20, 5: 10, columns: 30}  # 4: "triệu đồng/người/năm" on one line
-    return [fixed.get(column, 9) for column in range(1, columns + 1)]
-
-
-def _heading(sheet, plan, widths: list[float]) -> None:
-    """Rows 1-3: the title, the plan marker (B2, read back on import) and the instructions, none of them cut."""
-    xs.title_row(sheet, 1, f"Chỉ tiêu kinh tế - xã hội năm {plan.year} – {plan.commune}", widths,
-                 Font(bold=True, size=13))
-    xs.put(sheet.cell(2, 1), "Mã kế hoạch (không sửa):")
-    xs.put(sheet[MARKER_CELL], marker(plan))
-    xs.put(sheet.cell(2, 3), f"{plan.title} – phiên bản {plan.version}")
-    sheet.merge_cells(start_row=2, start_column=3, end_row=2, end_column=len(widths))
-    xs.title_row(sheet, 3, "Số viết kiểu Việt Nam (10,8) hoặc số Excel; chỉ tiêu định tính ghi «Đạt»/«Chưa đạt»; "
-                           "giải trình bắt buộc khi chỉ tiêu chuyển đỏ.", widths)
-
-
-def _layout(sheet, widths: list[float]) -> None:
-    xs.set_widths(sheet, widths)
-    xs.wrap_all(sheet, 2)
-    for row in (2, *range(HEADER_ROW, sheet.max_row + 1)):  # rows 1 and 3 are sized as titles
-        xs.fit_row(sheet, row, widths)
-    sheet.freeze_panes = f"C{HEADER_ROW + 1}"
-    xs.print_setup(sheet, f"{HEADER_ROW}:{HEADER_ROW}", len(widths))
-
-
-# ---- import -------------------------------------------------------------------------------------------------------
 
 @dataclass
 class ImportResult:
@@ -258,7 +186,7 @@ def _accept(cell, indicator, reading: Reading, explanation: str, user, result: I
     if not can_enter_value(user, indicator):
         result.errors.append(f"{_where(cell)}: bạn không được nhập số liệu cho chỉ tiêu {indicator.code}.")
         return False
-    if verdict_for(indicator, reading).colour == services.RED:
+    if verdict_for(indicator, reading).colour == rules.RED:
         if not explanation:
             result.errors.append(f"{_where(cell)}: với số liệu này chỉ tiêu {indicator.code} chuyển màu đỏ; cần ghi "
                                  f"giải trình ở cột «Giải trình» cùng dòng.")

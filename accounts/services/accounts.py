@@ -1,37 +1,15 @@
-"""Accounts the Office–Statistics officer manages for its commune; scoping comes from plans.services.access."""
+"""Accounts the Office–Statistics officer manages for its commune: creating them, their units, and their access.
+
+Saves of users are captured by the audit trail; unlocking, which saves no user, is logged explicitly.
+"""
 import secrets
 
-from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.db.models import QuerySet
-from django.shortcuts import get_object_or_404
 
 from audit.services import log_action
+from theodoi.errors import Forbidden
 
-from . import tenancy as access
-from .models import Role, User
-
-# The roles an office may hand out inside its own commune; city viewers and administrators are made by the site admin.
-COMMUNE_ROLES = [Role.CHAIRMAN, Role.VICE_CHAIRMAN, Role.OFFICE, Role.UNIT_OFFICER, Role.VIEWER]
-
-
-def can_manage_accounts(user) -> bool:
-    return user.is_authenticated and (user.is_superuser or user.role in (Role.OFFICE, Role.SITE_ADMIN))
-
-
-def require_account_manager(user) -> None:
-    if not can_manage_accounts(user):
-        raise PermissionDenied("Chỉ Văn phòng – Thống kê được quản lý tài khoản.")
-
-
-def accounts_for(user) -> QuerySet[User]:
-    accounts = User.objects.filter(commune__in=access.communes_for(user))
-    return accounts if user.is_superuser else accounts.filter(is_superuser=False)
-
-
-def account_for(user, pk: int) -> User:
-    """Another commune's account is a 404, like every other object of another commune."""
-    return get_object_or_404(accounts_for(user).select_related("commune", "position"), pk=pk)
+from ..models import User
 
 
 def new_password() -> str:
@@ -65,7 +43,7 @@ def set_civil_servant(account: User, value: bool) -> None:
 
 def set_active(manager: User, account: User, active: bool) -> None:
     if account.pk == manager.pk and not active:
-        raise PermissionDenied("Không thể tự vô hiệu hóa tài khoản của chính mình.")
+        raise Forbidden("Không thể tự vô hiệu hóa tài khoản của chính mình.")
     with transaction.atomic():
         account.is_active = active
         account.save(update_fields=["is_active"])

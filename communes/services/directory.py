@@ -7,7 +7,7 @@ from django.db import transaction
 
 from planparser.directory import Directory, Entry
 
-from .models import Alias, Commune, DirectoryEntry, EntryCategory
+from ..models import Alias, Commune, DirectoryEntry, EntryCategory
 
 # Seeding and importing create entries that the same transaction already resolved against (read by .signals).
 _muted: ContextVar[bool] = ContextVar("directory_signals_muted", default=False)

@@ -1,6 +1,6 @@
 """Correction pages: the office corrects an imported plan, sees the reading, then saves with a reason.
 
-Every view looks the plan up through services.access first (another commune: 404), then requires the office.
+Every view looks the plan up through plans.queries first (another commune: 404), then requires the office.
 """
 import hashlib
 import json
@@ -12,14 +12,15 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from accounts.tenancy import require_plan_manager
 from planparser.targets import split_name_target
 
-from .forms import ConflictChoiceForm, place_correction_form, refs_correction_form, text_correction_form
-from .models import Assignment
-from .services import access
-from .services.correction_fields import FIELDS, CorrectionInputError
-from .services.corrections import address, choose, correct, describe_place
-from .services.tree_moves import parent_choices
+from .. import queries
+from ..forms import ConflictChoiceForm, place_correction_form, refs_correction_form, text_correction_form
+from ..models import Assignment
+from ..services.correction_fields import FIELDS, CorrectionInputError
+from ..services.corrections import address, choose, correct, describe_place
+from ..services.tree_moves import parent_choices
 
 ROW_FIELDS = ("leaders", "lead_units", "coordinating_units", "deadline", "solutions", "output")
 TASK_FIELDS = ("title", "place")
@@ -27,8 +28,8 @@ TASK_FIELDS = ("title", "place")
 
 @login_required
 def row_correct(request, pk, row_pk, field):
-    plan = access.plan_for(request.user, pk)
-    access.require_plan_manager(request.user, plan.commune)
+    plan = queries.plan_for(request.user, pk)
+    require_plan_manager(request.user, plan.commune)
     row = get_object_or_404(Assignment.objects.select_related("node__plan__commune"), pk=row_pk, node__plan=plan)
     if field not in ROW_FIELDS:
         raise Http404("Không có nội dung này để sửa.")
@@ -37,8 +38,8 @@ def row_correct(request, pk, row_pk, field):
 
 @login_required
 def task_correct(request, pk, code, field):
-    node = access.node_for(request.user, pk, code)
-    access.require_plan_manager(request.user, node.plan.commune)
+    node = queries.node_for(request.user, pk, code)
+    require_plan_manager(request.user, node.plan.commune)
     if field not in TASK_FIELDS:
         raise Http404("Không có nội dung này để sửa.")
     return _correct(request, node.plan, node, field)
@@ -46,8 +47,8 @@ def task_correct(request, pk, code, field):
 
 @login_required
 def indicator_correct(request, pk, indicator_pk):
-    plan = access.plan_for(request.user, pk)
-    access.require_plan_manager(request.user, plan.commune)
+    plan = queries.plan_for(request.user, pk)
+    require_plan_manager(request.user, plan.commune)
     indicator = get_object_or_404(plan.indicators.all(), pk=indicator_pk)
     return _correct(request, plan, indicator, "targets")
 
@@ -135,8 +136,8 @@ def _back(plan, obj) -> str:
 @require_POST
 @login_required
 def conflict_choose(request, pk):
-    plan = access.plan_for(request.user, pk)
-    access.require_plan_manager(request.user, plan.commune)
+    plan = queries.plan_for(request.user, pk)
+    require_plan_manager(request.user, plan.commune)
     form = ConflictChoiceForm(request.POST)
     if not form.is_valid():
         messages.error(request, "Chưa chọn được: " + " ".join(e for errors in form.errors.values() for e in errors))

@@ -17,7 +17,7 @@ from django.db.models import Prefetch
 
 from communes.models import DirectoryEntry, EntryCategory
 from indicators.models import Indicator, IndicatorValue
-from indicators.services import attained
+from indicators.rules import attained
 from plans.models import Assignment, AssignmentRef, Plan, RefRole
 from reports import status as st
 from reports.models import Completion, UnitReport

@@ -1,11 +1,30 @@
-"""Load a plan's tree for display in a fixed number of queries, whatever its size."""
+"""Data for the plan pages, read-only: the plans a user may see (tenancy decides, in accounts.tenancy), and a plan's
+tree loaded for display in a fixed number of queries, whatever its size.
+
+Another commune's plan or task is `theodoi.errors.NotFound`, which the middleware answers with a 404.
+"""
 from collections import defaultdict
 
-from django.db.models import Prefetch
+from django.db.models import Count, Prefetch, Q, QuerySet
 
+from accounts.tenancy import communes_for, visible, visible_one
+from communes.models import DirectoryEntry, EntryCategory
 from planparser.deadlines import describe_deadline
+from planparser.textutil import fold
 
-from ..models import Assignment, AssignmentRef, Plan, RefRole, TaskNode
+from .models import Assignment, AssignmentRef, Plan, RefRole, TaskNode
+
+
+def plans_for(user) -> QuerySet[Plan]:
+    return visible(user, Plan.objects.all())
+
+
+def plan_for(user, pk: int) -> Plan:
+    return visible_one(user, Plan.objects.select_related("commune"), pk=pk)
+
+
+def node_for(user, plan_pk: int, code: str) -> TaskNode:
+    return visible_one(user, TaskNode.objects.select_related("plan"), via="plan__commune", plan_id=plan_pk, code=code)
 
 
 def _assignments():
@@ -50,3 +69,14 @@ def entry_rows(entry) -> dict[str, list[Assignment]]:
         for role in roles:
             by_role[role].append(assignment)
     return by_role
+
+
+def directory_sections(user, query: str = "") -> list[tuple[str, list[DirectoryEntry]]]:
+    """The directory of the user's communes by category, each entry with the current plans' rows it carries; `query`
+    keeps the entries whose name (accents and case aside) or key contains it."""
+    annotated = (DirectoryEntry.objects.filter(commune__in=communes_for(user))
+                 .annotate(row_count=Count("refs__assignment",
+                                           filter=Q(refs__assignment__node__plan__is_current=True), distinct=True)))
+    needle = fold(query)
+    entries = [e for e in annotated if not query or needle in fold(e.name) or needle in e.key]
+    return [(label, [e for e in entries if e.category == value]) for value, label in EntryCategory.choices]

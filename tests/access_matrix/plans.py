@@ -1,4 +1,5 @@
-"""Who may use each plan URL; tests/integration/test_access_matrix.py walks every URL against this.
+"""Who may use each URL of plans/urls.py (the directory pages included); tests/integration/test_access_matrix.py
+walks every URL against this.
 
 Each entry: read_only (any user of the commune may GET it; False means a write that viewers are refused),
 and for URLs with parameters, kwargs(world) building them from one commune's objects (world.plan, world.node,
@@ -20,4 +21,6 @@ ACCESS = {
     "plan_indicator_correct": {"read_only": False, "kwargs": lambda w: {"pk": w.plan.pk,
                                                                         "indicator_pk": w.indicator.pk}},
     "plan_conflict_choose": {"read_only": False, "method": "post", "kwargs": lambda w: {"pk": w.plan.pk}},
+    "directory": {"read_only": True},
+    "entry_detail": {"read_only": True, "kwargs": lambda w: {"pk": w.entry.pk}},
 }

@@ -1,4 +1,4 @@
-"""Arising-task URLs for tests/integration/test_access_matrix.py (format as in plans/access.py)."""
+"""Arising-task URLs for tests/integration/test_access_matrix.py (format as in tests/access_matrix/plans.py)."""
 ACCESS = {
     "arising_list": {"read_only": True},
     "arising_add": {"read_only": False},

@@ -16,7 +16,7 @@ from plans.services.correction_errors import CorrectionInputError
 from plans.services.correction_fields import Field
 from theodoi.formatting import number
 
-from .models import Comparator, Indicator, Target
+from ..models import Comparator, Indicator, Target
 
 
 def store_indicators(sender, plan: Plan, indicators: list[dict], **kwargs) -> None:

@@ -1,0 +1,26 @@
+"""Data for pages and reports, read-only: how they name an arising row's origin."""
+from django.db.models import QuerySet
+
+from plans.models import Plan
+from plans.queries import plans_for
+
+from .models import ArisingTask
+
+
+def current_plans(user) -> QuerySet[Plan]:
+    return plans_for(user).filter(is_current=True).select_related("commune").order_by("-year")
+
+
+def arising_tasks(user) -> QuerySet[ArisingTask]:
+    """The arising tasks of the plans in force the user sees, with what the list shows of each."""
+    return (ArisingTask.objects.filter(node__plan__in=current_plans(user))
+            .select_related("node__plan", "source").prefetch_related("node__assignments__refs__entry"))
+
+
+def markers(plan: Plan) -> dict[int, str]:
+    """node pk -> "Nhiệm vụ phát sinh — Thông báo số 45/TB-UBND ngày 05/07/2023" for every arising task of the plan."""
+    return {t.node_id: t.marker for t in ArisingTask.objects.filter(node__plan=plan).select_related("source")}
+
+
+def arising_node_ids(plan: Plan) -> set[int]:
+    return set(ArisingTask.objects.filter(node__plan=plan).values_list("node_id", flat=True))
