@@ -9,7 +9,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 
 from plans.models import RefRole
-from reports import status as st
+from reports.rules import status as st
 from theodoi import exports as xs
 from theodoi import formatting as fmt
 

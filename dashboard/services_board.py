@@ -16,8 +16,8 @@ from indicators import recording
 from indicators import services as indicator_rules
 from plans.models import Plan
 from plans.services.access import communes_for, plans_for
-from reports import status as st
 from reports.models import ReportingPeriod, ReportState, RowReport
+from reports.rules import status as st
 from reports.services import periods, rates
 from theodoi.periods import HALF, MONTH, NINE_MONTHS, QUARTER, YEAR, Period, periods_closing_with
 

@@ -12,8 +12,8 @@ from django.db.models import prefetch_related_objects
 from arising.services.sources import markers
 from indicators.display import describe_target, met_text, value_text
 from plans.models import Plan
-from reports import status as st
 from reports.models import ReportingPeriod, ReportState, RowReport, RowRole
+from reports.rules import status as st
 from reports.services import rates
 from theodoi import decree30 as d30
 from theodoi import formatting as fmt

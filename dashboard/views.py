@@ -4,7 +4,7 @@ from django.http import Http404
 from django.shortcuts import render
 
 from communes.models import DirectoryEntry
-from reports import status as st
+from reports.rules import status as st
 from theodoi import clock
 from theodoi.exports import DOCX_TYPE, XLSX_TYPE, download
 

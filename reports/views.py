@@ -19,9 +19,9 @@ from theodoi.formatting import short_date
 from . import forms, permissions
 from .access import may_read_report
 from .models import ReportingPeriod, RowReport, UnitReport
+from .rules.validation import Errors, flatten
 from .services import cycle, periods, rates
 from .services.views_data import compliance_rows, leader_rate_rows, report_rows
-from .validation import Errors, flatten
 
 NOT_YOURS = ("Báo cáo của {unit} chỉ đơn vị đó, Văn phòng – Thống kê, lãnh đạo UBND và tài khoản chỉ xem được xem; "
              "cán bộ đơn vị khác thì không.")

@@ -10,8 +10,8 @@ from theodoi import clock
 from theodoi.exports import DOCX_TYPE, download
 
 from . import letters, permissions
-from . import status as st
 from .models import ReportingPeriod
+from .rules import status as st
 from .services import periods, rates, reminders
 
 

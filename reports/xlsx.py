@@ -25,8 +25,8 @@ from theodoi import exports as xs
 from theodoi import formatting as fmt
 from theodoi.uploads import OfficeFileError, check_office_file
 
-from . import validation
 from .models import RowReport, RowRole
+from .rules import validation
 from .services import cycle
 
 SHEET = "Báo cáo"

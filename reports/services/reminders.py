@@ -22,8 +22,8 @@ from communes.models import Commune, DirectoryEntry
 from plans.models import Assignment, Plan, RefRole
 from theodoi import clock
 
-from .. import status as st
 from ..models import PeriodState, Reminder, ReminderKind, ReportingPeriod
+from ..rules import status as st
 from . import periods, rates
 
 # (kind, days from the deadline on which it becomes due), in the order a unit receives them.

@@ -5,8 +5,8 @@ from communes.models import DirectoryEntry
 from plans.services.reading import decorate
 
 from ..models import ReportingPeriod, RowReport, RowRole
-from ..status import next_open_milestone
-from ..validation import Errors, FieldErrors
+from ..rules.status import next_open_milestone
+from ..rules.validation import Errors, FieldErrors
 from . import completion, rates
 
 

@@ -11,8 +11,8 @@ from django.urls import reverse
 from communes.services import seed_directory
 from dashboard import seed
 from plans.models import Assignment, AssignmentRef
-from reports import status as st
 from reports.models import Completion
+from reports.rules import status as st
 from tests.factories import import_sample, make_commune
 
 # May has closed. Issue 11 moves the day its statuses are judged from the report day (20/05) to the data cut-off,

@@ -14,7 +14,8 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from communes.models import DirectoryEntry
-from reports import forms, validation, xlsx
+from reports import forms, xlsx
+from reports.rules import validation
 from reports.services import cycle, periods
 
 LINE = 6  # I.4.1, the second lead row
