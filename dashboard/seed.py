@@ -10,9 +10,9 @@ from communes.models import DirectoryEntry
 from indicators.recording import Reading, save_reading
 from plans.models import Plan
 from reports.models import ReportState, RowRole, RowStatus
+from reports.queries.rates import lead_units
 from reports.services import cycle
 from reports.services.periods import ensure_period
-from reports.services.rates import lead_units
 from theodoi.periods import MONTH, Period
 
 OVERDUE_CODE = "I.1.3"  # "Trong tháng 4/2023": left undone, so it is 14 days overdue at 14/05/2023

@@ -17,8 +17,9 @@ from indicators import services as indicator_rules
 from plans.models import Plan
 from plans.services.access import communes_for, plans_for
 from reports.models import ReportingPeriod, ReportState, RowReport
+from reports.queries import rates
 from reports.rules import status as st
-from reports.services import periods, rates
+from reports.services import periods
 from theodoi.periods import HALF, MONTH, NINE_MONTHS, QUARTER, YEAR, Period, periods_closing_with
 
 from . import services

@@ -13,8 +13,8 @@ from arising.services.sources import markers
 from indicators.display import describe_target, met_text, value_text
 from plans.models import Plan
 from reports.models import ReportingPeriod, ReportState, RowReport, RowRole
+from reports.queries import rates
 from reports.rules import status as st
-from reports.services import rates
 from theodoi import decree30 as d30
 from theodoi import formatting as fmt
 from theodoi.periods import KINDS, MONTH, Period

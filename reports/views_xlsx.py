@@ -2,38 +2,29 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import redirect
 from django.utils.html import format_html, format_html_join
 from django.views.decorators.http import require_GET, require_POST
 
-from plans.services import access
 from theodoi import clock
 from theodoi.exports import download
 
 from . import permissions, xlsx
-from .models import UnitReport
+from .queries.lookups import readable_report, report_for
 from .services import cycle
-from .views import require_read
-
-
-def _report(user, pk) -> UnitReport:
-    """Another commune's report is a 404, as everywhere: its existence is not ours to reveal."""
-    reports = UnitReport.objects.filter(period__commune__in=access.communes_for(user))
-    return get_object_or_404(reports.select_related("period__commune", "unit", "plan"), pk=pk)
 
 
 @require_GET
 @login_required
 def report_xlsx_download(request, pk):
-    report = _report(request.user, pk)
-    require_read(request.user, report.unit)  # the rule of the report page itself (reports.access.may_read_report)
+    report = readable_report(request.user, pk)  # the rule of the report page itself (permissions.may_read_report)
     return download(xlsx.build(report), xlsx.filename(report), xlsx.CONTENT_TYPE)
 
 
 @require_POST
 @login_required
 def report_xlsx_upload(request, pk):
-    report = _report(request.user, pk)
+    report = report_for(request.user, pk)
     if not permissions.can_edit(request.user, report):
         raise PermissionDenied("Bạn không nhập được báo cáo của đơn vị này.")
     upload = request.FILES.get("file")

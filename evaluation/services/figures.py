@@ -20,9 +20,9 @@ from indicators.models import Indicator, IndicatorValue
 from indicators.services import attained
 from plans.models import Assignment, AssignmentRef, Plan, RefRole
 from reports.models import Completion, UnitReport
+from reports.queries.rates import status_of
 from reports.rules import status as st
 from reports.services.periods import deadline_for
-from reports.services.rates import status_of
 from theodoi.periods import MONTH, Period
 
 from ..models import RowAssessment

@@ -5,7 +5,7 @@ import pytest
 
 from dashboard import seed
 from plans.models import AssignmentRef
-from reports.services.rates import status_of
+from reports.queries.rates import status_of
 from tests.factories import import_sample
 
 

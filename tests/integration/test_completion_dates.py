@@ -13,7 +13,8 @@ from django.urls import reverse
 from communes.models import DirectoryEntry
 from dashboard import services_board
 from reports.models import Completion, ReportState, UnitReport
-from reports.services import cycle, periods, rates
+from reports.queries import rates
+from reports.services import cycle, periods
 from theodoi.templatetags.vi import vi_date
 
 

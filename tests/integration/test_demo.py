@@ -15,8 +15,8 @@ from audit.models import LogEntry
 from indicators.models import IndicatorValue
 from plans.models import Plan
 from reports.models import Completion, ReportState, UnitReport
+from reports.queries.rates import status_of
 from reports.rules import status as st
-from reports.services.rates import status_of
 
 pytestmark = pytest.mark.django_db
 

@@ -15,7 +15,8 @@ from communes.models import DirectoryEntry
 from plans.models import Assignment
 from reports import xlsx
 from reports.models import Completion, ReportState, RowStatus, UnitReport
-from reports.services import cycle, periods, rates
+from reports.queries import rates
+from reports.services import cycle, periods
 
 
 def _submitted(report, user, values, day):

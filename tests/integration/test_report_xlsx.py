@@ -292,7 +292,7 @@ def test_who_may_download_and_upload(client, personas, report):
     upload_url = reverse("report_xlsx_upload", args=[report.pk])
     client.force_login(personas["owner"])
     data = download(client, report)
-    # One read rule (reports.access.may_read_report): a read-only user may download, never upload.
+    # One read rule (reports.permissions.may_read_report): a read-only user may download, never upload.
     for persona, read, write in [("viewer", 200, 403), ("other_unit", 403, 403), ("outsider", 404, 404)]:
         client.force_login(personas[persona])
         assert client.get(download_url).status_code == read, persona

@@ -7,7 +7,8 @@ from plans.services.reading import decorate
 from ..models import ReportingPeriod, RowReport, RowRole
 from ..rules.status import next_open_milestone
 from ..rules.validation import Errors, FieldErrors
-from . import completion, rates
+from ..services import completion
+from . import rates
 
 
 def compliance_rows(plan, period: ReportingPeriod, today: date | None = None) -> list[dict]:
