@@ -9,7 +9,8 @@ from plans.services import access
 from theodoi import clock
 from theodoi.exports import DOCX_TYPE, download
 
-from . import letters, permissions
+from . import permissions
+from .exports import letters
 from .models import ReportingPeriod
 from .queries import chase, rates
 from .rules import status as st

@@ -1,4 +1,5 @@
-"""Download a unit's report as an Excel file and upload it back: thin views over reports.xlsx and cycle.save."""
+"""Download a unit's report as an Excel file and upload it back: thin views over exports.xlsx and
+services.xlsx_import."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -9,9 +10,10 @@ from django.views.decorators.http import require_GET, require_POST
 from theodoi import clock
 from theodoi.exports import download
 
-from . import permissions, xlsx
+from . import permissions
+from .exports import xlsx
 from .queries.lookups import readable_report, report_for
-from .services import cycle
+from .services import cycle, xlsx_import
 
 
 @require_GET
@@ -33,7 +35,7 @@ def report_xlsx_upload(request, pk):
         return redirect("report_detail", pk=report.pk)
     submit = bool(request.POST.get("submit"))
     try:
-        outcome = xlsx.import_file(report, request.user, upload.read(), upload.name, submit, clock.today())
+        outcome = xlsx_import.import_file(report, request.user, upload.read(), upload.name, submit, clock.today())
     except (xlsx.Refused, cycle.CycleError) as exc:
         messages.error(request, str(exc))
     else:
@@ -41,7 +43,7 @@ def report_xlsx_upload(request, pk):
     return redirect("report_detail", pk=report.pk)
 
 
-def _tell(request, outcome: xlsx.Outcome, name: str, submit: bool) -> None:
+def _tell(request, outcome: xlsx_import.Outcome, name: str, submit: bool) -> None:
     if outcome.ok:
         done = "và gửi báo cáo" if submit else "và lưu bản nháp"
         messages.success(request, f"Đã nhập {outcome.rows} dòng từ tệp «{name}» {done}.")

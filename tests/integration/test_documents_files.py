@@ -20,8 +20,8 @@ from evaluation import exports
 from evaluation.services.evaluate import evaluate
 from indicators.xlsx import export_plan
 from plans.models import TaskNode
-from reports import letters
-from reports import xlsx as unit_xlsx
+from reports.exports import letters
+from reports.exports import xlsx as unit_xlsx
 from reports.services import cycle, periods
 from tests.factories import import_sample
 

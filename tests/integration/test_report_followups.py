@@ -13,10 +13,10 @@ from django.urls import reverse
 
 from communes.models import DirectoryEntry
 from plans.models import Assignment
-from reports import xlsx
+from reports.exports import xlsx
 from reports.models import Completion, ReportState, RowStatus, UnitReport
 from reports.queries import rates
-from reports.services import cycle, periods
+from reports.services import cycle, periods, xlsx_import
 
 
 def _submitted(report, user, values, day):
@@ -222,7 +222,8 @@ def test_an_excel_file_with_text_over_its_limit_is_refused_with_its_cell(plan, p
     sheet[f"G{line}"] = "Đã rà soát. " + "x" * 3990  # column G is «Kết quả trong kỳ»; 4,002 characters
     buffer = io.BytesIO()
     workbook.save(buffer)
-    outcome = xlsx.import_file(report, personas["owner"], buffer.getvalue(), "bao-cao.xlsx", False, date(2023, 1, 10))
+    outcome = xlsx_import.import_file(report, personas["owner"], buffer.getvalue(), "bao-cao.xlsx", False,
+                                      date(2023, 1, 10))
     assert not outcome.ok and any(f"G{line}" in e and "«Kết quả trong kỳ»: 4.002 ký tự, tối đa 4.000 ký tự" in e
                                   for e in outcome.errors), outcome.errors
     row.refresh_from_db()

@@ -11,9 +11,9 @@ from openpyxl import load_workbook
 
 from audit.models import LogEntry
 from communes.models import DirectoryEntry
+from reports.exports.xlsx import META_SHEET, SHEET
 from reports.models import ReportState, RowStatus, UnitReport
 from reports.services import cycle, periods
-from reports.xlsx import META_SHEET, SHEET
 
 FILE = "bao-cao-cc-dia-chinh-2023-01.xlsx"
 CODES = ["I.1.1", "I.4.1", "I.4.4", "I.5.1", "I.5.1", "II.3.1", "II.3.2"]  # the lead rows of Địa chính, lines 5–11

@@ -10,7 +10,7 @@ from docx.shared import Cm
 from theodoi import decree30 as d30
 from theodoi import formatting as fmt
 
-from .queries import chase, rates
+from ..queries import chase, rates
 
 EXCERPT = "V/v đôn đốc báo cáo tiến độ thực hiện Kế hoạch phát triển kinh tế - xã hội"
 NUMBER = "…/UBND-VP"
