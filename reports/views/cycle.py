@@ -16,13 +16,13 @@ from theodoi import clock
 from theodoi.drafts import login_keeping_draft, take
 from theodoi.formatting import short_date
 
-from . import forms, permissions
-from .models import ReportingPeriod, RowReport, UnitReport
-from .queries import rates
-from .queries.lookups import evidence_row_for, period_for, readable_report, report_for, require_read
-from .queries.pages import compliance_rows, leader_rate_rows, report_rows
-from .rules.validation import Errors, flatten
-from .services import cycle, periods
+from .. import forms, permissions
+from ..models import ReportingPeriod, RowReport, UnitReport
+from ..queries import rates
+from ..queries.lookups import evidence_row_for, period_for, readable_report, report_for, require_read
+from ..queries.pages import compliance_rows, leader_rate_rows, report_rows
+from ..rules.validation import Errors, flatten
+from ..services import cycle, periods
 
 
 @login_required

@@ -10,10 +10,10 @@ from django.views.decorators.http import require_GET, require_POST
 from theodoi import clock
 from theodoi.exports import download
 
-from . import permissions
-from .exports import xlsx
-from .queries.lookups import readable_report, report_for
-from .services import cycle, xlsx_import
+from .. import permissions
+from ..exports import xlsx
+from ..queries.lookups import readable_report, report_for
+from ..services import cycle, xlsx_import
 
 
 @require_GET

@@ -9,12 +9,12 @@ from plans.services import access
 from theodoi import clock
 from theodoi.exports import DOCX_TYPE, download
 
-from . import permissions
-from .exports import letters
-from .models import ReportingPeriod
-from .queries import chase, rates
-from .rules import status as st
-from .services import periods, reminders
+from .. import permissions
+from ..exports import letters
+from ..models import ReportingPeriod
+from ..queries import chase, rates
+from ..rules import status as st
+from ..services import periods, reminders
 
 
 def _current_plan(user, commune=None):
