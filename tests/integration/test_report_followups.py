@@ -106,7 +106,7 @@ def test_the_lead_unit_and_the_office_see_what_coordinating_units_reported(clien
 
 
 def test_section_i_of_the_monthly_report_includes_accepted_contributions(plan, personas):
-    from dashboard import services, services_report
+    from dashboard.queries import figures, report
 
     urban = DirectoryEntry.objects.get(commune=plan.commune, key="cc-do-thi")
     period = periods.ensure_period(plan.commune, 2023, 1)
@@ -116,8 +116,8 @@ def test_section_i_of_the_monthly_report_includes_accepted_contributions(plan, p
     values[shared.pk] = {"results": "Phối hợp rà soát 2 dự án"}
     cycle.accept(_submitted(helper, personas["office"], values, date(2023, 1, 15)), personas["office"],
                  date(2023, 1, 16))
-    span = services_report.span_for(period, "month", 1, date(2023, 1, 25))
-    lines = [line for part in services_report.results_by_group(services.load_rows(plan, span.as_of), span)
+    span = report.span_for(period, "month", 1, date(2023, 1, 25))
+    lines = [line for part in report.results_by_group(figures.load_rows(plan, span.as_of), span)
              for group in part["groups"] for line in group["lines"]]
     assert any(line.startswith("I.1.1") and "Phối hợp rà soát 2 dự án (phối hợp: " in line for line in lines)
 
