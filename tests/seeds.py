@@ -1,4 +1,4 @@
-"""Demo data for the dashboard: a month of the sample plan (tests, browser test) and a whole year (benchmark).
+"""Seed data for the dashboard: a month of the sample plan (tests, browser tests) and a whole year (bench/).
 
 Everything goes through reports.services.cycle and indicators.recording, as the pages would do it, so the data
 is what a real month leaves behind. Nothing here freezes time: callers that care about timestamps freeze it.
