@@ -34,10 +34,10 @@ from django.urls import reverse  # noqa: E402
 
 from accounts.models import Role  # noqa: E402
 from communes.services.directory import seed_directory  # noqa: E402
-from dashboard.seed import seed_year  # noqa: E402
 from plans.models import Assignment, AssignmentRef, Plan, TaskNode  # noqa: E402
 from reports.models import Completion, ReportingPeriod, RowReport, UnitReport  # noqa: E402
 from tests.factories import import_sample, make_commune, make_user  # noqa: E402
+from tests.seeds import seed_year  # noqa: E402
 
 AGGREGATES = [
     """SELECT r.entry_id, COUNT(*), SUM(CASE WHEN c.id IS NULL AND a.due < %(day)s THEN 1 ELSE 0 END)

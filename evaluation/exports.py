@@ -10,7 +10,7 @@ from docx.shared import Mm
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 
-from reports import status as st
+from reports.rules import status as st
 from theodoi import clock, decree30
 from theodoi import exports as xs
 from theodoi import formatting as fmt

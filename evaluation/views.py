@@ -9,7 +9,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 
 from plans import queries as plan_queries
-from reports.access import report_reader
+from reports.permissions import report_reader
 from theodoi.exports import DOCX_TYPE, XLSX_TYPE, download
 
 from . import exports, permissions

@@ -14,7 +14,7 @@ import calendar
 import re
 from datetime import date
 
-from reports import status as st
+from reports.rules import status as st
 
 UNFINISHED, RECURRING = "unfinished", "recurring"
 REASONS = {UNFINISHED: "Chưa hoàn thành cuối năm", RECURRING: "Nhiệm vụ thường xuyên"}

@@ -2,7 +2,7 @@
 
 The rows are judged at the end of the plan year, or today when the year has not ended yet (a draft is written in
 December): the status is the Government Office's 4-way status of reports/status.py, from the completions the office
-accepted (reports.services.rates.status_of). Which rows go and how their deadlines move is nextyear/rules.py.
+accepted (reports.queries.rates.status_of). Which rows go and how their deadlines move is nextyear/rules.py.
 """
 from dataclasses import dataclass, field
 from datetime import date
@@ -10,8 +10,8 @@ from datetime import date
 from arising.services.tree import ROOT_CODE as ARISING_ROOT
 from plans.models import Assignment, NodeLevel, Plan, TaskNode
 from plans.queries import plan_tree
-from reports import status as st
-from reports.services.rates import row_statuses, status_of
+from reports.queries.rates import row_statuses, status_of
+from reports.rules import status as st
 from theodoi import clock
 
 from . import rules

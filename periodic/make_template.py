@@ -3,7 +3,7 @@
 Run once (`.venv/bin/python -m periodic.make_template`) and commit the result; the office may then restyle the .docx
 in Word as long as the {{ … }} and {%p … %} / {%tr … %} tags stay intact. Re-running never overwrites it: a new build
 goes beside it as bao-cao-dinh-ky-moi.docx (theodoi.exports.save_new).
-The page, letterhead, title and signature are the monthly report's (dashboard.make_template, after Decree
+The page, letterhead, title and signature are the monthly report's (dashboard.exports.make_template, after Decree
 30/2020/NĐ-CP: A4, margins 20/20/30/15 mm, Times New Roman 14, page number at the top from page 2); the body
 follows the communes' own year-end reports: A. results (tasks by part, indicators, unfinished tasks, reporting,
 evaluation at year end, overall assessment), B. the next period's tasks and the proposals.
@@ -12,7 +12,7 @@ from pathlib import Path
 
 from docx.enum.table import WD_TABLE_ALIGNMENT
 
-from dashboard import make_template as base
+from dashboard.exports import make_template as base
 from theodoi.exports import save_new
 
 TARGET = Path(__file__).resolve().parent / "templates_docx" / "bao-cao-dinh-ky.docx"

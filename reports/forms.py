@@ -2,8 +2,8 @@
 from theodoi import evidence
 from theodoi.formatting import number
 
-from . import validation
 from .models import REASON_MAX, RowReport, RowRole
+from .rules import validation
 from .services.cycle import text_limit
 
 TEXT_FIELDS = validation.TEXT_FIELDS

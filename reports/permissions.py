@@ -1,4 +1,4 @@
-"""Who may do what in the monthly cycle; views ask here, templates only show the answers."""
+"""Who may do what in the monthly cycle; views and queries ask here, templates only show the answers."""
 from accounts.models import Role
 
 from .models import UnitReport
@@ -19,3 +19,24 @@ def can_decide(user) -> bool:
 def can_chase(user) -> bool:
     """The office runs the chase; the Chairman and Vice-Chairmen direct it. Units never see each other's lag."""
     return user.can_manage_plan or user.role in (Role.CHAIRMAN, Role.VICE_CHAIRMAN)
+
+
+def may_read_report(user, unit_id: int) -> bool:
+    """Who may read a unit's monthly report: the page, its evidence files and its Excel file, one rule for all.
+
+    Inside the commune (another commune's report is a 404 before this is asked): the unit's own officers; the
+    Office–Statistics and the site administrators, who run the cycle and enter reports on a unit's behalf; the
+    Chairman and the Vice-Chairmen, who direct and judge the units; and the read-only accounts (the People's
+    Council standing committee, a city's viewers), whose work is to oversee. Not the officers of another unit:
+    units do not oversee each other, and evidence files can hold citizens' personal data. A lead unit still sees,
+    on its own report, what the coordinating units wrote on its rows.
+    README, «Ai xem được báo cáo của đơn vị», says the same in Vietnamese.
+    """
+    return report_reader(user)(unit_id)
+
+
+def report_reader(user):
+    """may_read_report for many reports of one user: the user's units are read once, not once per report."""
+    if user.role != Role.UNIT_OFFICER or user.is_superuser:
+        return lambda unit_id: True
+    return set(user.units.values_list("pk", flat=True)).__contains__

@@ -15,7 +15,7 @@ FileResponse because the documents are built in memory: streaming a BytesIO save
 DOCX: the generator code is shared. The reminder letter and the evaluation proposal are drafted by the one Decree 30
 builder (theodoi/decree30.py: page, header, body, tables, signature). The monthly report is the one document the
 office restyles in Word, so it stays a docxtpl template (dashboard/templates_docx/), built by
-dashboard/make_template.py from the same builder's page set-up, table widths and unsplittable rows; the maker
+dashboard/exports/make_template.py from the same builder's page set-up, table widths and unsplittable rows; the maker
 writes a template only where no file exists (`save_new`), so an edited template is never overwritten. Turning the
 letter and the proposal into templates too would put variable-length tables and conditional paragraphs into Word
 tags the office could break while restyling, with no gain in layout, which is already Decree 30's.

@@ -74,8 +74,8 @@ def row_tag(solution_numbers: list[str], unit_names: str) -> str:
 def missed_milestone(assignment, status, as_of) -> date | None:
     """The milestone an open or late milestone row missed: its overdue days count from that date.
 
-    reports.status gives it as `missed`; without it, it is the milestone `days_overdue` days before the day judged,
-    and it must be one of the row's own milestones.
+    reports.rules.status gives it as `missed`; without it, it is the milestone `days_overdue` days before the day
+    judged, and it must be one of the row's own milestones.
     """
     if assignment.deadline_kind != "milestones" or not status.days_overdue:
         return None

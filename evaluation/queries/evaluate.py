@@ -20,7 +20,7 @@ from types import ModuleType
 from accounts.models import Role, User
 from communes.models import UnitKind
 from plans.models import Plan
-from reports import status as st
+from reports.rules import status as st
 from theodoi import clock
 
 from .. import rules

@@ -19,10 +19,10 @@ from communes.models import DirectoryEntry, EntryCategory
 from indicators.models import Indicator, IndicatorValue
 from indicators.rules import attained
 from plans.models import Assignment, AssignmentRef, Plan, RefRole
-from reports import status as st
 from reports.models import Completion, UnitReport
+from reports.queries.rates import status_of
+from reports.rules import status as st
 from reports.services.periods import deadline_for
-from reports.services.rates import status_of
 from theodoi.periods import MONTH, Period
 
 from ..models import RowAssessment

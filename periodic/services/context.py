@@ -1,7 +1,7 @@
 """Everything the DOCX template and the XLSX annex print, as one dictionary: the figures and the stored sections."""
 from datetime import date
 
-from dashboard import services_report
+from dashboard.queries import report as services_report
 from theodoi import decree30 as d30
 from theodoi import formatting as fmt
 

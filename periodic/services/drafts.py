@@ -5,9 +5,9 @@ people wrote, and no export or later import replaces it.
 """
 from collections import Counter
 
-from dashboard import services as board_rows
-from dashboard import services_report
-from reports import status as st
+from dashboard.queries import figures as board_rows
+from dashboard.queries import report as services_report
+from reports.rules import status as st
 from theodoi import formatting as fmt
 
 from .. import rules

@@ -1,7 +1,7 @@
 """The figures of a periodic report, drafted from the data each time: never stored, so they follow the data.
 
 - results by part and group: what the units' ACCEPTED reports of the covered months say was done (the monthly
-  report's own builder, dashboard.services_report.results_by_group, so both documents word a result alike);
+  report's own builder, dashboard.queries.report.results_by_group, so both documents word a result alike);
 - the indicators: target, latest value up to the cut-off, % of the target, colour, and the lead unit's
   explanation of every red one;
 - the tasks not completed at the cut-off, with the reasons (khó khăn, vướng mắc) and the proposals the units gave;
@@ -16,15 +16,16 @@ from django.db.models import prefetch_related_objects
 
 from arising.queries import markers
 from communes.models import DirectoryEntry
-from dashboard import services as board_rows
-from dashboard import services_board, services_report
+from dashboard.queries import board as services_board
+from dashboard.queries import figures as board_rows
+from dashboard.queries import report as services_report
 from evaluation.queries.evaluate import evaluate
 from indicators.queries import describe_target, value_text
 from indicators.rules import COLOUR_LABELS, RED
 from plans.models import Plan
-from reports import status as st
 from reports.models import ReportingPeriod, ReportState, RowReport, RowRole
-from reports.services import rates
+from reports.queries import rates
+from reports.rules import status as st
 from theodoi import formatting as fmt
 from theodoi.periods import Period
 

@@ -11,8 +11,8 @@ from django.utils import timezone
 
 from theodoi.formatting import short_date
 
-from .. import status as st
 from ..models import Completion, RowReport, RowRole, RowStatus, UnitReport
+from ..rules import status as st
 
 
 def milestone_dates(assignment) -> list[date]:

@@ -16,7 +16,7 @@ from theodoi.formatting import number
 from theodoi.stored_files import delete_after_commit
 
 from ..models import REASON_MAX, PeriodState, ReportState, RowReport, RowRole, RowStatus, UnitReport
-from ..validation import Errors, FieldErrors, add, flatten
+from ..rules.validation import Errors, FieldErrors, add, flatten
 from . import completion
 from .periods import state_on
 

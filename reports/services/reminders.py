@@ -1,4 +1,5 @@
-"""Chasing the monthly reports: e-mail reminders before and after the deadline, and what the chase page shows.
+"""Chasing the monthly reports: e-mail reminders before and after the deadline (what the chase page shows is in
+queries.chase).
 
 A reminder is claimed before it is sent: creating its Reminder row is the claim, and the unique
 (period, unit, kind) constraint makes a second, overlapping run lose the race instead of sending twice.
@@ -22,9 +23,10 @@ from communes.models import Commune, DirectoryEntry
 from plans.models import Assignment, Plan, RefRole
 from theodoi import clock
 
-from .. import status as st
 from ..models import PeriodState, Reminder, ReminderKind, ReportingPeriod
-from . import periods, rates
+from ..queries import rates
+from ..rules import status as st
+from . import periods
 
 # (kind, days from the deadline on which it becomes due), in the order a unit receives them.
 STEPS = ((ReminderKind.BEFORE_5, -5), (ReminderKind.BEFORE_1, -1), (ReminderKind.AFTER_1, 1))
@@ -221,63 +223,3 @@ def deliver(reminder: Reminder, message: EmailMultiAlternatives) -> Outcome:
     log_action("reminder.sent", reminder, commune=reminder.period.commune,
                data={"kind": reminder.kind, "period": str(reminder.period), "recipients": addresses})
     return outcome
-
-
-# --- the chase page and the reminder letter -------------------------------------------------------------------
-
-@dataclass
-class Laggard:
-    unit: DirectoryEntry
-    rows: int
-    addresses: list[str]
-    reminders: list[Reminder]
-
-
-@dataclass
-class OverdueRow:
-    """One open, overdue row of the plan, once, with all its lead units (a row two units lead is one task)."""
-    units: list[DirectoryEntry]
-    assignment: Assignment
-    leaders: list[str]
-    status: st.RowStatus
-    lagging: list[DirectoryEntry]  # those of its lead units that have not sent the period's report
-    unit_names: str = ""  # every lead unit as the directory names it, or as printed when it resolved to none
-
-    @property
-    def lagging_names(self) -> str:
-        return ", ".join(unit.name for unit in self.lagging)
-
-
-def chase_laggards(plan: Plan, period: ReportingPeriod) -> list[Laggard]:
-    led = rates.lead_units(plan)
-    sent: dict[int, list[Reminder]] = {}
-    for reminder in reminders_sent(period)[::-1]:
-        sent.setdefault(reminder.unit_id, []).append(reminder)
-    return [Laggard(unit, len(led[unit.pk]), unit_addresses(unit), sent.get(unit.pk, []))
-            for unit in laggards(plan, period)]
-
-
-def overdue_rows(plan: Plan, period: ReportingPeriod, today: date) -> list[OverdueRow]:
-    """Every open, overdue row as the period's report judges it (rates.tally counts the same rows), oldest miss
-    first. A row no directory unit leads is still listed: it is overdue all the same."""
-    statuses = rates.row_statuses(plan, period.judged_on(today))
-    late = {pk for pk, status in statuses.items() if status.code == st.OPEN_OVERDUE}
-    lagging = {unit.pk for unit in laggards(plan, period)}
-    rows = (Assignment.objects.filter(pk__in=late).select_related("node")
-            .prefetch_related("refs__entry").order_by("node__order", "order"))
-    result = []
-    for row in rows:
-        refs = list(row.refs.all())
-        leaders = [r.entry.name if r.entry else r.text for r in refs if r.role == RefRole.LEADER]
-        lead = [r for r in refs if r.role == RefRole.LEAD]
-        units = [r.entry for r in lead if r.entry and r.entry.category == "unit"]
-        names = ", ".join(r.entry.name if r.entry else r.text for r in lead)
-        result.append(OverdueRow(units, row, leaders, statuses[row.pk], [u for u in units if u.pk in lagging], names))
-    return sorted(result, key=lambda r: (-r.status.days_overdue, r.unit_names, r.assignment.node.order))
-
-
-def reminders_sent(period: ReportingPeriod) -> list[Reminder]:
-    """Newest first; none for a month not opened yet."""
-    if period.pk is None:
-        return []
-    return list(period.reminders.select_related("unit").order_by("-claimed_at"))

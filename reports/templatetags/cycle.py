@@ -2,7 +2,7 @@
 from django import template
 from django.utils.html import format_html
 
-from reports.services.rates import status_of
+from reports.queries.rates import status_of
 from theodoi import clock
 
 register = template.Library()

@@ -1,7 +1,7 @@
 """Under the Content-Security-Policy the main pages, their charts and the admin work, with no violation reported."""
 import pytest
 
-from dashboard import seed
+from tests import seeds
 from tests.factories import import_sample, make_site_admin
 
 # Pages whose templates (owned by others) still had onclick= when the policy arrived, as in
@@ -25,7 +25,7 @@ def violations(page) -> list[str]:
 @pytest.mark.browser
 def test_main_pages_and_charts_run_with_no_csp_violation(people, login, live_server):
     plan = import_sample(people["office"].commune)
-    seed.seed_may_2023(plan, people["office"])
+    seeds.seed_may_2023(plan, people["office"])
     poverty = plan.indicators.get(code="II.8")
     page = login("chutich")
     blocked = violations(page)

@@ -3,9 +3,9 @@ from datetime import date
 
 import pytest
 
-from dashboard import seed
 from plans.models import AssignmentRef
-from reports.services.rates import status_of
+from reports.queries.rates import status_of
+from tests import seeds
 from tests.factories import import_sample
 
 
@@ -18,7 +18,7 @@ def overdue_directed_by(plan, key: str) -> set[int]:
 @pytest.mark.browser
 def test_chairman_follows_an_overdue_count_and_downloads_the_report(people, login, live_server):
     plan = import_sample(people["office"].commune)
-    seed.seed_may_2023(plan, people["office"])
+    seeds.seed_may_2023(plan, people["office"])
     expected = overdue_directed_by(plan, "chu-tich")
     page = login("chutich")
     page.goto(f"{live_server.url}/dieu-hanh/")
@@ -26,7 +26,7 @@ def test_chairman_follows_an_overdue_count_and_downloads_the_report(people, logi
     page.get_by_role("button", name="Xem kỳ").click()
     page.wait_for_url("**/dieu-hanh/?ky=*")
     assert "Bảng điều hành – Tháng 05/2023" in page.inner_text("h1")
-    assert seed.OVERDUE_CODE in page.inner_text("#overdue")
+    assert seeds.OVERDUE_CODE in page.inner_text("#overdue")
     page.wait_for_function("() => window.Chart && Chart.getChart('chart-leaders')")
 
     leader_line = page.locator("#by-leader tbody tr").filter(has=page.locator("th", has_text="Chủ tịch UBND")).first

@@ -3,7 +3,7 @@ and on paper."""
 import pytest
 from docx import Document
 
-from dashboard import seed
+from tests import seeds as seed
 from tests.factories import import_sample
 
 pytestmark = pytest.mark.browser

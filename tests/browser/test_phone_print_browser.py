@@ -7,8 +7,8 @@ from datetime import date
 import pytest
 from django.urls import reverse
 
-from dashboard import seed
 from reports.models import Completion
+from tests import seeds
 from tests.factories import import_sample
 
 pytestmark = pytest.mark.browser
@@ -26,7 +26,7 @@ WIDEST_TABLE = ("() => Math.max(...[...document.querySelectorAll('main table')]"
 @pytest.fixture
 def may_board(people, login, live_server):
     plan = import_sample(people["office"].commune)
-    data = seed.seed_may_2023(plan, people["office"])
+    data = seeds.seed_may_2023(plan, people["office"])
     page = login("chutich")
     return page, f"{live_server.url}{reverse('dashboard')}?ky={data['may'].pk}"
 
@@ -70,7 +70,7 @@ def test_the_dashboard_prints_on_a4_with_no_navigation_and_nothing_folded_away(m
     page.set_viewport_size({"width": A4_TEXT_WIDTH, "height": 1000})
     assert page.evaluate(SIDEWAYS) <= 0 and page.evaluate(WIDEST_TABLE) <= 0  # no table cut at the page's edge
     text = pdf_text(page.pdf(format="A4"), tmp_path)
-    assert "Theo đơn vị chủ trì" in text and "Công chức Địa chính" in text and seed.OVERDUE_CODE in text
+    assert "Theo đơn vị chủ trì" in text and "Công chức Địa chính" in text and seeds.OVERDUE_CODE in text
     assert "Điều hành" not in text and "Đăng xuất" not in text  # the navigation bar is not printed
 
 

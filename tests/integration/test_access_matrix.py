@@ -13,8 +13,6 @@ from tests.factories import import_sample, make_city_viewer, make_site_admin
 # One table per app in tests/access_matrix/ (an app with no URL has none; a missing module is skipped).
 MATRIX_MODULES = tuple(f"tests.access_matrix.{app}" for app in (
     "accounts", "audit", "communes", "plans", "indicators", "evaluation", "arising", "reports", "dashboard"))
-# Until the reports and dashboard tables move to tests/access_matrix/ (a parallel branch), they are read where they are.
-MATRIX_MODULES += ("reports.access", "dashboard.access")
 MATRIX_MODULES += ("tests.access_matrix.nextyear", "tests.access_matrix.periodic")
 # Administrators have Django's own admin; static and media are files, not views.
 SKIPPED_NAMESPACES = ("admin",)

@@ -14,7 +14,8 @@ from audit.models import LogEntry
 from communes.models import DirectoryEntry
 from evaluation.queries.evaluate import evaluate
 from plans.models import Assignment, Plan, TaskNode
-from reports.services import cycle, periods, rates
+from reports.queries import rates
+from reports.services import cycle, periods
 from tests.conftest import SAMPLE
 from tests.integration.test_arising_walk import NOTICE, add_one, import_notice, one_task_form
 

@@ -11,9 +11,10 @@ import time_machine
 from django.urls import reverse
 
 from communes.models import DirectoryEntry
-from dashboard import services_board
+from dashboard.queries import board
 from reports.models import Completion, ReportState, UnitReport
-from reports.services import cycle, periods, rates
+from reports.queries import rates
+from reports.services import cycle, periods
 from theodoi.templatetags.vi import vi_date
 
 
@@ -204,16 +205,16 @@ def test_a_report_page_after_the_cut_off_says_its_statuses_stand_at_the_14th(cli
 ])
 def test_the_dashboard_judges_a_month_at_its_cut_off(plan, today, expected):
     may = periods.ensure_period(plan.commune, 2023, 5)
-    assert services_board.scope_of(plan, may, today).as_of == expected
+    assert board.scope_of(plan, may, today).as_of == expected
 
 
 def test_the_dashboard_offers_the_half_year_that_closes_with_the_month(plan):
     june, december = (periods.ensure_period(plan.commune, 2023, m) for m in (6, 12))
     # June closes Quý II and the first half (15/12/2022 to 14/06/2023); December closes Quý IV, the second half
     # (15/06 to 14/12/2023) and the year.
-    assert [d["label"] for d in services_board.downloads(june)] == ["Tháng 06/2023", "Quý II/2023",
+    assert [d["label"] for d in board.downloads(june)] == ["Tháng 06/2023", "Quý II/2023",
                                                                     "6 tháng đầu năm 2023"]
-    items = services_board.downloads(december)
+    items = board.downloads(december)
     assert [d["label"] for d in items] == ["Tháng 12/2023", "Quý IV/2023", "6 tháng cuối năm 2023", "Năm 2023"]
     assert items[2]["query"] == "?kind=half&number=2"
 

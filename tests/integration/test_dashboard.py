@@ -9,10 +9,10 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from communes.services.directory import seed_directory
-from dashboard import seed
 from plans.models import Assignment, AssignmentRef
-from reports import status as st
 from reports.models import Completion
+from reports.rules import status as st
+from tests import seeds
 from tests.factories import import_sample, make_commune
 
 # May has closed. Issue 11 moves the day its statuses are judged from the report day (20/05) to the data cut-off,
@@ -23,7 +23,7 @@ AS_OF = date(2023, 5, 14)
 
 @pytest.fixture
 def may(plan, personas):
-    return seed.seed_may_2023(plan, personas["office"])
+    return seeds.seed_may_2023(plan, personas["office"])
 
 
 def get(client, user, name="dashboard", **params):
@@ -55,7 +55,7 @@ def test_overall_counts_on_the_seeded_month(client, personas, may, plan):
     assert overall == {**{code: list(statuses.values()).count(code) for code in st.ORDER}, "total": 69}
     assert overall["done_on_time"] == 1 and overall["open_overdue"] >= 1
     overdue = response.context["overdue"]
-    late = next(r for r in overdue if r.task.code == seed.OVERDUE_CODE)
+    late = next(r for r in overdue if r.task.code == seeds.OVERDUE_CODE)
     # "Trước tháng 5/2023" is due 30/04; at the 14/05 cut-off that is 14 days (it was 20 at the old report day).
     assert late.status.days_overdue == 14 and "Chủ tịch UBND" in late.leader_names
     assert [r.status.days_overdue for r in overdue] == sorted((r.status.days_overdue for r in overdue), reverse=True)
@@ -83,7 +83,7 @@ def test_every_count_links_to_exactly_its_rows(client, personas, may, plan):
 
 
 def test_a_leaders_overdue_link_lists_exactly_the_rows_they_direct(client, personas, may, plan):
-    chairman = seed.entry(plan, "chu-tich")
+    chairman = seeds.entry(plan, "chu-tich")
     directed = set(AssignmentRef.objects.filter(role="leader", entry=chairman).values_list("assignment_id", flat=True))
     statuses = expected_statuses(plan)
     expected = {pk for pk in directed if statuses[pk] == st.OPEN_OVERDUE}
@@ -109,12 +109,12 @@ def test_indicators_reds_first_compliance_and_decisions(client, personas, may):
     colours = [s.colour for s in context["standings"]]
     assert colours[0] == "red" and colours == sorted(colours, key=lambda c: {"red": 0, "amber": 1, "green": 2,
                                                                             "grey": 3}[c])
-    assert context["standings"][0].latest.explanation == seed.POVERTY_EXPLANATION
+    assert context["standings"][0].latest.explanation == seeds.POVERTY_EXPLANATION
     states = {line["unit"].key: line["state"] for line in context["compliance"]}
     assert states["cc-dia-chinh"] == "on_time" and states["cc-kinh-te"] == "late" and states["cong-an"] == "missing"
     decisions = {g["leader"]: g["items"] for g in context["decisions"]}
     texts = [i["proposals"] for items in decisions.values() for i in items]
-    assert seed.LAND_PROPOSAL in texts and seed.ECONOMY_PROPOSAL in texts
+    assert seeds.LAND_PROPOSAL in texts and seeds.ECONOMY_PROPOSAL in texts
 
 
 def test_the_current_period_is_judged_today(client, personas, may, plan):
@@ -136,7 +136,7 @@ def test_access_viewer_reads_unit_officer_refused_other_commune_404(client, pers
 def add_rows(plan, count: int) -> None:
     """Many more rows, each with a leader, a lead unit and a completion: what would make a loop query per row."""
     node = plan.nodes.filter(level="task").last()
-    leader, unit = seed.entry(plan, "pct-kinh-te"), seed.entry(plan, "cc-tu-phap")
+    leader, unit = seeds.entry(plan, "pct-kinh-te"), seeds.entry(plan, "cc-tu-phap")
     rows = Assignment.objects.bulk_create([Assignment(node=node, order=100 + i, deadline_kind="date",
                                                       due=date(2023, 3, 1) + timedelta(days=i % 60))
                                            for i in range(count)])
@@ -154,7 +154,7 @@ def test_query_count_does_not_grow_with_rows_or_communes(client, personas, may, 
     for n in range(3):
         other = make_commune(name=f"Xã thử {n}")
         seed_directory(other)
-        seed.seed_may_2023(import_sample(other), personas["office"])
+        seeds.seed_may_2023(import_sample(other), personas["office"])
     with time_machine.travel(CLOSED_DAY, tick=False), django_assert_max_num_queries(len(small)):
         response = client.get(reverse("dashboard"), {"ky": may["may"].pk})
     assert response.context["overall"][-1]["n"] == 369

@@ -14,9 +14,9 @@ from accounts.models import User
 from audit.models import LogEntry
 from indicators.models import IndicatorValue
 from plans.models import Plan
-from reports import status as st
 from reports.models import Completion, ReportState, UnitReport
-from reports.services.rates import status_of
+from reports.queries.rates import status_of
+from reports.rules import status as st
 
 pytestmark = pytest.mark.django_db
 

@@ -15,13 +15,14 @@ from docx.shared import Mm
 from openpyxl import load_workbook
 
 from communes.models import DirectoryEntry
-from dashboard import documents, services, services_report
+from dashboard.exports import documents
+from dashboard.queries import figures, report
 from evaluation import exports
 from evaluation.queries.evaluate import evaluate
 from indicators.exports import export_plan
 from plans.models import TaskNode
-from reports import letters
-from reports import xlsx as unit_xlsx
+from reports.exports import letters
+from reports.exports import xlsx as unit_xlsx
 from reports.services import cycle, periods
 from tests.factories import import_sample
 
@@ -46,10 +47,10 @@ def monthly_files(plan, today=MAY_REPORT_DAY, month=5) -> tuple[bytes, bytes]:
     """The consolidated report of `month` and its annex, as the dashboard builds them."""
     anchor = periods.ensure_period(plan.commune, plan.year, month)
     with time_machine.travel(f"{today.isoformat()} 09:00 +0700", tick=False):
-        span = services_report.span_for(anchor, "month", 1, today)
-        context = services_report.report_context(plan, span, today)
-        rows = services.load_rows(plan, span.as_of)
-        services.attach_progress(rows, anchor)
+        span = report.span_for(anchor, "month", 1, today)
+        context = report.report_context(plan, span, today)
+        rows = figures.load_rows(plan, span.as_of)
+        figures.attach_progress(rows, anchor)
         title = f"Phụ lục: tình hình thực hiện các nhiệm vụ – {span.period.label} – {plan.commune}"
         return documents.render_docx(context), documents.render_xlsx(title, rows, context)
 

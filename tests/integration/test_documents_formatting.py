@@ -8,7 +8,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from reports import status as st
+from reports.rules import status as st
 from theodoi import formatting as fmt
 from theodoi.templatetags import vi
 

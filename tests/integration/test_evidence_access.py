@@ -1,4 +1,4 @@
-"""Who reads a unit's report, its evidence files and its Excel file: one rule (reports.access.may_read_report).
+"""Who reads a unit's report, its evidence files and its Excel file: one rule (reports.permissions.may_read_report).
 
 Everyone of the commune but another unit's officers; another commune gets a 404, as everywhere.
 """
@@ -7,7 +7,7 @@ from django.core.files.base import ContentFile
 from django.urls import reverse
 
 from communes.models import DirectoryEntry
-from reports.access import may_read_report
+from reports.permissions import may_read_report
 from reports.services import cycle, periods
 from tests.factories import make_city_viewer, make_site_admin
 

@@ -13,7 +13,7 @@ from docx import Document
 from openpyxl import Workbook, load_workbook
 
 from communes.models import DirectoryEntry
-from dashboard import make_template
+from dashboard.exports import make_template
 from reports.models import RowRole
 from reports.services import cycle, periods
 from theodoi import exports
@@ -141,6 +141,15 @@ def test_re_running_make_template_never_overwrites_an_edited_template(tmp_path):
     assert make_template.build(target) == tmp_path / "bao-cao-thang-moi.docx"
     assert make_template.build(target) == tmp_path / "bao-cao-thang-moi-2.docx"
     assert target.read_bytes() == before
+
+
+def test_the_indicator_table_of_the_template_has_its_fixed_column_widths(tmp_path):
+    """Section II: 14, 46, 43, 35 and 27 mm, on the grid (LibreOffice reads it) and on every cell (Word does); together
+    165 mm, the text width of A4 between Decree 30's 30 mm and 15 mm side margins."""
+    for path in (make_template.build(tmp_path / "bao-cao-thang.docx"), make_template.TARGET):
+        table = next(t for t in Document(path).tables if t.rows[0].cells[0].text == "Mã")
+        assert [round(column.width.mm) for column in table.columns] == [14, 46, 43, 35, 27]
+        assert {tuple(round(cell.width.mm) for cell in row.cells) for row in table.rows} == {(14, 46, 43, 35, 27)}
 
 
 def test_a_fresh_template_has_the_committed_templates_tags(tmp_path):

@@ -8,15 +8,15 @@ from docx import Document
 from docx.shared import Mm, Pt
 from openpyxl import load_workbook
 
-from dashboard import seed
 from reports.models import RowReport
+from tests import seeds
 
 A_CLOSED_DAY = "2023-05-25 09:00 +0700"  # May's deadline (20/05) has passed; June is being reported
 
 
 @pytest.fixture
 def may(plan, personas):
-    return seed.seed_may_2023(plan, personas["office"])
+    return seeds.seed_may_2023(plan, personas["office"])
 
 
 def download(client, user, name, period, query=""):
@@ -105,9 +105,9 @@ def test_indicator_table_values_and_attainment(client, personas, may):
 
 def test_obstacles_proposals_and_the_overdue_row_under_five(client, personas, may):
     document = docx_of(client, personas, may)
-    assert seed.LAND_OBSTACLE in section(document, "III.", "IV.")
+    assert seeds.LAND_OBSTACLE in section(document, "III.", "IV.")
     proposals = section(document, "IV.", "V.")
-    assert seed.LAND_PROPOSAL in proposals and seed.ECONOMY_PROPOSAL in proposals
+    assert seeds.LAND_PROPOSAL in proposals and seeds.ECONOMY_PROPOSAL in proposals
     five = section(document, "V.", "Trên đây")
     overdue = five.split("2. Các nhiệm vụ đã quá hạn")[1]
     # Judged at the cut-off 14/05: I.1.3, due 30/04, is 14 days overdue (not 20, as at the report day 20/05).

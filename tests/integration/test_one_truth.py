@@ -12,15 +12,15 @@ import time_machine
 from django.urls import reverse
 from docx import Document
 
-from dashboard import seed
 from plans.models import Assignment
 from reports.models import Completion, ReportingPeriod, ReportState, UnitReport
 from reports.services import cycle, periods
+from tests import seeds
 
 # seed_may_2023: in May, Địa chính sent on time (18/05) and Kinh tế late (22/05); the other 8 of the 10 units that
 # lead rows sent nothing. In June (below) only Địa chính has sent, on 08/06, on time.
 UNITS_LEADING_ROWS = 10
-LATE_ROW = seed.OVERDUE_CODE  # I.1.3 "Trước tháng 5/2023": due 30/04, finished (below) on 12/06, after its deadline
+LATE_ROW = seeds.OVERDUE_CODE  # I.1.3 "Trước tháng 5/2023": due 30/04, finished (below) on 12/06, after its deadline
 # Read from the sample: only two rows fall due before June. I.1.3 (30/04) and I.7.1 row 1 ("Giải pháp 1: Quý 1/2023",
 # milestone 31/03); nothing of theirs is finished by 14/05, so both are overdue until I.1.3 is finished on 12/06.
 OVERDUE_BEFORE_THE_12TH, OVERDUE_AFTER = 2, 1
@@ -28,7 +28,7 @@ OVERDUE_BEFORE_THE_12TH, OVERDUE_AFTER = 2, 1
 
 @pytest.fixture
 def year(plan, personas):
-    data = seed.seed_may_2023(plan, personas["office"])
+    data = seeds.seed_may_2023(plan, personas["office"])
     june = periods.ensure_period(plan.commune, 2023, 6)
     report = cycle.open_report(june, data["land"], plan)
     UnitReport.objects.filter(pk=report.pk).update(state=ReportState.SUBMITTED, submitted_at="2023-06-08 09:00+07:00")

@@ -1,6 +1,6 @@
 """A quarter and a year-end report of the seeded cycle, read back as the office opens them (python-docx, openpyxl).
 
-The seed (dashboard.seed.seed_may_2023): April, Địa chính sends on 18/04 with one row done, accepted 19/04; May,
+The seed (tests.seeds.seed_may_2023): April, Địa chính sends on 18/04 with one row done, accepted 19/04; May,
 Địa chính sends on 18/05 (results "Đã giải quyết 35 hồ sơ đất đai", an obstacle and a proposal on its last row),
 accepted 23/05; Kinh tế sends late on 22/05 with a proposal, not accepted; the 8 other lead units send nothing;
 three May indicator values: II.8 poverty 0,5 (target under 0,12: red, explained), II.10 health insurance 98
@@ -16,11 +16,11 @@ from docx import Document
 from openpyxl import load_workbook
 
 from communes.models import DirectoryEntry
-from dashboard import seed
 from evaluation.services.adjust import save_override
 from periodic.services import narratives
 from plans.models import Assignment
 from reports.models import RowReport
+from tests import seeds as seed
 
 DRAFT_DAY = "2023-05-25 09:00 +0700"
 
@@ -126,7 +126,7 @@ def test_unfinished_tasks_with_the_units_reasons_and_waiting_proposals(client, p
 
 
 def may_rows(unit):
-    from reports.services.rates import lead_units
+    from reports.queries.rates import lead_units
 
     return lead_units(unit.reports.first().plan)[unit.pk]
 

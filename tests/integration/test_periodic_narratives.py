@@ -7,10 +7,10 @@ from django.urls import reverse
 from docx import Document
 
 from audit.models import LogEntry
-from dashboard import seed
 from periodic import rules
 from periodic.models import Narrative, PeriodicReport
 from periodic.services import narratives
+from tests import seeds as seed
 from tests.factories import import_sample
 
 DAY = "2023-05-25 09:00 +0700"

@@ -164,8 +164,8 @@ def test_a_new_version_keeps_the_years_completions_values_and_drafts(plan, perso
 
     from indicators.models import IndicatorValue
     from reports.models import Completion, UnitReport
+    from reports.queries.rates import status_of
     from reports.services import cycle, periods
-    from reports.services.rates import status_of
 
     land = DirectoryEntry.objects.get(commune=plan.commune, key="cc-dia-chinh")
     done = Assignment.objects.get(node__plan=plan, node__code="II.3.1")

@@ -10,7 +10,8 @@ from django.urls import reverse
 from audit.models import LogEntry
 from communes.models import DirectoryEntry
 from reports.models import Completion, PeriodState, ReportingPeriod, ReportState, UnitReport
-from reports.services import cycle, periods, rates
+from reports.queries import rates
+from reports.services import cycle, periods
 
 
 def at(day: str):

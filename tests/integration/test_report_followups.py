@@ -13,9 +13,10 @@ from django.urls import reverse
 
 from communes.models import DirectoryEntry
 from plans.models import Assignment
-from reports import xlsx
+from reports.exports import xlsx
 from reports.models import Completion, ReportState, RowStatus, UnitReport
-from reports.services import cycle, periods, rates
+from reports.queries import rates
+from reports.services import cycle, periods, xlsx_import
 
 
 def _submitted(report, user, values, day):
@@ -105,7 +106,7 @@ def test_the_lead_unit_and_the_office_see_what_coordinating_units_reported(clien
 
 
 def test_section_i_of_the_monthly_report_includes_accepted_contributions(plan, personas):
-    from dashboard import services, services_report
+    from dashboard.queries import figures, report
 
     urban = DirectoryEntry.objects.get(commune=plan.commune, key="cc-do-thi")
     period = periods.ensure_period(plan.commune, 2023, 1)
@@ -115,8 +116,8 @@ def test_section_i_of_the_monthly_report_includes_accepted_contributions(plan, p
     values[shared.pk] = {"results": "Phối hợp rà soát 2 dự án"}
     cycle.accept(_submitted(helper, personas["office"], values, date(2023, 1, 15)), personas["office"],
                  date(2023, 1, 16))
-    span = services_report.span_for(period, "month", 1, date(2023, 1, 25))
-    lines = [line for part in services_report.results_by_group(services.load_rows(plan, span.as_of), span)
+    span = report.span_for(period, "month", 1, date(2023, 1, 25))
+    lines = [line for part in report.results_by_group(figures.load_rows(plan, span.as_of), span)
              for group in part["groups"] for line in group["lines"]]
     assert any(line.startswith("I.1.1") and "Phối hợp rà soát 2 dự án (phối hợp: " in line for line in lines)
 
@@ -221,7 +222,8 @@ def test_an_excel_file_with_text_over_its_limit_is_refused_with_its_cell(plan, p
     sheet[f"G{line}"] = "Đã rà soát. " + "x" * 3990  # column G is «Kết quả trong kỳ»; 4,002 characters
     buffer = io.BytesIO()
     workbook.save(buffer)
-    outcome = xlsx.import_file(report, personas["owner"], buffer.getvalue(), "bao-cao.xlsx", False, date(2023, 1, 10))
+    outcome = xlsx_import.import_file(report, personas["owner"], buffer.getvalue(), "bao-cao.xlsx", False,
+                                      date(2023, 1, 10))
     assert not outcome.ok and any(f"G{line}" in e and "«Kết quả trong kỳ»: 4.002 ký tự, tối đa 4.000 ký tự" in e
                                   for e in outcome.errors), outcome.errors
     row.refresh_from_db()

@@ -8,7 +8,7 @@ from pathlib import Path
 import time_machine
 from django.urls import reverse
 
-from dashboard import seed
+from tests import seeds
 
 
 def tool(name: str) -> str:
@@ -20,7 +20,7 @@ def tool(name: str) -> str:
 
 def test_report_converts_to_a_pdf_of_at_least_two_pages(client, plan, personas, tmp_path):
     soffice, pdftoppm = tool("soffice"), tool("pdftoppm")
-    may = seed.seed_may_2023(plan, personas["office"])
+    may = seeds.seed_may_2023(plan, personas["office"])
     client.force_login(personas["chairman"])
     with time_machine.travel("2023-05-25 09:00 +0700", tick=False):
         response = client.get(reverse("monthly_report_docx", kwargs={"pk": may["may"].pk}))

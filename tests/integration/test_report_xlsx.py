@@ -11,9 +11,9 @@ from openpyxl import load_workbook
 
 from audit.models import LogEntry
 from communes.models import DirectoryEntry
+from reports.exports.xlsx import META_SHEET, SHEET
 from reports.models import ReportState, RowStatus, UnitReport
 from reports.services import cycle, periods
-from reports.xlsx import META_SHEET, SHEET
 
 FILE = "bao-cao-cc-dia-chinh-2023-01.xlsx"
 CODES = ["I.1.1", "I.4.1", "I.4.4", "I.5.1", "I.5.1", "II.3.1", "II.3.2"]  # the lead rows of Địa chính, lines 5–11
@@ -292,7 +292,7 @@ def test_who_may_download_and_upload(client, personas, report):
     upload_url = reverse("report_xlsx_upload", args=[report.pk])
     client.force_login(personas["owner"])
     data = download(client, report)
-    # One read rule (reports.access.may_read_report): a read-only user may download, never upload.
+    # One read rule (reports.permissions.may_read_report): a read-only user may download, never upload.
     for persona, read, write in [("viewer", 200, 403), ("other_unit", 403, 403), ("outsider", 404, 404)]:
         client.force_login(personas[persona])
         assert client.get(download_url).status_code == read, persona

@@ -14,8 +14,10 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from communes.models import DirectoryEntry
-from reports import forms, validation, xlsx
-from reports.services import cycle, periods
+from reports import forms
+from reports.exports import xlsx
+from reports.rules import validation
+from reports.services import cycle, periods, xlsx_import
 
 LINE = 6  # I.4.1, the second lead row
 # 58 characters, 70 times, less the last space: 4.059 characters, over the 4.000 of «Kết quả trong kỳ».
@@ -78,7 +80,7 @@ def test_the_page_and_the_excel_file_say_the_same_on_the_same_field(client, pers
 
     excel_value = 150 if typed == "150" else (None if typed == "" else typed)  # Excel stores 150 as a number
     data = _excel_file(client, report, column, excel_value, sent)
-    outcome = xlsx.import_file(report, personas["owner"], data, "bao-cao.xlsx", sent, date(2023, 1, 10))
+    outcome = xlsx_import.import_file(report, personas["owner"], data, "bao-cao.xlsx", sent, date(2023, 1, 10))
     assert not outcome.ok
     assert outcome.errors == [f"Sheet «Báo cáo», ô {column}{LINE}: {message}"]
 
@@ -121,7 +123,7 @@ def test_a_percent_is_a_whole_number_from_0_to_100_however_it_comes(typed, expec
 def test_the_excel_file_with_a_typed_percent_text_is_read_like_the_page(client, personas, report, row):
     client.force_login(personas["owner"])
     data = _excel_file(client, report, "F", "40 %", False)  # typed as text in a cell Excel did not take as a number
-    outcome = xlsx.import_file(report, personas["owner"], data, "bao-cao.xlsx", False, date(2023, 1, 10))
+    outcome = xlsx_import.import_file(report, personas["owner"], data, "bao-cao.xlsx", False, date(2023, 1, 10))
     assert outcome.ok, outcome.errors
     row.refresh_from_db()
     assert row.percent == 40

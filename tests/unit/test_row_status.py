@@ -1,7 +1,7 @@
 """The 4-way status at its boundaries; dates worked out by hand."""
 from datetime import date
 
-from reports.status import DONE_LATE, DONE_ON_TIME, OPEN_IN_TIME, OPEN_OVERDUE, row_status
+from reports.rules.status import DONE_LATE, DONE_ON_TIME, OPEN_IN_TIME, OPEN_OVERDUE, row_status
 
 DUE = date(2023, 4, 30)
 

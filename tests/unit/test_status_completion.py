@@ -5,7 +5,7 @@ out by hand in the comment beside it.
 """
 from datetime import date
 
-from reports.status import DONE_LATE, DONE_ON_TIME, OPEN_IN_TIME, OPEN_OVERDUE, next_open_milestone, row_status
+from reports.rules.status import DONE_LATE, DONE_ON_TIME, OPEN_IN_TIME, OPEN_OVERDUE, next_open_milestone, row_status
 
 # "Trước tháng 5/2023" (I.1.3 of the sample): due 30/04/2023.
 BEFORE_MAY = date(2023, 4, 30)

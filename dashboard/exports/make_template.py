@@ -1,6 +1,6 @@
 """Writes dashboard/templates_docx/bao-cao-thang.docx, the docxtpl template of the consolidated report.
 
-Run once (`.venv/bin/python -m dashboard.make_template`) and commit the result; from then on the office may
+Run once (`.venv/bin/python -m dashboard.exports.make_template`) and commit the result; from then on the office may
 restyle the .docx in Word, as long as the {{ … }} and {%p … %} tags stay intact. Re-running never overwrites it:
 a new build goes beside it as bao-cao-thang-moi.docx, to compare and copy from by hand (theodoi.exports.save_new).
 Layout after Decree 30/2020/NĐ-CP (GUIDE §3) from the shared builder theodoi.decree30: A4, margins 20/20/30/15 mm,
@@ -17,7 +17,7 @@ from docx.shared import Cm, Mm, Pt
 from theodoi import decree30 as d30
 from theodoi.exports import save_new
 
-TARGET = Path(__file__).resolve().parent / "templates_docx" / "bao-cao-thang.docx"
+TARGET = Path(__file__).resolve().parent.parent / "templates_docx" / "bao-cao-thang.docx"
 CENTER, JUSTIFY, LEFT = WD_ALIGN_PARAGRAPH.CENTER, WD_ALIGN_PARAGRAPH.JUSTIFY, WD_ALIGN_PARAGRAPH.LEFT
 
 
@@ -124,11 +124,11 @@ def section_indicators(doc) -> None:
     table.autofit = False
     heads = ("Mã", "Chỉ tiêu", "Kế hoạch năm", "Thực hiện", "Đánh giá")
     values = ("{{ i.code }}", "{{ i.name }}", "{{ i.target }}", "{{ i.value }}", "{{ i.attainment }}")
-    for column, (_width, head, value) in enumerate(zip(widths, heads, values, strict=True)):
+    for column, (head, value) in enumerate(zip(heads, values, strict=True)):
         for row, (text, bold) in enumerate(((head, True), ("", False), (value, False), ("", False))):
             cell = table.rows[row].cells[column]
             cell_lines(cell, [(text, bold, False)], size=12, align=CENTER if row == 0 else LEFT)
-    set_widths(table, widths)
+    set_widths(table, widths)  # every cell and the grid, once the cells are filled
     table.rows[1].cells[0].paragraphs[0].add_run("{%tr for i in indicators %}")
     table.rows[3].cells[0].paragraphs[0].add_run("{%tr endfor %}")
 

@@ -5,9 +5,10 @@ from communes.models import DirectoryEntry
 from plans.queries import decorate
 
 from ..models import ReportingPeriod, RowReport, RowRole
-from ..status import next_open_milestone
-from ..validation import Errors, FieldErrors
-from . import completion, rates
+from ..rules.status import next_open_milestone
+from ..rules.validation import Errors, FieldErrors
+from ..services import completion
+from . import rates
 
 
 def compliance_rows(plan, period: ReportingPeriod, today: date | None = None) -> list[dict]:

@@ -9,13 +9,13 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 
 from plans.models import RefRole
-from reports import status as st
+from reports.rules import status as st
 from theodoi import exports as xs
 from theodoi import formatting as fmt
 
-from . import services
+from ..queries import figures
 
-TEMPLATE = Path(__file__).resolve().parent / "templates_docx" / "bao-cao-thang.docx"
+TEMPLATE = Path(__file__).resolve().parent.parent / "templates_docx" / "bao-cao-thang.docx"
 # Widths add up to about 215 units: fit to an A4 landscape page's width, that prints at roughly 70%.
 ANNEX_COLUMNS = (("STT", 5), ("Mã nhiệm vụ", 9), ("Nhiệm vụ", 32), ("Giải pháp", 36), ("Đơn vị chủ trì", 16),
                  ("Đơn vị phối hợp", 16), ("Lãnh đạo chỉ đạo", 16), ("Thời hạn (như in)", 14),
@@ -35,10 +35,10 @@ def render_docx(context: dict) -> bytes:
     return buffer.getvalue()
 
 
-def render_xlsx(title: str, rows: list[services.Row], report: dict | None = None) -> bytes:
+def render_xlsx(title: str, rows: list[figures.Row], report: dict | None = None) -> bytes:
     """Every row with solutions, units, leader, deadline, status and progress, then the indicators.
 
-    `report` is the consolidated report's context (services_report.report_context): the annex names that report's
+    `report` is the consolidated report's context (queries.report.report_context): the annex names that report's
     number and date and gives its indicator table. Text is guarded against formula injection.
     """
     prefetch_related_objects([row.assignment for row in rows], "solutions", "refs__entry")
@@ -87,12 +87,12 @@ def _finish(sheet, widths: list) -> None:
     xs.print_setup(sheet, f"{HEADER_ROW}:{HEADER_ROW}", len(widths))
 
 
-def _annex_line(number: int, row: services.Row, as_of, marks: dict[int, str]) -> list:
+def _annex_line(number: int, row: figures.Row, as_of, marks: dict[int, str]) -> list:
     """marks: an arising task's origin, printed after its title as in the report itself."""
     assignment = row.assignment
     overdue = row.status.days_overdue if row.status.code == st.OPEN_OVERDUE else None
     solutions = "\n".join(f"{s.number} {s.text}".strip() for s in assignment.solutions.all())
-    coordinating = ", ".join(services.ref_name(r) for r in assignment.refs.all() if r.role == RefRole.COORDINATING)
+    coordinating = ", ".join(figures.ref_name(r) for r in assignment.refs.all() if r.role == RefRole.COORDINATING)
     due = fmt.missed_milestone(assignment, row.status, as_of) if as_of else None
     title = f"{row.task.title} ({marks[row.task.pk]})" if row.task.pk in marks else row.task.title
     texts = (row.task.code, title, solutions, row.unit_names, coordinating, row.leader_names,

@@ -1,4 +1,4 @@
-"""Demo data for the dashboard: a month of the sample plan (tests, browser test) and a whole year (benchmark).
+"""Seed data for the dashboard: a month of the sample plan (tests, browser tests) and a whole year (bench/).
 
 Everything goes through reports.services.cycle and indicators.services.recording, as the pages would do it, so the data
 is what a real month leaves behind. Nothing here freezes time: callers that care about timestamps freeze it.
@@ -10,9 +10,9 @@ from communes.models import DirectoryEntry
 from indicators.services.recording import Reading, save_reading
 from plans.models import Plan
 from reports.models import ReportState, RowRole, RowStatus
+from reports.queries.rates import lead_units
 from reports.services import cycle
 from reports.services.periods import ensure_period
-from reports.services.rates import lead_units
 from theodoi.periods import MONTH, Period
 
 OVERDUE_CODE = "I.1.3"  # "Trong tháng 4/2023": left undone, so it is 14 days overdue at 14/05/2023

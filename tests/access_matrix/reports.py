@@ -1,33 +1,10 @@
-"""Who may use each monthly-cycle URL (tests/integration/test_access_matrix.py walks every URL against this), and
-the one rule for reading a unit's report. Models are imported at call time: the matrix test imports this module
-before the apps are ready."""
+"""Who may use each monthly-cycle URL (tests/integration/test_access_matrix.py walks every URL against this).
+Models are imported at call time: the matrix test imports this module before the apps are ready."""
 DECIDERS = ("office", "site_admin", "chairman")
 CHASERS = ("office", "site_admin", "chairman", "vice")
-# may_read_report in persona names (tests/factories.make_personas): everyone in the commune but another unit.
+# reports.permissions.may_read_report in persona names (tests/factories.make_personas): everyone in the commune but
+# another unit.
 REPORT_READERS = ("owner", "office", "site_admin", "chairman", "vice", "viewer", "city_viewer")
-
-
-def may_read_report(user, unit_id: int) -> bool:
-    """Who may read a unit's monthly report: the page, its evidence files and its Excel file, one rule for all.
-
-    Inside the commune (another commune's report is a 404 before this is asked): the unit's own officers; the
-    Office–Statistics and the site administrators, who run the cycle and enter reports on a unit's behalf; the
-    Chairman and the Vice-Chairmen, who direct and judge the units; and the read-only accounts (the People's
-    Council standing committee, a city's viewers), whose work is to oversee. Not the officers of another unit:
-    units do not oversee each other, and evidence files can hold citizens' personal data. A lead unit still sees,
-    on its own report, what the coordinating units wrote on its rows.
-    README, «Ai xem được báo cáo của đơn vị», says the same in Vietnamese.
-    """
-    return report_reader(user)(unit_id)
-
-
-def report_reader(user):
-    """may_read_report for many reports of one user: the user's units are read once, not once per report."""
-    from accounts.models import Role
-
-    if user.role != Role.UNIT_OFFICER or user.is_superuser:
-        return lambda unit_id: True
-    return set(user.units.values_list("pk", flat=True)).__contains__
 
 
 def _report(world):

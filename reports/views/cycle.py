@@ -1,4 +1,4 @@
-"""Monthly report pages: thin views over services.cycle; lookups always scoped by accounts.tenancy and plans.queries."""
+"""Monthly report pages: thin views over services.cycle; lookups always scoped by queries.lookups."""
 from datetime import date, timedelta
 from pathlib import PurePosixPath
 
@@ -6,7 +6,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
@@ -17,36 +17,13 @@ from theodoi import clock
 from theodoi.drafts import login_keeping_draft, take
 from theodoi.formatting import short_date
 
-from . import forms, permissions
-from .access import may_read_report
-from .models import ReportingPeriod, RowReport, UnitReport
-from .services import cycle, periods, rates
-from .services.views_data import compliance_rows, leader_rate_rows, report_rows
-from .validation import Errors, flatten
-
-NOT_YOURS = ("Báo cáo của {unit} chỉ đơn vị đó, Văn phòng – Thống kê, lãnh đạo UBND và tài khoản chỉ xem được xem; "
-             "cán bộ đơn vị khác thì không.")
-
-
-def _reports(user):
-    return UnitReport.objects.filter(period__commune__in=tenancy.communes_for(user)).select_related(
-        "period", "period__commune", "unit", "plan")
-
-
-def _readable(user, pk) -> UnitReport:
-    """Another commune's report is a 404; another unit's, in the same commune, a 403 (reports.access)."""
-    report = get_object_or_404(_reports(user), pk=pk)
-    require_read(user, report.unit)
-    return report
-
-
-def require_read(user, unit) -> None:
-    if not may_read_report(user, unit.pk):
-        raise PermissionDenied(NOT_YOURS.format(unit=unit))
-
-
-def _period(user, pk) -> ReportingPeriod:
-    return get_object_or_404(ReportingPeriod.objects.filter(commune__in=tenancy.communes_for(user)), pk=pk)
+from .. import forms, permissions
+from ..models import ReportingPeriod, RowReport, UnitReport
+from ..queries import rates
+from ..queries.lookups import evidence_row_for, period_for, readable_report, report_for, require_read
+from ..queries.pages import compliance_rows, leader_rate_rows, report_rows
+from ..rules.validation import Errors, flatten
+from ..services import cycle, periods
 
 
 @login_required
@@ -55,7 +32,7 @@ def report_index(request):
     if plan is None:
         return render(request, "reports/index.html", {"plan": None})
     today = clock.today()
-    period = (_period(request.user, request.GET["ky"]) if request.GET.get("ky", "").isdigit()
+    period = (period_for(request.user, request.GET["ky"]) if request.GET.get("ky", "").isdigit()
               else periods.shown_period(plan, today))
     if period is None:  # the plan's year is over and no month of it was ever opened: nothing is opened now
         return render(request, "reports/index.html", {"plan": plan, "period": None})
@@ -76,7 +53,7 @@ def report_index(request):
 @login_required
 def report_open(request, period_pk, unit_pk):
     """A GET only finds the report (or asks to make it); the POST makes it: reading writes nothing (issue 12)."""
-    period = _period(request.user, period_pk)
+    period = period_for(request.user, period_pk)
     unit = tenancy.entry_for(request.user, unit_pk)
     existing = UnitReport.objects.filter(period=period, unit=unit).first()
     if existing:
@@ -113,7 +90,7 @@ def report_start(request, unit_pk):
 
 @login_keeping_draft
 def report_detail(request, pk):
-    report = _readable(request.user, pk)
+    report = readable_report(request.user, pk)
     today = clock.today()
     editable = cycle.is_editable(report, today) and permissions.can_edit(request.user, report)
     context = {"report": report, "editable": editable, "can_decide": permissions.can_decide(request.user),
@@ -175,7 +152,7 @@ def _say_where(request, rows: list[RowReport], errors: dict) -> None:
 @require_POST
 @login_required
 def report_decide(request, pk):
-    report = get_object_or_404(_reports(request.user), pk=pk)
+    report = report_for(request.user, pk)
     if not permissions.can_decide(request.user):
         raise PermissionDenied("Chỉ Văn phòng – Thống kê hoặc Chủ tịch được duyệt báo cáo.")
     try:
@@ -193,7 +170,7 @@ def report_decide(request, pk):
 @require_POST
 @login_required
 def report_reopen(request, pk):
-    report = get_object_or_404(_reports(request.user), pk=pk)
+    report = report_for(request.user, pk)
     if not permissions.can_decide(request.user):
         raise PermissionDenied("Chỉ Văn phòng – Thống kê được mở lại kỳ báo cáo.")
     try:
@@ -209,11 +186,9 @@ def report_reopen(request, pk):
 
 @login_required
 def report_evidence(request, pk):
-    """An uploaded evidence file, for whoever may read the report (reports.access); another commune's is a 404."""
-    row = get_object_or_404(RowReport.objects.filter(
-        report__period__commune__in=tenancy.communes_for(request.user)).exclude(evidence_file="")
-        .select_related("report__unit", "report__period", "assignment__node"), pk=pk)
-    require_read(request.user, row.report.unit)
+    """An uploaded evidence file, for whoever may read the report (permissions.may_read_report); another
+    commune's is a 404."""
+    row = evidence_row_for(request.user, pk)
     try:
         handle = row.evidence_file.open("rb")
     except FileNotFoundError:
@@ -233,7 +208,7 @@ def _evidence_name(row) -> str:
 @require_POST
 @login_required
 def period_lock(request, pk):
-    period = _period(request.user, pk)
+    period = period_for(request.user, pk)
     if not permissions.can_decide(request.user):
         raise PermissionDenied("Chỉ Văn phòng – Thống kê hoặc Chủ tịch được khóa kỳ báo cáo.")
     if periods.lock(period, request.user):

@@ -13,7 +13,7 @@ from datetime import date, datetime
 from theodoi.form_text import typed_text
 from theodoi.formatting import number
 
-from .models import RowStatus
+from ..models import RowStatus
 
 FieldErrors = dict[str, list[str]]
 Errors = dict[int, FieldErrors]

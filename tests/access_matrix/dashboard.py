@@ -1,4 +1,4 @@
-"""Every dashboard URL for the project's access-matrix test (format as in plans/access.py).
+"""Every dashboard URL for the project's access-matrix test (tests/integration/test_access_matrix.py).
 
 All four only read, but only leaders, the office and viewers may: a unit officer gets 403.
 """

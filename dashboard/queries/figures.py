@@ -12,9 +12,9 @@ from django.db.models import Prefetch
 
 from planparser.textutil import fold
 from plans.models import Assignment, AssignmentRef, NodeLevel, Plan, RefRole, TaskNode
-from reports import status as st
 from reports.models import Completion, ReportingPeriod, RowReport, RowRole
-from reports.services.rates import status_of
+from reports.queries.rates import status_of
+from reports.rules import status as st
 
 
 @dataclass

@@ -10,10 +10,12 @@ from plans import queries as plan_queries
 from theodoi import clock
 from theodoi.exports import DOCX_TYPE, download
 
-from . import letters, permissions
-from . import status as st
-from .models import ReportingPeriod
-from .services import periods, rates, reminders
+from .. import permissions
+from ..exports import letters
+from ..models import ReportingPeriod
+from ..queries import chase, rates
+from ..rules import status as st
+from ..services import periods, reminders
 
 
 def _current_plan(user, commune=None):
@@ -44,7 +46,7 @@ def chase_list(request):
     plan, period = _plan_and_period(request, today)
     if plan is None or period is None:
         return render(request, "reports/chase.html", {"plan": plan, "period": None})
-    laggards = reminders.chase_laggards(plan, period)
+    laggards = chase.chase_laggards(plan, period)
     tally = rates.month_tally(plan, period, today)
     return render(request, "reports/chase.html", {
         "plan": plan, "period": period, "today": today, "state": periods.state_on(period, today),
@@ -52,7 +54,7 @@ def chase_list(request):
         "without_email": [item for item in laggards if not item.addresses],
         "tally": tally, "cells": tally.cells(), "labels": st.LABELS,
         "earlier": _earlier_unfinished(plan, period, today),
-        "overdue": reminders.overdue_rows(plan, period, today), "sent": reminders.reminders_sent(period),
+        "overdue": chase.overdue_rows(plan, period, today), "sent": chase.reminders_sent(period),
         "all_periods": plan.commune.periods.all()[:24],
     })
 

@@ -3,8 +3,7 @@
 The file says whose it is twice: the row ids sit in a hidden column beside the rows, and the report, unit, period
 and row ids are signed on a very hidden sheet. Key columns are locked and, on upload, compared with the plan, so a
 file of another unit or period, or one whose protected cells were changed, is refused whole instead of being written
-into the wrong rows. Cell problems are listed by sheet and cell; storing goes through cycle.save (one transaction,
-optimistic version, audit entry), so nothing is stored while any cell is wrong.
+into the wrong rows. Cell problems are listed by sheet and cell; storing the file is services.xlsx_import's.
 """
 import unicodedata
 import zipfile
@@ -25,16 +24,15 @@ from theodoi import exports as xs
 from theodoi import formatting as fmt
 from theodoi.uploads import OfficeFileError, check_office_file
 
-from . import validation
-from .models import RowReport, RowRole
-from .services import cycle
+from ..models import RowReport, RowRole
+from ..rules import validation
 
 SHEET = "Báo cáo"
 META_SHEET = "_theodoi"
 TOKEN_CELL = "B5"
 HEADER_ROW = 4
 FIRST_ROW = 5
-SALT = "reports.xlsx"
+SALT = "reports.xlsx"  # the module's old name, kept: files already downloaded are signed with it
 CONTENT_TYPE = xs.XLSX_TYPE
 DATE_FORMAT = "dd/mm/yyyy"
 EVIDENCE_NUMBER_MAX = RowReport._meta.get_field("evidence_number").max_length
@@ -324,42 +322,3 @@ def _text(value) -> str:
     # clean(): a key cell was written without XML's forbidden characters, so the plan's text is compared without them
     text = unicodedata.normalize("NFC", xs.clean(str(value))).replace("\r\n", "\n").strip()
     return xs.strip_old_guard(text)
-
-
-# ---- store --------------------------------------------------------------------------------------------------------
-
-def cell_errors(upload: Upload, errors: validation.Errors) -> list[str]:
-    """Each message on the cell of its field's column; a field with no column (the finish date) on the row's code."""
-    found = []
-    for pk, fields in errors.items():
-        line = upload.lines.get(pk)
-        for name, messages in fields.items():
-            column = name if name in LETTER else "code"
-            found += [f"{where(column, line)}: {message}" if line else message for message in messages]
-    return found
-
-
-@dataclass
-class Outcome:
-    ok: bool
-    errors: list[str] = field(default_factory=list)
-    rows: int = 0
-    overwrote_web_edits: bool = False  # saved on the web after this file was downloaded
-    conflict: bool = False
-
-
-def import_file(report, user, data: bytes, name: str, submit: bool, today: date) -> Outcome:
-    """Read and store the file; raises Refused for a file that is not this report's, CycleError when it is closed."""
-    if not cycle.is_editable(report, today):
-        raise cycle.CycleError("Báo cáo này không sửa được nữa (đã gửi, đã duyệt hoặc kỳ đã khóa); không nhập tệp.")
-    upload = read(report, data, name)
-    if upload.problems:
-        return Outcome(ok=False, errors=cell_errors(upload, upload.problems))
-    version = report.version
-    result = cycle.save(report, user, version, upload.rows, submit, today)
-    if result.conflict:
-        return Outcome(ok=False, conflict=True, errors=["Báo cáo vừa được người khác lưu trong lúc nhập tệp; "
-                                                        "chưa lưu gì, hãy xem lại báo cáo rồi nhập lại tệp."])
-    if not result.ok:
-        return Outcome(ok=False, errors=cell_errors(upload, result.fields))
-    return Outcome(ok=True, rows=len(upload.rows), overwrote_web_edits=upload.version != version)

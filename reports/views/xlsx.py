@@ -1,39 +1,32 @@
-"""Download a unit's report as an Excel file and upload it back: thin views over reports.xlsx and cycle.save."""
+"""Download a unit's report as an Excel file and upload it back: thin views over exports.xlsx and
+services.xlsx_import."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import redirect
 from django.utils.html import format_html, format_html_join
 from django.views.decorators.http import require_GET, require_POST
 
-from accounts import tenancy
 from theodoi import clock
 from theodoi.exports import download
 
-from . import permissions, xlsx
-from .models import UnitReport
-from .services import cycle
-from .views import require_read
-
-
-def _report(user, pk) -> UnitReport:
-    """Another commune's report is a 404, as everywhere: its existence is not ours to reveal."""
-    reports = UnitReport.objects.filter(period__commune__in=tenancy.communes_for(user))
-    return get_object_or_404(reports.select_related("period__commune", "unit", "plan"), pk=pk)
+from .. import permissions
+from ..exports import xlsx
+from ..queries.lookups import readable_report, report_for
+from ..services import cycle, xlsx_import
 
 
 @require_GET
 @login_required
 def report_xlsx_download(request, pk):
-    report = _report(request.user, pk)
-    require_read(request.user, report.unit)  # the rule of the report page itself (reports.access.may_read_report)
+    report = readable_report(request.user, pk)  # the rule of the report page itself (permissions.may_read_report)
     return download(xlsx.build(report), xlsx.filename(report), xlsx.CONTENT_TYPE)
 
 
 @require_POST
 @login_required
 def report_xlsx_upload(request, pk):
-    report = _report(request.user, pk)
+    report = report_for(request.user, pk)
     if not permissions.can_edit(request.user, report):
         raise PermissionDenied("Bạn không nhập được báo cáo của đơn vị này.")
     upload = request.FILES.get("file")
@@ -42,7 +35,7 @@ def report_xlsx_upload(request, pk):
         return redirect("report_detail", pk=report.pk)
     submit = bool(request.POST.get("submit"))
     try:
-        outcome = xlsx.import_file(report, request.user, upload.read(), upload.name, submit, clock.today())
+        outcome = xlsx_import.import_file(report, request.user, upload.read(), upload.name, submit, clock.today())
     except (xlsx.Refused, cycle.CycleError) as exc:
         messages.error(request, str(exc))
     else:
@@ -50,7 +43,7 @@ def report_xlsx_upload(request, pk):
     return redirect("report_detail", pk=report.pk)
 
 
-def _tell(request, outcome: xlsx.Outcome, name: str, submit: bool) -> None:
+def _tell(request, outcome: xlsx_import.Outcome, name: str, submit: bool) -> None:
     if outcome.ok:
         done = "và gửi báo cáo" if submit else "và lưu bản nháp"
         messages.success(request, f"Đã nhập {outcome.rows} dòng từ tệp «{name}» {done}.")

@@ -1,12 +1,11 @@
-"""What the Chairman's dashboard shows for one period: scope, counts with their links, indicators, compliance."""
+"""What the Chairman's dashboard shows for one period: scope, counts with their links, indicators, compliance.
+
+A period or plan outside the user's communes is NotFound, a unit officer Forbidden (theodoi.errors)."""
 from dataclasses import dataclass
 from datetime import date
 from urllib.parse import urlencode
 
-from django.core.exceptions import PermissionDenied
 from django.db.models import Q
-from django.http import Http404
-from django.shortcuts import get_object_or_404
 from django.urls import reverse
 
 from accounts.models import Role
@@ -18,12 +17,14 @@ from indicators import rules as indicator_rules
 from indicators.services.recording import verdict_for
 from plans.models import Plan
 from plans.queries import plans_for
-from reports import status as st
 from reports.models import ReportingPeriod, ReportState, RowReport
-from reports.services import periods, rates
+from reports.queries import rates
+from reports.rules import status as st
+from reports.services import periods
+from theodoi.errors import Forbidden, NotFound
 from theodoi.periods import HALF, MONTH, NINE_MONTHS, QUARTER, YEAR, Period, periods_closing_with
 
-from . import services
+from . import figures
 
 READERS = (Role.CHAIRMAN, Role.VICE_CHAIRMAN, Role.OFFICE, Role.VIEWER, Role.CITY_VIEWER, Role.SITE_ADMIN)
 
@@ -31,7 +32,7 @@ READERS = (Role.CHAIRMAN, Role.VICE_CHAIRMAN, Role.OFFICE, Role.VIEWER, Role.CIT
 def require_reader(user) -> None:
     """Leaders, the office and viewers; a unit officer has the report pages for their own unit instead."""
     if not (user.is_superuser or user.role in READERS):
-        raise PermissionDenied("Bảng điều hành dành cho lãnh đạo, Văn phòng – Thống kê và người xem.")
+        raise Forbidden("Bảng điều hành dành cho lãnh đạo, Văn phòng – Thống kê và người xem.")
 
 
 @dataclass
@@ -45,7 +46,7 @@ class Scope:
     def reported(self) -> tuple[ReportingPeriod, date]:
         """The period and its cut-off, for the pages that exist only once the plan has a month."""
         if self.period is None or self.as_of is None:
-            raise Http404("Kế hoạch chưa có kỳ báo cáo nào.")
+            raise NotFound("Kế hoạch chưa có kỳ báo cáo nào.")
         return self.period, self.as_of
 
 
@@ -55,9 +56,12 @@ ORIGINS = {"": "Tất cả", "ke-hoach": "Kế hoạch", "phat-sinh": "Phát sin
 
 def period_for(user, pk) -> ReportingPeriod:
     if not str(pk).isdigit():
-        raise Http404("Kỳ báo cáo không hợp lệ.")
-    queryset = ReportingPeriod.objects.filter(commune__in=communes_for(user)).select_related("commune")
-    return get_object_or_404(queryset, pk=pk)
+        raise NotFound("Kỳ báo cáo không hợp lệ.")
+    period = (ReportingPeriod.objects.filter(commune__in=communes_for(user), pk=pk).select_related("commune")
+              .first())
+    if period is None:
+        raise NotFound(f"Không có kỳ báo cáo số {pk} trong xã/phường của bạn.")
+    return period
 
 
 def resolve(user, params, today: date) -> Scope | None:
@@ -68,7 +72,7 @@ def resolve(user, params, today: date) -> Scope | None:
         period = period_for(user, params["ky"])
         plan = current_plan_of(user, period.commune_id)
         if plan is None:
-            raise Http404("Xã/phường chưa có kế hoạch.")
+            raise NotFound("Xã/phường chưa có kế hoạch.")
         return _with_origin(scope_of(plan, period, today), params)
     else:
         plan = _plan_asked(user, params.get("ke-hoach"))
@@ -88,7 +92,7 @@ def _with_origin(scope: Scope, params) -> Scope:
     return scope
 
 
-def of_origin(scope: Scope, rows: list[services.Row]) -> list[services.Row]:
+def of_origin(scope: Scope, rows: list[figures.Row]) -> list[figures.Row]:
     """The rows the chosen origin counts: arising tasks are the plan's PS rows linked to a source document."""
     if not scope.origin:
         return rows
@@ -119,12 +123,15 @@ def _plan_asked(user, plan_pk) -> Plan | None:
     plans = plans_for(user).filter(is_current=True).select_related("commune")
     if plan_pk:
         if not str(plan_pk).isdigit():
-            raise Http404("Mã kế hoạch không hợp lệ.")
-        return get_object_or_404(plans, pk=plan_pk)
+            raise NotFound("Mã kế hoạch không hợp lệ.")
+        plan = plans.filter(pk=plan_pk).first()
+        if plan is None:
+            raise NotFound(f"Không có kế hoạch số {plan_pk} đang áp dụng trong xã/phường của bạn.")
+        return plan
     return plans.first()
 
 
-def rows_url(scope: Scope, row_filter: services.RowFilter) -> str:
+def rows_url(scope: Scope, row_filter: figures.RowFilter) -> str:
     origin = {"nguon": scope.origin} if scope.origin else {}
     period, _ = scope.reported()
     # A month not opened yet has no pk: without ?ky= the rows page opens on that same month being reported.
@@ -132,7 +139,7 @@ def rows_url(scope: Scope, row_filter: services.RowFilter) -> str:
     return f"{reverse('dashboard_rows')}?{urlencode({**row_filter.params(), **chosen, **origin})}"
 
 
-def count_cells(scope: Scope, row_filter: services.RowFilter, tally) -> list[dict]:
+def count_cells(scope: Scope, row_filter: figures.RowFilter, tally) -> list[dict]:
     """One cell per status, then the total; each cell links to exactly the rows it counts."""
     cells = [{"code": code, "n": tally.get(code, 0), "url": rows_url(scope, row_filter.with_status(code))}
              for code in st.ORDER]
@@ -140,9 +147,9 @@ def count_cells(scope: Scope, row_filter: services.RowFilter, tally) -> list[dic
     return cells
 
 
-def count_tables(scope: Scope, rows: list[services.Row]) -> list[dict]:
+def count_tables(scope: Scope, rows: list[figures.Row]) -> list[dict]:
     tables = []
-    for breakdown in services.breakdowns(rows):
+    for breakdown in figures.breakdowns(rows):
         lines = [{"label": label, "cells": count_cells(scope, f, tally)} for label, f, tally in breakdown.lines]
         tables.append({"title": breakdown.title, "key": breakdown.key, "lines": lines})
     return tables
@@ -187,7 +194,7 @@ def compliance(plan: Plan, period: ReportingPeriod) -> list[dict]:
 COMPLIANCE_LABELS = {"missing": "Chưa gửi", "late": "Gửi muộn", "on_time": "Gửi đúng hạn"}
 
 
-def waiting_decisions(rows: list[services.Row], period_ids) -> list[dict]:
+def waiting_decisions(rows: list[figures.Row], period_ids) -> list[dict]:
     """Obstacles and proposals of sent or accepted reports, grouped by the leader who directs the row."""
     by_pk = {r.pk: r for r in rows}
     items = (RowReport.objects.filter(report__period_id__in=period_ids,
@@ -199,7 +206,7 @@ def waiting_decisions(rows: list[services.Row], period_ids) -> list[dict]:
         row = by_pk.get(item.assignment_id)
         if row is None:
             continue
-        for name in [services.ref_name(ref) for ref in row.leaders] or ["Chưa rõ lãnh đạo chỉ đạo"]:
+        for name in [figures.ref_name(ref) for ref in row.leaders] or ["Chưa rõ lãnh đạo chỉ đạo"]:
             group = groups.setdefault(name, {"leader": name, "items": []})
             group["items"].append({"row": row, "unit": item.report.unit, "obstacles": item.obstacles.strip(),
                                    "proposals": item.proposals.strip()})
@@ -219,18 +226,18 @@ def dashboard_context(scope: Scope, today: date, params=None) -> dict:
     if scope.period is None:
         return {"scope": scope, "plan": scope.plan, "period": None}
     _, as_of = scope.reported()
-    rows = of_origin(scope, services.load_rows(scope.plan, as_of))
+    rows = of_origin(scope, figures.load_rows(scope.plan, as_of))
     tally = rates.month_tally(scope.plan, scope.period, today)  # the counts the chase page, letter and report give
     # All rows: the one tally every page gives. One origin: the same statuses, counted over that origin's rows.
-    overall = count_cells(scope, services.RowFilter(), services.counts(rows) if scope.origin else tally.rows)
+    overall = count_cells(scope, figures.RowFilter(), figures.counts(rows) if scope.origin else tally.rows)
     tables = count_tables(scope, rows)
     standings = standings_at(scope.plan, as_of)
     return {
         "scope": scope, "plan": scope.plan, "period": scope.period, "overall": overall, "tables": tables,
         "tally": tally, "today": today,
         "labels": st.LABELS, "order": st.ORDER, "chart": chart_data(tables, overall),
-        "overdue": services.overdue(rows)[:50], "overdue_total": overall[3]["n"],
-        "overdue_url": rows_url(scope, services.RowFilter(status=st.OPEN_OVERDUE)),
+        "overdue": figures.overdue(rows)[:50], "overdue_total": overall[3]["n"],
+        "overdue_url": rows_url(scope, figures.RowFilter(status=st.OPEN_OVERDUE)),
         "standings": standings, "colour_labels": indicator_rules.COLOUR_LABELS,
         "compliance": compliance(scope.plan, scope.period), "compliance_labels": COMPLIANCE_LABELS,
         "decisions": waiting_decisions(rows, [scope.period.pk]),

@@ -8,8 +8,8 @@ from django.db.models import Prefetch
 from communes.models import EntryCategory
 from plans.models import Assignment, AssignmentRef, Plan, RefRole
 
-from .. import status as st
 from ..models import Completion, ReportingPeriod, RowReport, RowRole, UnitReport
+from ..rules import status as st
 
 
 @dataclass

@@ -10,7 +10,7 @@ from docx.shared import Cm
 from theodoi import decree30 as d30
 from theodoi import formatting as fmt
 
-from .services import rates, reminders
+from ..queries import chase, rates
 
 EXCERPT = "V/v đôn đốc báo cáo tiến độ thực hiện Kế hoạch phát triển kinh tế - xã hội"
 NUMBER = "…/UBND-VP"
@@ -79,9 +79,9 @@ def task_cell(row) -> str:
 
 
 def reminder_letter(plan, period, today: date) -> bytes:
-    laggards = reminders.chase_laggards(plan, period)
+    laggards = chase.chase_laggards(plan, period)
     tally = rates.month_tally(plan, period, today)
-    overdue = [row for row in reminders.overdue_rows(plan, period, today) if row.lagging]
+    overdue = [row for row in chase.overdue_rows(plan, period, today) if row.lagging]
     prefetch_related_objects([row.assignment for row in overdue], "solutions")
     commune = plan.commune
     document = d30.new_document()

@@ -12,14 +12,14 @@ from django.db.models import prefetch_related_objects
 from arising.queries import markers
 from indicators.queries import describe_target, met_text, value_text
 from plans.models import Plan
-from reports import status as st
 from reports.models import ReportingPeriod, ReportState, RowReport, RowRole
-from reports.services import rates
+from reports.queries import rates
+from reports.rules import status as st
 from theodoi import decree30 as d30
 from theodoi import formatting as fmt
 from theodoi.periods import KINDS, MONTH, Period
 
-from . import services, services_board
+from . import board, figures
 
 SUBJECT_SPAN = {"month": "tháng {n} năm {y}", "quarter": "quý {roman} năm {y}", "half": "6 tháng {side} năm {y}",
                 "nine_months": "9 tháng năm {y}", "year": "năm {y}"}
@@ -81,7 +81,7 @@ def _month_rows(span: Span, roles=(RowRole.LEAD,)):
             .order_by("report__period__month", "assignment__node__order", "assignment__order"))
 
 
-def results_by_group(rows: list[services.Row], span: Span, marks: dict[int, str] | None = None) -> list[dict]:
+def results_by_group(rows: list[figures.Row], span: Span, marks: dict[int, str] | None = None) -> list[dict]:
     """Section I: what accepted reports say was done (coordinating units' part too), under each part and group.
     marks: node pk -> how an arising task's origin is printed (arising.queries.markers)."""
     marks = marks or {}
@@ -108,18 +108,18 @@ def _marked(text: str, node_pk: int, marks: dict[int, str]) -> str:
     return f"{text} ({marks[node_pk]})" if node_pk in marks else text
 
 
-def _tasks_with_several_rows(rows: list[services.Row]) -> set[int]:
+def _tasks_with_several_rows(rows: list[figures.Row]) -> set[int]:
     seen: dict[int, int] = {}
     for row in rows:
         seen[row.task.pk] = seen.get(row.task.pk, 0) + 1
     return {pk for pk, count in seen.items() if count > 1}
 
 
-def _solution_numbers(row: services.Row) -> list[str]:
+def _solution_numbers(row: figures.Row) -> list[str]:
     return [s.number for s in row.assignment.solutions.all() if s.number]
 
 
-def _solutions(row: services.Row) -> str:
+def _solutions(row: figures.Row) -> str:
     numbers = _solution_numbers(row)
     return f"giải pháp {', '.join(numbers)}" if numbers else ""
 
@@ -145,7 +145,7 @@ def summary(tally: rates.Tally) -> str:
 
 def indicator_lines(plan: Plan, as_of: date) -> list[dict]:
     """Section II in document order: target, latest value up to the span's end, attainment."""
-    standings = sorted(services_board.standings_at(plan, as_of), key=lambda s: s.indicator.order)
+    standings = sorted(board.standings_at(plan, as_of), key=lambda s: s.indicator.order)
     lines = []
     for standing in standings:
         target = standing.indicator.primary_target
@@ -184,7 +184,7 @@ def obstacles_and_proposals(span: Span) -> tuple[list[str], list[str]]:
     return obstacles, proposals
 
 
-def row_line(row: services.Row, as_of: date, marks: dict[int, str] | None = None) -> str:
+def row_line(row: figures.Row, as_of: date, marks: dict[int, str] | None = None) -> str:
     """One row of section V: the task cut at a word, which of its rows (solutions, lead unit), and its date; a missed
     milestone is given with its own date, from which its overdue days count."""
     due = fmt.due_words(row.assignment, row.status, as_of)
@@ -196,9 +196,9 @@ def row_line(row: services.Row, as_of: date, marks: dict[int, str] | None = None
 
 
 def report_context(plan: Plan, span: Span, today: date) -> dict:
-    rows = services.load_rows(plan, span.as_of)
+    rows = figures.load_rows(plan, span.as_of)
     prefetch_related_objects([row.assignment for row in rows], "solutions")
-    late_rows = services.overdue(rows)
+    late_rows = figures.overdue(rows)
     tally = rates.tally(plan, span.period, span.months, today)
     marks = markers(plan)
     obstacles, proposals = obstacles_and_proposals(span)
@@ -212,7 +212,7 @@ def report_context(plan: Plan, span: Span, today: date) -> dict:
             "next_words": next_words(period),
             "next_window": f"từ {fmt.short_date(span.next_start)} đến {fmt.short_date(span.next_end)}",
             "due_next": [row_line(r, span.as_of, marks)
-                         for r in services.due_between(rows, span.next_start, span.next_end)]
+                         for r in figures.due_between(rows, span.next_start, span.next_end)]
             or ["Không có nhiệm vụ đến hạn."],
             "overdue": [row_line(r, span.as_of, marks) for r in late_rows] or ["Không có nhiệm vụ quá hạn."],
             "period_label": span_words(period), "marks": marks}
