@@ -11,7 +11,8 @@ from audit.services import log_action
 from . import tenancy as access
 from .models import Role, User
 
-# The roles an office may hand out inside its own commune; city viewers and administrators are made by the site admin.
+# The roles an office may hand out inside its own commune; province/district accounts and
+# administrators are made by the site admin.
 COMMUNE_ROLES = [Role.CHAIRMAN, Role.VICE_CHAIRMAN, Role.OFFICE, Role.UNIT_OFFICER, Role.VIEWER]
 
 

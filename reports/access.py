@@ -4,7 +4,7 @@ before the apps are ready."""
 DECIDERS = ("office", "site_admin", "chairman")
 CHASERS = ("office", "site_admin", "chairman", "vice")
 # may_read_report in persona names (tests/factories.make_personas): everyone in the commune but another unit.
-REPORT_READERS = ("owner", "office", "site_admin", "chairman", "vice", "viewer", "city_viewer")
+REPORT_READERS = ("owner", "office", "site_admin", "chairman", "vice", "viewer", "area_viewer", "area_officer")
 
 
 def may_read_report(user, unit_id: int) -> bool:
@@ -13,9 +13,9 @@ def may_read_report(user, unit_id: int) -> bool:
     Inside the commune (another commune's report is a 404 before this is asked): the unit's own officers; the
     Office–Statistics and the site administrators, who run the cycle and enter reports on a unit's behalf; the
     Chairman and the Vice-Chairmen, who direct and judge the units; and the read-only accounts (the People's
-    Council standing committee, a city's viewers), whose work is to oversee. Not the officers of another unit:
-    units do not oversee each other, and evidence files can hold citizens' personal data. A lead unit still sees,
-    on its own report, what the coordinating units wrote on its rows.
+    Council standing committee, the province's or district's accounts), whose work is to oversee. Not the officers
+    of another unit: units do not oversee each other, and evidence files can hold citizens' personal data. A lead
+    unit still sees, on its own report, what the coordinating units wrote on its rows.
     README, «Ai xem được báo cáo của đơn vị», says the same in Vietnamese.
     """
     return report_reader(user)(unit_id)
