@@ -24,7 +24,8 @@ def _current_plans(user):
 @login_required
 def arising_list(request):
     tasks = (ArisingTask.objects.filter(node__plan__in=_current_plans(request.user))
-             .select_related("node__plan", "source").prefetch_related("node__assignments__refs__entry"))
+             .select_related("node__plan", "source").defer("node__plan__parsed")
+             .prefetch_related("node__assignments__refs__entry"))
     return render(request, "arising/list.html", {"tasks": tasks, "can_add": request.user.can_manage_plan})
 
 

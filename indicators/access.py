@@ -28,7 +28,7 @@ ACCESS = {
 
 def indicator_for(user, pk: int) -> Indicator:
     queryset = Indicator.objects.filter(plan__in=plans_for(user)).select_related("plan__commune", "parent",
-                                                                                 "lead_unit")
+                                                                                 "lead_unit").defer("plan__parsed")
     return get_object_or_404(queryset, pk=pk)
 
 

@@ -29,7 +29,7 @@ NOT_YOURS = ("Báo cáo của {unit} chỉ đơn vị đó, Văn phòng – Th�
 
 def _reports(user):
     return UnitReport.objects.filter(period__commune__in=access.communes_for(user)).select_related(
-        "period", "period__commune", "unit", "plan")
+        "period", "period__commune", "unit", "plan").defer("plan__parsed")
 
 
 def _readable(user, pk) -> UnitReport:

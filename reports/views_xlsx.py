@@ -19,7 +19,7 @@ from .views import require_read
 def _report(user, pk) -> UnitReport:
     """Another commune's report is a 404, as everywhere: its existence is not ours to reveal."""
     reports = UnitReport.objects.filter(period__commune__in=access.communes_for(user))
-    return get_object_or_404(reports.select_related("period__commune", "unit", "plan"), pk=pk)
+    return get_object_or_404(reports.select_related("period__commune", "unit", "plan").defer("plan__parsed"), pk=pk)
 
 
 @require_GET
