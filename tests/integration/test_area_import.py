@@ -173,3 +173,15 @@ def test_the_site_admin_imports_any_province_and_a_wrong_file_is_a_400(client, a
     wrong = SimpleUploadedFile("danh-muc.xlsx", b"PK\x03\x04", "application/octet-stream")
     response = client.post(reverse("area_import"), {"file": wrong})
     assert response.status_code == 400 and "không phải tệp .csv" in response.content.decode()
+
+
+def test_import_plan_places_a_new_commune_under_a_named_area_and_never_guesses_one(db):
+    from tests.conftest import SAMPLE
+
+    with pytest.raises(CommandError, match="--area «Vinh»: chưa có; hãy nhập danh mục bằng import_areas"):
+        call_command("import_plan", str(SAMPLE), "--commune", "Hưng Đông", "--area", "Vinh")
+    AdminArea.objects.create(kind=AreaKind.PROVINCIAL_CITY, name="Vinh", parent=make_province("Nghệ An"))
+    AdminArea.objects.create(kind=AreaKind.PROVINCIAL_CITY, name="Vinh", parent=make_province("Hà Tĩnh"))
+    with pytest.raises(CommandError, match="--area «Vinh»: có 2 đơn vị trùng tên"):
+        call_command("import_plan", str(SAMPLE), "--commune", "Hưng Đông", "--city", "Vinh")
+    assert not Commune.objects.exists()
