@@ -20,7 +20,7 @@ install: $(BIN)/activate
 run: install
 	mkdir -p var
 	test -s var/secret_key || (umask 077 && $(BIN)/python -c "import secrets; print(secrets.token_urlsafe(50))" > var/secret_key)
-	$(MANAGE) migrate --noinput -v 0
+	THEODOI_LEGACY_AREA_KINDS="$${THEODOI_LEGACY_AREA_KINDS:-Vinh=thành phố thuộc tỉnh}" $(MANAGE) migrate --noinput -v 0
 	THEODOI_DEMO_DATE=$(DEMO_DATE) $(MANAGE) seed_demo
 	THEODOI_DEMO_DATE=$(DEMO_DATE) $(MANAGE) runserver 127.0.0.1:8000
 

@@ -6,7 +6,8 @@ from .models import User
 
 @admin.register(User)
 class TheodoiUserAdmin(UserAdmin):
-    list_display = ("username", "first_name", "role", "commune", "is_active")
-    list_filter = ("role", "commune", "is_active")
+    list_display = ("username", "first_name", "role", "commune", "area", "is_active")
+    list_filter = ("role", "commune", "area", "is_active")
+    list_select_related = ("commune", "area")
     fieldsets = (*(UserAdmin.fieldsets or ()),
-                 ("theodoi", {"fields": ("commune", "role", "position", "units", "city")}))
+                 ("theodoi", {"fields": ("commune", "role", "position", "units", "area")}))

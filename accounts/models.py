@@ -3,7 +3,7 @@ from django.contrib.auth.models import AbstractUser
 from django.core.exceptions import ValidationError
 from django.db import models
 
-from communes.models import Commune, DirectoryEntry
+from communes.models import AdminArea, Commune, DirectoryEntry
 
 
 class Role(models.TextChoices):
@@ -12,8 +12,15 @@ class Role(models.TextChoices):
     OFFICE = "office", "Văn phòng – Thống kê"
     UNIT_OFFICER = "unit_officer", "Cán bộ đơn vị"
     VIEWER = "viewer", "Chỉ xem"
-    CITY_VIEWER = "city_viewer", "Chỉ xem (cấp thành phố)"
+    # Accounts above the commune, scoped to the subtree of User.area (a province, or a former district). Since
+    # 1/7/2025 communes report straight to the province (Law 72/2025/QH15 Art. 2), whose departments (Sở) follow
+    # them up: they read every commune of their area and may export; they never write a commune's plan or report.
+    AREA_VIEWER = "area_viewer", "Chỉ xem (cấp tỉnh/huyện)"
+    AREA_OFFICER = "area_officer", "Cán bộ cấp tỉnh/huyện (Sở, phòng)"
     SITE_ADMIN = "site_admin", "Quản trị hệ thống"
+
+
+AREA_ROLES = (Role.AREA_VIEWER, Role.AREA_OFFICER)
 
 
 class User(AbstractUser):
@@ -22,7 +29,8 @@ class User(AbstractUser):
     position = models.ForeignKey(DirectoryEntry, null=True, blank=True, on_delete=models.SET_NULL,
                                  related_name="leaders", verbose_name="chức vụ lãnh đạo")
     units = models.ManyToManyField(DirectoryEntry, blank=True, related_name="officers", verbose_name="đơn vị")
-    city = models.CharField("thành phố (cho người xem cấp thành phố)", max_length=120, blank=True)
+    area = models.ForeignKey(AdminArea, null=True, blank=True, on_delete=models.PROTECT, related_name="users",
+                             verbose_name="đơn vị hành chính (cho tài khoản cấp tỉnh/huyện)")
     # Only cadres and civil servants get a legal level (Decree 90/2020, Decree 335/2025); a hamlet head or the police
     # officer of a unit still reports. Not ticked until someone says so: a level is never given by guesswork.
     is_civil_servant = models.BooleanField("là cán bộ, công chức (được xếp loại theo Nghị định)", default=False)
@@ -33,10 +41,17 @@ class User(AbstractUser):
 
     def clean(self):
         super().clean()
-        # An empty city would match every commune whose city is not filled in.
-        if self.role == Role.CITY_VIEWER and not self.city.strip():
-            raise ValidationError({"city": "Người xem cấp thành phố cần có tên thành phố."})
+        # An area account without an area would see nothing, and one tied to a commune would be two scopes at once.
+        if self.role in AREA_ROLES and self.area_id is None:
+            raise ValidationError({"area": "Tài khoản cấp tỉnh/huyện cần chọn đơn vị hành chính (tỉnh hoặc huyện)."})
+        if self.role in AREA_ROLES and self.commune_id is not None:
+            raise ValidationError({"commune": "Tài khoản cấp tỉnh/huyện không thuộc một xã/phường: hãy bỏ trống."})
 
     @property
     def can_manage_plan(self) -> bool:
         return self.role in (Role.OFFICE, Role.SITE_ADMIN) or self.is_superuser
+
+    @property
+    def can_import_areas(self) -> bool:
+        """The province's officers keep their own hierarchy up to date; the site admin may for any province."""
+        return self.role in (Role.AREA_OFFICER, Role.SITE_ADMIN) or self.is_superuser

@@ -3,7 +3,8 @@ from theodoi.errors import Forbidden
 
 from .models import Role
 
-# The roles an office may hand out inside its own commune; city viewers and administrators are made by the site admin.
+# The roles an office may hand out inside its own commune; province/district accounts and administrators are made
+# by the site admin.
 COMMUNE_ROLES = [Role.CHAIRMAN, Role.VICE_CHAIRMAN, Role.OFFICE, Role.UNIT_OFFICER, Role.VIEWER]
 
 

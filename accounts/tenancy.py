@@ -1,7 +1,7 @@
 """Tenancy, the lowest rule every app builds on: which communes, and so which units and records, a user may see.
 
 Every app scopes its own querysets through `communes_for` or `visible` (plans: plans.queries; indicators,
-reports: the plan lookups built on it), so one rule decides what a city viewer or an office sees. This module
+reports: the plan lookups built on it), so one rule decides what a province viewer or an office sees. This module
 imports only accounts and communes, the layers below every app that holds commune data. It raises domain errors
 (theodoi.errors), which the middleware answers with 404 or 403.
 """
@@ -11,9 +11,10 @@ from django.core.exceptions import ObjectDoesNotExist
 from django.db.models import Model, QuerySet
 
 from communes.models import Commune, DirectoryEntry
+from communes.queries import communes_under
 from theodoi.errors import Forbidden, NotFound
 
-from .models import Role
+from .models import AREA_ROLES, Role
 
 _M = TypeVar("_M", bound=Model)
 
@@ -21,9 +22,9 @@ _M = TypeVar("_M", bound=Model)
 def communes_for(user) -> QuerySet[Commune]:
     if user.is_superuser or user.role == Role.SITE_ADMIN:
         return Commune.objects.all()
-    if user.role == Role.CITY_VIEWER:
-        # An empty city must not match every commune whose city was left blank.
-        return Commune.objects.filter(parent_city=user.city) if user.city else Commune.objects.none()
+    if user.role in AREA_ROLES:
+        # A province or district account sees the communes of its subtree; without an area, none (fail closed).
+        return communes_under(user.area_id) if user.area_id else Commune.objects.none()
     return Commune.objects.filter(pk=user.commune_id)
 
 

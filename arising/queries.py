@@ -14,7 +14,8 @@ def current_plans(user) -> QuerySet[Plan]:
 def arising_tasks(user) -> QuerySet[ArisingTask]:
     """The arising tasks of the plans in force the user sees, with what the list shows of each."""
     return (ArisingTask.objects.filter(node__plan__in=current_plans(user))
-            .select_related("node__plan", "source").prefetch_related("node__assignments__refs__entry"))
+            .select_related("node__plan", "source").defer("node__plan__parsed")
+            .prefetch_related("node__assignments__refs__entry"))
 
 
 def markers(plan: Plan) -> dict[int, str]:

@@ -3,7 +3,7 @@
 Models are named by label, so a model that does not exist yet (indicators.IndicatorValue) is simply not tracked.
 """
 TRACKED = ("plans.Plan", "plans.TaskNode", "plans.Assignment", "plans.AssignmentRef", "communes.DirectoryEntry",
-           "communes.Alias", "accounts.User", "indicators.Indicator", "indicators.IndicatorValue",
+           "communes.Alias", "communes.AdminArea", "accounts.User", "indicators.Indicator", "indicators.IndicatorValue",
            "reports.RowReport", "reports.Completion")
 # Evaluation overrides and judgements are logged by their service with the reason (log_action), so not here too.
 # Never copied into the trail: secrets, bookkeeping, and the plan's parse (the source file and checksum stand for it).

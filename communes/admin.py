@@ -10,7 +10,7 @@ from collections.abc import Callable
 from django.contrib import admin
 from django.db.models import QuerySet
 
-from .models import Alias, Commune, DirectoryEntry
+from .models import AdminArea, Alias, Commune, DirectoryEntry
 
 CommunesFor = Callable[..., QuerySet[Commune]]
 
@@ -36,9 +36,21 @@ class AliasInline(admin.TabularInline):
     extra = 1
 
 
+@admin.register(AdminArea)
+class AdminAreaAdmin(admin.ModelAdmin):
+    """Provinces and former districts; bulk changes go through `import_areas` (one CSV of the official list)."""
+    list_display = ("name", "kind", "code", "parent")
+    list_filter = ("kind",)
+    list_select_related = ("parent",)
+    search_fields = ("name", "code")
+
+
 @admin.register(Commune)
 class CommuneAdmin(admin.ModelAdmin):
-    list_display = ("name", "kind", "parent_city", "report_day")
+    list_display = ("name", "kind", "area", "code", "report_day")
+    list_filter = ("kind", "area")
+    list_select_related = ("area",)
+    search_fields = ("name", "code")
 
 
 class _ManagedByOffice:

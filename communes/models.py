@@ -8,6 +8,9 @@ class CommuneKind(models.TextChoices):
     COMMUNE = "xã", "Xã"
     WARD = "phường", "Phường"
     TOWNSHIP = "thị trấn", "Thị trấn"
+    # Law on the Organisation of Local Government 72/2025/QH15 Art. 2: from 1/7/2025 the commune level is xã,
+    # phường and đặc khu (special zones on islands, such as Phú Quốc).
+    SPECIAL_ZONE = "đặc khu", "Đặc khu"
 
 
 class AreaKind(models.TextChoices):
@@ -54,7 +57,6 @@ class AdminArea(models.Model):
 class Commune(models.Model):
     name = models.CharField("tên", max_length=120)
     kind = models.CharField("loại", max_length=10, choices=CommuneKind.choices, default=CommuneKind.COMMUNE)
-    parent_city = models.CharField("thuộc thành phố/huyện", max_length=120, blank=True)
     report_day = models.PositiveSmallIntegerField("hạn báo cáo hằng tháng (ngày)", default=20)
     # The unit directly above: the province since 1/7/2025, a district (itself under a province) for earlier plans.
     area = models.ForeignKey(AdminArea, null=True, blank=True, on_delete=models.PROTECT, related_name="communes",
@@ -64,7 +66,12 @@ class Commune(models.Model):
     class Meta:
         verbose_name = "xã/phường"
         verbose_name_plural = "xã/phường"
-        constraints = [models.UniqueConstraint(fields=["kind", "name", "parent_city"], name="unique_commune")]
+        constraints = [
+            models.UniqueConstraint(fields=["kind", "name", "area"], name="unique_commune"),
+            # NULLs are distinct in a unique index: without this, two "xã Hưng Đông" with no area could coexist.
+            models.UniqueConstraint(fields=["kind", "name"], condition=models.Q(area__isnull=True),
+                                    name="unique_commune_without_area"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} {self.name}"

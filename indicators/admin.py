@@ -12,8 +12,13 @@ class TargetInline(admin.TabularInline):
 class IndicatorAdmin(admin.ModelAdmin):
     list_display = ("code", "name", "plan", "lead_unit")
     list_filter = ("plan__commune",)
+    list_select_related = ("plan", "lead_unit")
     search_fields = ("code", "name")
     inlines = [TargetInline]
+
+    def get_queryset(self, request):
+        # The plan is named in the list; its stored parse (Plan.parsed) is not.
+        return super().get_queryset(request).defer("plan__parsed")
 
 
 @admin.register(IndicatorValue)

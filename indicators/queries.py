@@ -20,7 +20,7 @@ ROMAN_ORDER = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6}
 
 def indicator_for(user, pk: int) -> Indicator:
     queryset = Indicator.objects.filter(plan__in=plans_for(user)).select_related("plan__commune", "parent",
-                                                                                 "lead_unit")
+                                                                                 "lead_unit").defer("plan__parsed")
     try:
         return queryset.get(pk=pk)
     except Indicator.DoesNotExist:

@@ -8,10 +8,10 @@
 - Edit its narrative sections: those, and the Chairman and Vice-Chairmen, who sign and direct what it says.
 Another commune's report is a 404 before any of this is asked (services.queries).
 """
-from accounts.models import Role
+from accounts.models import AREA_ROLES, Role
 from theodoi.errors import Forbidden
 
-READERS = (Role.CHAIRMAN, Role.VICE_CHAIRMAN, Role.OFFICE, Role.VIEWER, Role.CITY_VIEWER, Role.SITE_ADMIN)
+READERS = (Role.CHAIRMAN, Role.VICE_CHAIRMAN, Role.OFFICE, Role.VIEWER, *AREA_ROLES, Role.SITE_ADMIN)
 CREATORS = (Role.OFFICE, Role.SITE_ADMIN)
 EDITORS = (Role.OFFICE, Role.SITE_ADMIN, Role.CHAIRMAN, Role.VICE_CHAIRMAN)
 

@@ -14,17 +14,23 @@ from planparser.textutil import fold
 
 from .models import Assignment, AssignmentRef, Plan, RefRole, TaskNode
 
+# The stored parse (Plan.parsed, the whole Plan JSON, hundreds of kilobytes) is shown only by the import preview and
+# the version diff; every page that lists or looks up plans leaves it in the database. Reading it lazily costs one
+# query on the rare page that needs it; reading it always cost seconds on a province's list of communes.
+PARSE = "parsed"
+
 
 def plans_for(user) -> QuerySet[Plan]:
-    return visible(user, Plan.objects.all())
+    return visible(user, Plan.objects.defer(PARSE))
 
 
 def plan_for(user, pk: int) -> Plan:
-    return visible_one(user, Plan.objects.select_related("commune"), pk=pk)
+    return visible_one(user, Plan.objects.defer(PARSE).select_related("commune"), pk=pk)
 
 
 def node_for(user, plan_pk: int, code: str) -> TaskNode:
-    return visible_one(user, TaskNode.objects.select_related("plan"), via="plan__commune", plan_id=plan_pk, code=code)
+    return visible_one(user, TaskNode.objects.select_related("plan").defer(f"plan__{PARSE}"), via="plan__commune",
+                       plan_id=plan_pk, code=code)
 
 
 def _assignments():

@@ -1,14 +1,24 @@
 """Shared test data: the sample commune with its imported plan, and one user per role."""
 from accounts.models import Role, User
-from communes.models import Commune
+from communes.models import AdminArea, AreaKind, Commune
 from plans.services.importer import import_plan
 from tests.conftest import SAMPLE
 
 PASSWORD = "Mat-khau-thu-2023!"
 
 
-def make_commune(name="Hưng Đông", kind="xã", city="Vinh") -> Commune:
-    return Commune.objects.get_or_create(name=name, kind=kind, defaults={"parent_city": city})[0]
+def make_province(name="Nghệ An", kind=AreaKind.PROVINCE, code="") -> AdminArea:
+    return AdminArea.objects.get_or_create(kind=kind, name=name, parent=None, defaults={"code": code})[0]
+
+
+def make_district(name="Vinh", kind=AreaKind.PROVINCIAL_CITY, province: AdminArea | None = None) -> AdminArea:
+    """A unit between province and commune, as plans up to 2025 have it (default: thành phố Vinh, Nghệ An)."""
+    return AdminArea.objects.get_or_create(kind=kind, name=name, parent=province or make_province())[0]
+
+
+def make_commune(name="Hưng Đông", kind="xã", area: AdminArea | None = None) -> Commune:
+    """A commune in its 2023 place: under thành phố Vinh, tỉnh Nghệ An, unless `area` says otherwise."""
+    return Commune.objects.get_or_create(name=name, kind=kind, area=area or make_district())[0]
 
 
 def import_sample(commune: Commune):
@@ -39,10 +49,13 @@ def make_personas(commune: Commune, other: Commune) -> dict[str, User]:
     }
 
 
-def make_city_viewer(city="Vinh", username="tp.xem") -> User:
-    """Read-only across every commune of one city; belongs to no commune."""
-    user = make_user(username, Role.CITY_VIEWER, None)
-    user.city = city
+def make_area_viewer(area: AdminArea | None = None, username="tinh.xem", role=Role.AREA_VIEWER) -> User:
+    """A province (or district) account: reads every commune of the area's subtree; belongs to no commune.
+
+    Default: a viewer of tỉnh Nghệ An. Pass role=Role.AREA_OFFICER for the provincial department's officer.
+    """
+    user = make_user(username, role, None)
+    user.area = area or make_province()
     user.save()
     return user
 

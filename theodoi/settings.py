@@ -160,6 +160,10 @@ DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="theodoi <khong-tra-l
 PASSWORD_RESET_TIMEOUT = 60 * 60 * 24
 # The address people open theodoi at, for links in reminder mails sent by cron (no request to read it from).
 THEODOI_BASE_URL = env.str("THEODOI_BASE_URL", default="http://127.0.0.1:8000")
+# Read once, by the migration that turns the former "city viewer" names into administrative areas
+# (accounts/migrations/0004): the kind of each name whose text does not say it, as the administrator chose it,
+# e.g. "Vinh=thành phố thuộc tỉnh; Nam Đàn=huyện". See README, «Chuyển dữ liệu "thành phố" cũ».
+THEODOI_LEGACY_AREA_KINDS = env.str("THEODOI_LEGACY_AREA_KINDS", default="")
 
 LANGUAGE_CODE = "vi"
 # Vietnamese only: a browser asking for English must not switch Django's messages or the number format.

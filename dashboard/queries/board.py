@@ -26,7 +26,8 @@ from theodoi.periods import HALF, MONTH, NINE_MONTHS, QUARTER, YEAR, Period, per
 
 from . import figures
 
-READERS = (Role.CHAIRMAN, Role.VICE_CHAIRMAN, Role.OFFICE, Role.VIEWER, Role.CITY_VIEWER, Role.SITE_ADMIN)
+READERS = (Role.CHAIRMAN, Role.VICE_CHAIRMAN, Role.OFFICE, Role.VIEWER, Role.AREA_VIEWER, Role.AREA_OFFICER,
+           Role.SITE_ADMIN)
 
 
 def require_reader(user) -> None:

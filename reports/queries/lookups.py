@@ -17,7 +17,7 @@ NOT_YOURS = ("Báo cáo của {unit} chỉ đơn vị đó, Văn phòng – Th�
 
 def reports_for(user) -> QuerySet[UnitReport]:
     return UnitReport.objects.filter(period__commune__in=tenancy.communes_for(user)).select_related(
-        "period", "period__commune", "unit", "plan")
+        "period", "period__commune", "unit", "plan").defer("plan__parsed")
 
 
 def report_for(user, pk) -> UnitReport:

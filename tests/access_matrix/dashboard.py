@@ -4,7 +4,7 @@ All four only read, but only leaders, the office and viewers may: a unit officer
 """
 from reports.services.periods import ensure_period
 
-READERS = ("chairman", "vice", "office", "viewer", "city_viewer", "site_admin")
+READERS = ("chairman", "vice", "office", "viewer", "area_viewer", "area_officer", "site_admin")
 
 
 def _period(world) -> dict:

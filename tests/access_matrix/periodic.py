@@ -4,7 +4,7 @@ Readers: leaders, the office, viewers, site administrators; unit officers get 40
 Creating a report: the office and site administrators. Editing a section: those and the Chairman and Vice-Chairmen.
 Models and services are imported at call time: the matrix test imports this module before the apps are ready.
 """
-READERS = ("chairman", "vice", "office", "viewer", "city_viewer", "site_admin")
+READERS = ("chairman", "vice", "office", "viewer", "area_viewer", "area_officer", "site_admin")
 CREATORS = ("office", "site_admin")
 EDITORS = ("office", "site_admin", "chairman", "vice")
 

@@ -4,7 +4,7 @@ DECIDERS = ("office", "site_admin", "chairman")
 CHASERS = ("office", "site_admin", "chairman", "vice")
 # reports.permissions.may_read_report in persona names (tests/factories.make_personas): everyone in the commune but
 # another unit.
-REPORT_READERS = ("owner", "office", "site_admin", "chairman", "vice", "viewer", "city_viewer")
+REPORT_READERS = ("owner", "office", "site_admin", "chairman", "vice", "viewer", "area_viewer", "area_officer")
 
 
 def _report(world):

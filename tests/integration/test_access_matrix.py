@@ -8,7 +8,8 @@ from django.apps import apps
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
-from tests.factories import import_sample, make_city_viewer, make_site_admin
+from accounts.models import Role
+from tests.factories import import_sample, make_area_viewer, make_site_admin
 
 # One table per app in tests/access_matrix/ (an app with no URL has none; a missing module is skipped).
 MATRIX_MODULES = tuple(f"tests.access_matrix.{app}" for app in (
@@ -18,7 +19,10 @@ MATRIX_MODULES += ("tests.access_matrix.nextyear", "tests.access_matrix.periodic
 SKIPPED_NAMESPACES = ("admin",)
 # Persona names as in tests/factories.make_personas. Entry keys: read_only, public, personal, method ("post"),
 # redirects, kwargs(world), writers (who may write; default MANAGERS), readers (a read limited to these personas).
-IN_COMMUNE = ("chairman", "vice", "owner", "other_unit", "viewer", "city_viewer", "site_admin", "office")
+# area_viewer and area_officer are the province's accounts (tỉnh Nghệ An, two levels above the commune): they read
+# every commune under it, and write nothing a commune owns.
+IN_COMMUNE = ("chairman", "vice", "owner", "other_unit", "viewer", "area_viewer", "area_officer", "site_admin",
+              "office")
 MANAGERS = ("office", "site_admin")
 
 
@@ -62,7 +66,8 @@ def test_every_matrix_entry_is_a_real_url():
 
 @pytest.fixture
 def worlds(commune, other_commune, personas):
-    people = {**personas, "city_viewer": make_city_viewer(commune.parent_city), "site_admin": make_site_admin()}
+    people = {**personas, "area_viewer": make_area_viewer(), "site_admin": make_site_admin(),
+              "area_officer": make_area_viewer(username="so.canbo", role=Role.AREA_OFFICER)}
     return people, _world(commune, import_sample(commune), people["owner"]), \
         _world(other_commune, import_sample(other_commune), people["outsider"])
 
@@ -150,9 +155,10 @@ def test_url_access_for_every_role(client, worlds, name):
         assert _call(client, entry, _url(name, entry, theirs), people["office"]).status_code == 404, name
 
 
-def test_city_viewer_reads_every_commune_of_its_city_and_writes_nothing(client, worlds):
+@pytest.mark.parametrize("persona", ["area_viewer", "area_officer"])
+def test_a_province_account_reads_every_commune_under_it_and_writes_nothing(client, worlds, persona):
     people, mine, theirs = worlds
-    client.force_login(people["city_viewer"])
+    client.force_login(people[persona])
     for world in (mine, theirs):
         assert client.get(reverse("plan_detail", kwargs={"pk": world.plan.pk})).status_code == 200
     assert client.get(reverse("plan_upload")).status_code == 403
@@ -180,7 +186,7 @@ def test_a_unit_officer_cannot_submit_for_another_unit(client, worlds):
     lead_rows = {f"r{row.pk}-status": "in_progress" for row in report.rows.filter(role="lead")}
     submission = {"version": report.version, "action": "submit", **lead_rows}
     url = reverse("report_detail", kwargs={"pk": report.pk})
-    for persona in ("other_unit", "viewer", "city_viewer"):
+    for persona in ("other_unit", "viewer", "area_viewer", "area_officer"):
         assert _call_post(client, url, submission, people[persona]) == 403, persona
     assert _call_post(client, url, submission, people["outsider"]) == 404
     assert _call_post(client, url, submission, people["owner"]) == 302  # the lead unit itself submits

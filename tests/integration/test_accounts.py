@@ -149,13 +149,21 @@ def test_plain_values_pass_unchanged_to_spreadsheets():
     assert not any(c.quotePrefix for c in cells)
 
 
-def test_a_city_viewer_needs_a_city(db):
-    """An empty city would match every commune whose city is not filled in."""
+@pytest.mark.parametrize("role", [Role.AREA_VIEWER, Role.AREA_OFFICER])
+def test_an_area_account_needs_an_area_and_no_commune(db, commune, role):
+    """Without an area it would see nothing; with a commune too it would hold two scopes at once."""
     from django.core.exceptions import ValidationError
 
-    viewer = User(username="tp.trong", role=Role.CITY_VIEWER, city=" ")
-    with pytest.raises(ValidationError, match="tên thành phố"):
-        viewer.full_clean(exclude=["password"])
+    from tests.factories import make_province
+
+    account = User(username="tinh.trong", role=role)
+    with pytest.raises(ValidationError, match="cần chọn đơn vị hành chính"):
+        account.full_clean(exclude=["password"])
+    account.area, account.commune = make_province(), commune
+    with pytest.raises(ValidationError, match="không thuộc một xã/phường"):
+        account.full_clean(exclude=["password"])
+    account.commune = None
+    account.full_clean(exclude=["password"])
 
 
 def test_unlocking_an_account_is_in_the_audit_trail(client, personas):

@@ -233,6 +233,7 @@ WALKED = {  # in walking order: a new plan version last, as it becomes the curre
     "report_start": "reports", "report_detail": "reports", "report_decide": "reports", "report_reopen": "reports",
     "period_lock": "reports",
     "report_xlsx_upload": None,  # needs a filled report file: test_report_xlsx checks report.saved/submitted
+    "area_import": None,  # a province officer's upload: test_area_import checks areas.imported and its actor
     "evaluation_judgement": _walk_evaluation, "evaluation_override": _walk_evaluation,
     "evaluation_row": _walk_evaluation,
     "arising_add": walk_arising, "arising_notice": walk_arising, "arising_notice_confirm": walk_arising,

@@ -6,18 +6,20 @@ import pytest
 from django.core.files.base import ContentFile
 from django.urls import reverse
 
+from accounts.models import Role
 from communes.models import DirectoryEntry
 from reports.permissions import may_read_report
 from reports.services import cycle, periods
-from tests.factories import make_city_viewer, make_site_admin
+from tests.factories import make_area_viewer, make_site_admin
 
 EXPECTED = {"owner": 200, "office": 200, "site_admin": 200, "chairman": 200, "vice": 200, "viewer": 200,
-            "city_viewer": 200, "other_unit": 403, "outsider": 404}
+            "area_viewer": 200, "area_officer": 200, "other_unit": 403, "outsider": 404}
 
 
 @pytest.fixture
 def people(personas, commune):
-    return {**personas, "city_viewer": make_city_viewer(commune.parent_city), "site_admin": make_site_admin()}
+    return {**personas, "area_viewer": make_area_viewer(), "site_admin": make_site_admin(),
+            "area_officer": make_area_viewer(username="so.canbo", role=Role.AREA_OFFICER)}
 
 
 @pytest.fixture

@@ -13,11 +13,12 @@ from django.core.management.base import CommandError
 from django.urls import reverse
 
 from audit.models import LogEntry
-from communes.models import Commune
+from communes.models import AreaKind, Commune
 from plans.models import Plan
 from plans.rules import check_locality
 from plans.services import staging
 from tests.conftest import FIXTURES, SAMPLE
+from tests.factories import make_commune, make_district
 
 NGHI_PHONG = FIXTURES / "plans" / "pdf-xa-nghi-phong-2024.txt"
 NGHI_PHONG_PDF = FIXTURES / "plans" / "pdf" / "pdf-xa-nghi-phong-2024.pdf"
@@ -131,7 +132,7 @@ def test_the_command_refuses_another_localitys_plan_naming_both(commune):
 
 
 def test_the_command_refuses_the_district_plan_for_the_commune_of_the_same_name(db):
-    Commune.objects.create(name="Yên Thành", kind="xã", parent_city="Yên Thành")
+    make_commune("Yên Thành", area=make_district("Yên Thành", kind=AreaKind.DISTRICT))
     out, err, error = run_import(YEN_THANH_DISTRICT, "--commune", "Yên Thành")
     assert error is not None and "UBND huyện Yên Thành" in err and "xã Yên Thành" in err
     assert Plan.objects.count() == 0

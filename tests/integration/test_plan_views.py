@@ -147,10 +147,11 @@ def test_upload_of_a_spreadsheet_named_docx_says_it_is_excel(office, commune, tm
 
 
 def test_preview_writes_nothing_not_even_the_directory(client, personas, db):
-    from communes.models import Commune
+    from communes.models import AreaKind
+    from tests.factories import make_commune, make_district
 
     # A commune of the same name in another district: the plan is its own, and it has no directory yet.
-    fresh = Commune.objects.create(name="Hưng Đông", kind="xã", parent_city="Nam Đàn")
+    fresh = make_commune("Hưng Đông", area=make_district("Nam Đàn", kind=AreaKind.DISTRICT))
     office = personas["office"]
     office.commune = fresh
     office.save()

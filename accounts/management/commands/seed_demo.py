@@ -11,8 +11,8 @@ from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from accounts.models import Role, User
-from communes.models import Commune, DirectoryEntry, EntryCategory, UnitKind
+from accounts.models import AREA_ROLES, Role, User
+from communes.models import AdminArea, AreaKind, Commune, DirectoryEntry, EntryCategory, UnitKind
 from communes.services.directory import seed_directory
 from plans.services.importer import import_plan
 from theodoi.demo import play
@@ -35,7 +35,7 @@ ACCOUNTS = [
     ("yte", "Trạm trưởng Trạm Y tế", Role.UNIT_OFFICER, None, ["tram-y-te"]),
     ("quansu", "Chỉ huy trưởng Quân sự xã", Role.UNIT_OFFICER, None, ["quan-su"]),
     ("xem", "Thường trực HĐND (chỉ xem)", Role.VIEWER, None, []),
-    ("tp.vinh", "Phòng Tài chính - Kế hoạch TP Vinh (chỉ xem)", Role.CITY_VIEWER, None, []),
+    ("tp.vinh", "Người xem cấp tỉnh Nghệ An (chỉ xem)", Role.AREA_VIEWER, None, []),
     ("quantri", "Quản trị hệ thống", Role.SITE_ADMIN, None, []),
 ]
 # Cadres (the Chairman, a Vice-Chairman) and civil servants (the office, Địa chính) get a legal level; the police
@@ -57,12 +57,12 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         with transaction.atomic():
-            commune, _ = Commune.objects.get_or_create(name="Hưng Đông", kind="xã", defaults={"parent_city": "Vinh"})
+            province, commune = self._hierarchy()
             seed_directory(commune)
             self._extra_units(commune)
         result = import_plan(commune, DEMO_PLAN.read_bytes(), DEMO_PLAN.name)
         self.stdout.write(f"Kế hoạch mẫu: {result.plan.title} (phiên bản {result.plan.version}).")
-        printed = [self._account(commune, spec, options["reset_passwords"]) for spec in ACCOUNTS]
+        printed = [self._account(commune, province, spec, options["reset_passwords"]) for spec in ACCOUNTS]
         self._play(result.plan)
         self._print_accounts([p for p in printed if p])
 
@@ -78,7 +78,22 @@ class Command(BaseCommand):
             DirectoryEntry.objects.get_or_create(commune=commune, key=key, defaults={
                 "name": name, "category": EntryCategory.UNIT, "kind": kind})
 
-    def _account(self, commune, spec, reset: bool):
+    def _hierarchy(self) -> tuple[AdminArea, Commune]:
+        """The plan's 2023 shape: tỉnh Nghệ An → thành phố Vinh → xã Hưng Đông (codes left for import_areas).
+
+        A "Vinh" left without a parent by the migration of the former city viewers is attached here, not duplicated.
+        """
+        province = AdminArea.objects.get_or_create(kind=AreaKind.PROVINCE, name="Nghệ An", parent=None)[0]
+        city = (AdminArea.objects.filter(kind=AreaKind.PROVINCIAL_CITY, name="Vinh", parent=province).first()
+                or AdminArea.objects.filter(kind=AreaKind.PROVINCIAL_CITY, name="Vinh", parent=None).first()
+                or AdminArea(kind=AreaKind.PROVINCIAL_CITY, name="Vinh"))
+        if city.parent_id is None:
+            city.parent = province
+            city.save()
+        commune = Commune.objects.filter(name="Hưng Đông", kind="xã", area__in=[city, province]).first()
+        return province, commune or Commune.objects.create(name="Hưng Đông", kind="xã", area=city)
+
+    def _account(self, commune, province, spec, reset: bool):
         username, full_name, role, position_key, unit_keys = spec
         user = User.objects.filter(username=username).first()
         if user and not reset:
@@ -87,8 +102,8 @@ class Command(BaseCommand):
         with transaction.atomic():
             user = user or User(username=username)
             user.first_name, user.role = full_name, role
-            user.commune = None if role in (Role.SITE_ADMIN, Role.CITY_VIEWER) else commune
-            user.city = "Vinh" if role == Role.CITY_VIEWER else ""
+            user.commune = None if role in (Role.SITE_ADMIN, *AREA_ROLES) else commune
+            user.area = province if role in AREA_ROLES else None
             user.is_superuser = role == Role.SITE_ADMIN
             user.is_staff = role in (Role.SITE_ADMIN, Role.OFFICE)  # the office edits the directory in the admin
             user.position = commune.entries.filter(key=position_key).first() if position_key else None

@@ -8,7 +8,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-from communes.models import Commune
+from communes.models import AdminArea, Commune
 from planparser.blocks import PlanReadError
 from plans.rules import OtherLocalityError
 from plans.services.importer import import_plan
@@ -25,8 +25,9 @@ class Command(BaseCommand):
         parser.add_argument("paths", nargs="+", metavar="TỆP",
                             help="tệp kế hoạch .docx, .pdf, .txt, hoặc thư mục chứa các tệp đó")
         parser.add_argument("--commune", required=True, help="tên xã/phường, ví dụ «Hưng Đông»")
-        parser.add_argument("--kind", default="xã", choices=["xã", "phường", "thị trấn"])
-        parser.add_argument("--city", default="", help="thành phố/huyện (khi tạo xã/phường mới)")
+        parser.add_argument("--kind", default="xã", choices=["xã", "phường", "thị trấn", "đặc khu"])
+        parser.add_argument("--area", "--city", dest="area", default="",
+                            help="tên tỉnh/huyện đã có (khi tạo xã/phường mới), ví dụ «Vinh»")
         parser.add_argument("--allow-other-locality", action="store_true",
                             help="vẫn nhập khi văn bản do địa phương khác ban hành (mặc định: từ chối)")
 
@@ -69,7 +70,7 @@ class Command(BaseCommand):
         commune = Commune.objects.filter(name=options["commune"]).first()
         if commune:
             return commune
-        return Commune.objects.create(name=options["commune"], kind=options["kind"], parent_city=options["city"])
+        return Commune.objects.create(name=options["commune"], kind=options["kind"], area=_area(options["area"]))
 
     def _report(self, path: Path, result) -> None:
         plan = result.plan
@@ -87,3 +88,14 @@ class Command(BaseCommand):
                           f"{plan.anomalies.filter(is_warning=False).count()} điểm bất thường.")
         for change in result.changes:
             self.stdout.write(f"  - {change}")
+
+
+def _area(name: str) -> AdminArea | None:
+    """The area named on the command line; a name that is missing or ambiguous is refused, never guessed."""
+    if not name:
+        return None
+    areas = list(AdminArea.objects.filter(name=name))
+    if len(areas) != 1:
+        problem = "chưa có" if not areas else f"có {len(areas)} đơn vị trùng tên"
+        raise CommandError(f"--area «{name}»: {problem}; hãy nhập danh mục bằng import_areas hoặc sửa tại /quan-tri/.")
+    return areas[0]

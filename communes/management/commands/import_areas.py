@@ -1,0 +1,40 @@
+"""python manage.py import_areas danh-muc.csv: provinces and districts from the official list of administrative
+units, and the communes already in the app linked under them (communes.services_areas; format in README)."""
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+
+from communes.services_areas import AreaImport, import_areas
+
+
+class Command(BaseCommand):
+    help = ("Nhập danh mục tỉnh, huyện từ tệp CSV của danh mục đơn vị hành chính và gắn các xã/phường đã có "
+            "vào đúng đơn vị (một giao dịch: lỗi một dòng thì không lưu gì).")
+
+    def add_arguments(self, parser):
+        parser.add_argument("path", metavar="TỆP_CSV", help="tệp .csv (UTF-8, phân cách bằng dấu phẩy hoặc chấm phẩy)")
+
+    def handle(self, *args, **options):
+        path = Path(options["path"])
+        if not path.is_file():
+            raise CommandError(f"Không tìm thấy tệp «{path}».")
+        result = import_areas(path.read_bytes(), file_name=path.name)
+        if result.errors:
+            for error in result.errors:
+                self.stderr.write(error)
+            raise CommandError(f"{path.name}: {len(result.errors)} lỗi; không lưu gì. Sửa tệp rồi chạy lại.")
+        self._report(path.name, result)
+
+    def _report(self, name: str, result: AreaImport) -> None:
+        self.stdout.write(f"{name}: tạo mới {len(result.created)} đơn vị, cập nhật {len(result.updated)}, gắn "
+                          f"{len(result.linked)} xã/phường; {result.not_in_app} xã/phường trong tệp chưa dùng "
+                          "phần mềm.")
+        for title, items in (("Tạo mới", result.created), ("Cập nhật", result.updated), ("Gắn", result.linked),
+                             ("Xã/phường chưa gắn được (hãy ghi mã Mã PX tại /quan-tri/ rồi nhập lại)",
+                              result.unmatched)):
+            if items:
+                self.stdout.write(f"{title}:")
+                for item in items:
+                    self.stdout.write(f"  - {item}")
+        if not result.changed:
+            self.stdout.write("Không có thay đổi: danh mục đã như trong tệp.")

@@ -1,0 +1,46 @@
+"""The province officer's upload of the official list of administrative units (communes.services_areas)."""
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import render
+
+from .services_areas import import_areas
+
+# The official list of one province is some hundred kilobytes; the whole country's about two megabytes.
+MAX_CSV_BYTES = 5 * 1024 * 1024
+
+
+@login_required
+def area_import(request):
+    scope = _scope(request.user)
+    result, refusal, status = None, "", 200
+    if request.method == "POST":
+        upload = request.FILES.get("file")
+        refusal = _refusal(upload)
+        if not refusal:
+            result = import_areas(upload.read(), user=request.user, scope=scope, file_name=upload.name)
+        status = 400 if refusal or (result and result.errors) else 200
+    return render(request, "communes/area_import.html", {"result": result, "refusal": refusal, "scope": scope},
+                  status=status)
+
+
+def _scope(user):
+    """The site admin imports for any province; a province's officer only for its own province.
+
+    Roles are compared by value: communes sits below accounts, which defines them.
+    """
+    if user.is_superuser or user.role == "site_admin":
+        return None
+    if user.can_import_areas and user.area is not None and user.area.is_province:
+        return user.area
+    raise PermissionDenied("Chỉ cán bộ cấp tỉnh (Sở) và quản trị hệ thống được nhập danh mục đơn vị hành chính.")
+
+
+def _refusal(upload) -> str:
+    if upload is None:
+        return "Chưa chọn tệp: hãy chọn tệp .csv của danh mục đơn vị hành chính."
+    if not upload.name.lower().endswith(".csv"):
+        return f"«{upload.name}» không phải tệp .csv: trong Excel chọn «Lưu thành» → «CSV UTF-8»."
+    if upload.size > MAX_CSV_BYTES:
+        megabytes = MAX_CSV_BYTES // (1024 * 1024)
+        return f"«{upload.name}» lớn hơn {megabytes} MB, quá lớn cho một danh mục đơn vị hành chính."
+    return ""
