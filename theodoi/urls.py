@@ -25,6 +25,7 @@ urlpatterns = [
     path("danh-gia/", include("evaluation.urls")),
     path("phat-sinh/", include("arising.urls")),
     path("danh-ba/", include(directory_urlpatterns)),
+    path("cong-khai/", include("disclosure.urls")),
     path("quan-tri/", admin.site.urls),
     # Browsers ask for /favicon.ico on any page that names none (the admin, a downloaded file's tab). Unnamed: it is
     # a file, not a view, so the access matrices do not list it.
