@@ -6,7 +6,7 @@ changes a few times a month, so throwing every public entry away at once costs n
 THEODOI_PUBLIC_CACHE_SECONDS bounds how long another process with its own memory cache (LocMem, the default) can lag;
 several server processes should share one cache (THEODOI_CACHE_URL, see README).
 """
-import time
+import secrets
 from collections.abc import Callable
 from typing import TypeVar
 
@@ -18,10 +18,15 @@ GENERATION = "public:generation"
 _T = TypeVar("_T")
 
 
-def _generation() -> int:
-    # Seeded from the clock, not 1: a generation evicted and created again must not revive entries of an old one.
-    generation = cache.get_or_set(GENERATION, time.time_ns, timeout=None)
-    return generation if isinstance(generation, int) else time.time_ns()
+def _new_generation() -> str:
+    # Random, not a counter from 1 nor the clock: a generation evicted and created again must not revive entries of
+    # an old one, and two changes within one clock tick must still differ.
+    return secrets.token_hex(8)
+
+
+def _generation() -> str:
+    generation = cache.get_or_set(GENERATION, _new_generation, timeout=None)
+    return generation if isinstance(generation, str) else _new_generation()
 
 
 def cached(key: str, build: Callable[[], _T]) -> _T:
@@ -35,4 +40,4 @@ def cached(key: str, build: Callable[[], _T]) -> _T:
 
 def invalidate_on_commit() -> None:
     """A new generation once the change is committed: a rolled-back change leaves the cache as it was."""
-    transaction.on_commit(lambda: cache.set(GENERATION, time.time_ns(), timeout=None))
+    transaction.on_commit(lambda: cache.set(GENERATION, _new_generation(), timeout=None))
