@@ -71,8 +71,11 @@ INSTALLED_APPS = [
     "arising",
     "nextyear",
     "periodic",
+    "disclosure",
     "audit",
     "axes",
+    # Only for the vendored Swagger UI files and template of the feed's documentation page (disclosure/api.py).
+    "ninja",
 ]
 
 MIDDLEWARE = [
@@ -117,6 +120,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"].setdefault("OPTIONS", {}).update(
         {"timeout": 20, "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"}
     )
+# The public pages and feed are cached (disclosure/cache.py). Memory of the one server process by default, which is
+# what one office PC runs; several processes should share one cache, e.g. THEODOI_CACHE_URL=filecache:///srv/cache
+CACHES = {"default": env.cache_url("THEODOI_CACHE_URL", default="locmemcache://")}
+THEODOI_PUBLIC_CACHE_SECONDS = env.int("THEODOI_PUBLIC_CACHE_SECONDS", default=600)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
 
