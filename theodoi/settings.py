@@ -115,6 +115,15 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"].setdefault("OPTIONS", {}).update(
         {"timeout": 20, "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"}
     )
+# Connections are reused for THEODOI_CONN_MAX_AGE seconds instead of opened per request (on a peak day the opening
+# cost as much as the save), and checked before reuse, so a restarted PostgreSQL costs a reconnect, not an error.
+DATABASES["default"].update(CONN_MAX_AGE=env.int("THEODOI_CONN_MAX_AGE", default=60), CONN_HEALTH_CHECKS=True)
+# A PostgreSQL streaming replica for the read-only dashboards (theodoi/db_router.py); without it, one database.
+if env.str("DATABASE_REPLICA_URL", default=""):
+    DATABASES["replica"] = {**env.db("DATABASE_REPLICA_URL"), "CONN_MAX_AGE": DATABASES["default"]["CONN_MAX_AGE"],
+                            "CONN_HEALTH_CHECKS": True, "TEST": {"MIRROR": "default"}}
+    DATABASE_ROUTERS = ["theodoi.db_router.ReplicaRouter"]
+    MIDDLEWARE.insert(MIDDLEWARE.index("axes.middleware.AxesMiddleware"), "theodoi.db_router.ReplicaMiddleware")
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
 

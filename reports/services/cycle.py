@@ -238,7 +238,7 @@ def _reason(text: str, what: str, why: str) -> str:
 
 
 def accept(report: UnitReport, user, today: date) -> None:
-    with transaction.atomic():
+    with in_commune(report.period.commune_id), transaction.atomic():  # each completion's entry, without a walk
         if UnitReport.objects.filter(pk=report.pk, state=ReportState.SUBMITTED).update(
                 state=ReportState.ACCEPTED, decided_at=clock.now(), decided_by=user) != 1:
             raise CycleError("Chỉ chấp nhận được báo cáo đang chờ duyệt.")
