@@ -112,8 +112,11 @@ TEMPLATES = [
 DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{VAR_DIR / 'theodoi.sqlite3'}")}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL lets the office read while a unit saves; the timeout rides out short write locks.
+    # IMMEDIATE: a transaction takes the write lock when it begins, so two saves queue on the timeout instead of the
+    # second failing with "database is locked" when it upgrades a read to a write (issue 15's peak day).
     DATABASES["default"].setdefault("OPTIONS", {}).update(
-        {"timeout": 20, "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"}
+        {"timeout": 20, "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+         "transaction_mode": "IMMEDIATE"}
     )
 # Connections are reused for THEODOI_CONN_MAX_AGE seconds instead of opened per request (on a peak day the opening
 # cost as much as the save), and checked before reuse, so a restarted PostgreSQL costs a reconnect, not an error.
