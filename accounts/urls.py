@@ -32,4 +32,5 @@ urlpatterns = [
     path("tai-khoan/<int:pk>/kich-hoat/", views.account_toggle_active, name="account_toggle_active"),
     path("tai-khoan/<int:pk>/mat-khau-moi/", views.account_reset_password, name="account_reset_password"),
     path("tai-khoan/<int:pk>/mo-khoa/", views.account_unlock, name="account_unlock"),
+    path("suc-khoe/", views.health, name="health"),
 ]

@@ -95,3 +95,10 @@ def locked_out(request, original_response=None, credentials=None):
                "retry_at": timezone.localtime(timezone.now() + cooloff),
                "username": (credentials or {}).get("username") or request.POST.get("username", "")}
     return render(request, "accounts/locked_out.html", context, status=429)
+
+
+@login_required
+def health(request):
+    """A signed-in page that reads nothing beyond the session and the user: the yardstick bench/peak.py sets a
+    report save against, and what a monitor may poll to see that the application and its database answer."""
+    return render(request, "accounts/health.html", {"username": request.user.get_username()})

@@ -5,6 +5,7 @@ from contextlib import contextmanager
 SYSTEM = "hệ thống"
 _request = contextvars.ContextVar("audit_request", default=None)
 _label = contextvars.ContextVar("audit_label", default=SYSTEM)
+_commune: contextvars.ContextVar[int | None] = contextvars.ContextVar("audit_commune", default=None)
 
 
 def current_actor():
@@ -23,6 +24,21 @@ def acting_as(label: str):
         yield
     finally:
         _label.reset(token)
+
+
+@contextmanager
+def in_commune(commune_id: int):
+    """Every entry logged inside belongs to this commune: a service that knows it says so once, instead of each
+    entry walking from its object up to the plan (a few queries per entry, most of a 19-row save; issue 15)."""
+    token = _commune.set(commune_id)
+    try:
+        yield
+    finally:
+        _commune.reset(token)
+
+
+def current_commune_id() -> int | None:
+    return _commune.get()
 
 
 class ActorMiddleware:

@@ -2,8 +2,9 @@
 
 Django's own sliding expiry (SESSION_SAVE_EVERY_REQUEST) rewrites the session row on every request, so reading the
 dashboard wrote to the database. Here the row lives at most THEODOI_SESSION_MAX_AGE and is written only when a
-request changes something; the inactivity limit (SESSION_COOKIE_AGE) is carried by a signed, time-stamped cookie
-that every response renews. Logging out still deletes the row, so a copied cookie dies with it.
+request changes the session, or when a POST finds the row's stamp a minute old; the inactivity limit
+(SESSION_COOKIE_AGE) is carried by a signed, time-stamped cookie that every response renews. Logging out still
+deletes the row, so a copied cookie dies with it.
 """
 import logging
 import time
@@ -17,6 +18,7 @@ from django.utils.cache import patch_vary_headers
 ACTIVE_COOKIE = "theodoi_active"
 _SAVED_AT = "_theodoi_saved_at"
 _SAFE_METHODS = ("GET", "HEAD", "OPTIONS", "TRACE")
+STAMP_EVERY = 60  # seconds: far below the idle limit (30 minutes), so the fallback never ends a session early
 
 
 class SessionStore(DbSessionStore):
@@ -43,13 +45,21 @@ class SessionMiddleware(DjangoSessionMiddleware):
         session = getattr(request, "session", None)
         if session is None:
             return response
-        if request.method in _SAFE_METHODS and not session.modified and not session.is_empty():
-            if session.accessed:
-                patch_vary_headers(response, ("Cookie",))
-        else:
+        if session.modified or session.is_empty() or _stamp_due(session, request):
             response = super().process_response(request, response)
+        elif session.accessed:
+            patch_vary_headers(response, ("Cookie",))
         _renew_activity(session, request, response)
         return response
+
+
+def _stamp_due(session, request) -> bool:
+    """A change (POST …) that leaves the session as it was refreshes the row's stamp, the idle fallback of _idle,
+    at most once every STAMP_EVERY seconds: a unit saving its report twenty times a minute writes it once, not
+    twenty times (issue 15). The activity cookie, renewed on every response, still carries the idle limit."""
+    if request.method in _SAFE_METHODS:
+        return False
+    return abs(time.time() - session.get(_SAVED_AT, 0)) >= STAMP_EVERY
 
 
 def _salt(session_key: str) -> str:

@@ -117,13 +117,25 @@ TEMPLATES = [
 DATABASES = {"default": env.db("DATABASE_URL", default=f"sqlite:///{VAR_DIR / 'theodoi.sqlite3'}")}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL lets the office read while a unit saves; the timeout rides out short write locks.
+    # IMMEDIATE: a transaction takes the write lock when it begins, so two saves queue on the timeout instead of the
+    # second failing with "database is locked" when it upgrades a read to a write (issue 15's peak day).
     DATABASES["default"].setdefault("OPTIONS", {}).update(
-        {"timeout": 20, "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"}
+        {"timeout": 20, "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+         "transaction_mode": "IMMEDIATE"}
     )
 # The public pages and feed are cached (disclosure/cache.py). Memory of the one server process by default, which is
 # what one office PC runs; several processes should share one cache, e.g. THEODOI_CACHE_URL=filecache:///srv/cache
 CACHES = {"default": env.cache_url("THEODOI_CACHE_URL", default="locmemcache://")}
 THEODOI_PUBLIC_CACHE_SECONDS = env.int("THEODOI_PUBLIC_CACHE_SECONDS", default=600)
+# Connections are reused for THEODOI_CONN_MAX_AGE seconds instead of opened per request (on a peak day the opening
+# cost as much as the save), and checked before reuse, so a restarted PostgreSQL costs a reconnect, not an error.
+DATABASES["default"].update(CONN_MAX_AGE=env.int("THEODOI_CONN_MAX_AGE", default=60), CONN_HEALTH_CHECKS=True)
+# A PostgreSQL streaming replica for the read-only dashboards (theodoi/db_router.py); without it, one database.
+if env.str("DATABASE_REPLICA_URL", default=""):
+    DATABASES["replica"] = {**env.db("DATABASE_REPLICA_URL"), "CONN_MAX_AGE": DATABASES["default"]["CONN_MAX_AGE"],
+                            "CONN_HEALTH_CHECKS": True, "TEST": {"MIRROR": "default"}}
+    DATABASE_ROUTERS = ["theodoi.db_router.ReplicaRouter"]
+    MIDDLEWARE.insert(MIDDLEWARE.index("axes.middleware.AxesMiddleware"), "theodoi.db_router.ReplicaMiddleware")
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
 

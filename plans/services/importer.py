@@ -8,7 +8,7 @@ from django.db import transaction
 
 from audit.services import log_action
 from communes.models import Commune
-from communes.services.directory import build_directory, entry_for_ref, seed_directory
+from communes.services.directory import build_directory, entries_by_key, entry_for_ref, seed_directory
 from planparser.blocks import PlanReadError
 from planparser.directory import Directory
 
@@ -75,7 +75,7 @@ def import_plan(commune: Commune, data: bytes, name: str, user=None, *,
         if previous and same_content(previous.parsed, _jsonable(parsed)):
             return ImportResult(plan=previous, created=False, unchanged="same_content")
         plan = _create_plan(commune, parsed, data, name, checksum, user)
-        _store_tree(plan, parsed["tasks"])
+        _store_tree(plan, parsed["tasks"], known=entries_by_key(commune))
         # indicators (above plans) stores the appendix; a failure there raises here and rolls the import back.
         plan_rows_stored.send(sender=Plan, plan=plan, indicators=parsed["indicators"])
         _store_anomalies(plan, parsed)
@@ -114,7 +114,9 @@ def _jsonable(parsed: dict) -> dict:
     return to_jsonable(parsed)
 
 
-def _store_tree(plan: Plan, nodes: list[dict], parent: TaskNode | None = None, counter=None) -> None:
+def _store_tree(plan: Plan, nodes: list[dict], parent: TaskNode | None = None, counter=None, *,
+                known: dict) -> None:
+    """`known`: the commune's directory by key, loaded once for the whole tree (communes.services.entries_by_key)."""
     counter = counter if counter is not None else [0]
     for node in nodes:
         counter[0] += 1
@@ -123,8 +125,8 @@ def _store_tree(plan: Plan, nodes: list[dict], parent: TaskNode | None = None, c
             title=node["title"], order=counter[0], source_line=node.get("line"),
         )
         for index, assignment in enumerate(node["rows"], start=1):
-            _store_assignment(plan.commune, row, index, assignment)
-        _store_tree(plan, node["children"], row, counter)
+            _store_assignment(plan.commune, row, index, assignment, known)
+        _store_tree(plan, node["children"], row, counter, known=known)
 
 
 def _level(node: dict) -> str:
@@ -135,7 +137,7 @@ def _level(node: dict) -> str:
     return NodeLevel.PART
 
 
-def _store_assignment(commune: Commune, node: TaskNode, order: int, row: dict) -> None:
+def _store_assignment(commune: Commune, node: TaskNode, order: int, row: dict, known: dict) -> None:
     deadline = row["deadline"]
     assignment = Assignment.objects.create(
         node=node, order=order, deadline_text=deadline["text"][:300], deadline_kind=deadline["kind"],
@@ -148,7 +150,7 @@ def _store_assignment(commune: Commune, node: TaskNode, order: int, row: dict) -
         for i, s in enumerate(row["solutions"], start=1)
     )
     refs = [AssignmentRef(assignment=assignment, role=role, order=i, text=ref["text"][:300],
-                          entry=entry_for_ref(commune, ref, role))
+                          entry=entry_for_ref(commune, ref, role, known))
             for field_name, role in _REF_FIELDS for i, ref in enumerate(row[field_name], start=1)]
     AssignmentRef.objects.bulk_create(refs)
 

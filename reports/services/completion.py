@@ -58,21 +58,17 @@ def _milestone_problems(row: RowReport, index: int) -> list[str]:
     return []
 
 
-def fill_defaults(report: UnitReport, today: date) -> None:
-    """On submission: a row reported done without a date was finished the day it is submitted, and completes the
-    earliest milestone still open. What the unit typed is kept."""
-    done = report.rows.filter(role=RowRole.LEAD, status=RowStatus.DONE).select_related("assignment")
-    for row in done.prefetch_related("assignment__completions"):
-        changed = []
-        if row.finished_on is None:
-            row.finished_on = today
-            changed.append("finished_on")
-        points = milestone_dates(row.assignment)
-        if row.milestone is None and points:
-            row.milestone = st.next_open_milestone(points, completed_milestones(row.assignment, report.pk))
-            changed.append("milestone")
-        if changed:
-            row.save(update_fields=changed)
+def fill_row_defaults(row: RowReport, report_pk: int, today: date) -> None:
+    """On submission: a lead row reported done without a date was finished the day it is submitted, and completes
+    the earliest milestone still open. What the unit typed is kept. In memory: the caller writes all rows at once,
+    so `row.assignment.completions` should be prefetched."""
+    if row.role != RowRole.LEAD or row.status != RowStatus.DONE:
+        return
+    if row.finished_on is None:
+        row.finished_on = today
+    points = milestone_dates(row.assignment)
+    if row.milestone is None and points:
+        row.milestone = st.next_open_milestone(points, completed_milestones(row.assignment, report_pk))
 
 
 def complete(row: RowReport, report: UnitReport, today: date) -> Completion | None:

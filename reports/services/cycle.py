@@ -9,6 +9,7 @@ from datetime import date
 from django.db import transaction
 from django.db.models import F, Field
 
+from audit.context import in_commune
 from audit.services import log_action
 from plans.models import Assignment, AssignmentRef, Plan, RefRole
 from theodoi import clock
@@ -17,7 +18,7 @@ from theodoi.stored_files import delete_after_commit
 
 from ..models import REASON_MAX, PeriodState, ReportState, RowReport, RowRole, RowStatus, UnitReport
 from ..rules.validation import Errors, FieldErrors, add, flatten
-from . import completion
+from . import completion, row_changes
 from .periods import state_on
 
 
@@ -92,43 +93,64 @@ def is_editable(report: UnitReport, today: date) -> bool:
 
 
 def save(report: UnitReport, user, version: int, rows: dict[int, dict], submit: bool, today: date) -> SaveResult:
+    """One save in a number of queries that does not grow with the rows: the rows are read once (for the rules
+    and the write), written with one bulk_update, and logged in one entry for the commune resolved once."""
     if not is_editable(report, today):
         raise CycleError("Báo cáo này không sửa được nữa (đã gửi, đã duyệt hoặc kỳ đã khóa).")
-    errors = validate(report, rows, submit, today)
+    stored = _stored_rows(report)
+    errors = validate(report, rows, submit, today, stored)
     if errors:
         return SaveResult(ok=False, errors=flatten(errors), fields=errors)
-    with transaction.atomic():
+    with in_commune(report.period.commune_id), transaction.atomic():
         bumped = UnitReport.objects.filter(pk=report.pk, version=version).update(
             version=F("version") + 1, updated_at=clock.now())
         if not bumped:
             return SaveResult(ok=False, conflict=True, current=snapshot_rows(report))
-        _write_rows(report, rows)
+        changes = _write_rows(report, stored, rows, submit, today)
         if submit:
-            completion.fill_defaults(report, today)
             _submit(report, user, today)
-        log_action("report.submitted" if submit else "report.saved", report, user=user,
-                   data={"rows": {str(k): v for k, v in _loggable(rows).items()}})
+        flat, words = row_changes.for_the_trail(stored, changes)
+        log_action("report.submitted" if submit else "report.saved", report, user=user, changes=flat,
+                   data={"words": words, "rows": len(changes)})
     report.refresh_from_db()
     return SaveResult(ok=True)
 
 
-def _loggable(rows: dict[int, dict]) -> dict[int, dict]:
-    return {pk: {k: (v.name if hasattr(v, "name") else str(v) if v is not None else None) for k, v in data.items()}
-            for pk, data in rows.items()}
+def _stored_rows(report: UnitReport) -> list[RowReport]:
+    return list(report.rows.select_related("assignment__node").prefetch_related("assignment__completions")
+                .order_by("pk"))
 
 
-def _write_rows(report: UnitReport, rows: dict[int, dict]) -> None:
-    for row in report.rows.filter(pk__in=rows.keys()):
-        for name, value in rows[row.pk].items():
-            if name == "evidence_file":
-                if not value:
-                    continue  # an empty file input keeps the file already uploaded
-                delete_after_commit(row.evidence_file)  # the file it replaces goes, once this commits
+def _write_rows(report: UnitReport, stored: list[RowReport], rows: dict[int, dict], submit: bool,
+                today: date) -> dict[int, dict[str, list]]:
+    """Apply what was typed (and, on submission, the finish defaults) in memory, then one bulk_update."""
+    before = row_changes.before(stored)
+    for row in stored:
+        if row.pk in rows:
+            _apply(row, rows[row.pk])
+        if submit:
+            completion.fill_row_defaults(row, report.pk, today)
+    changes = row_changes.changed(stored, before)
+    if changes:
+        RowReport.objects.bulk_update([row for row in stored if row.pk in changes],
+                                      row_changes.changed_fields(changes))
+    return changes
+
+
+def _apply(row: RowReport, values: dict) -> None:
+    for name, value in values.items():
+        if name == "evidence_file":
+            if not value:
+                continue  # an empty file input keeps the file already uploaded
+            delete_after_commit(row.evidence_file)  # the file it replaces goes, once this commits
             setattr(row, name, value)
-        row.checked_in = bool(row.results.strip())
-        if row.status != RowStatus.DONE:
-            row.finished_on = row.milestone = None  # only finished work has a finish date and a milestone
-        row.save()
+            # bulk_update stores the name only: the file itself is stored here, as Model.save would.
+            row_changes.field_of(name).pre_save(row, add=False)
+            continue
+        setattr(row, name, value)
+    row.checked_in = bool(row.results.strip())
+    if row.status != RowStatus.DONE:
+        row.finished_on = row.milestone = None  # only finished work has a finish date and a milestone
 
 
 def _submit(report: UnitReport, user, today: date) -> None:
@@ -146,11 +168,13 @@ def snapshot_rows(report: UnitReport) -> dict[int, dict]:
     return {r.pk: {f: getattr(r, f) for f in fields} for r in report.rows.all()}
 
 
-def validate(report: UnitReport, rows: dict[int, dict], submit: bool, today: date) -> Errors:
-    """The cycle's rules on what a unit typed, by row and field ({pk: {"percent": [...]}})."""
+def validate(report: UnitReport, rows: dict[int, dict], submit: bool, today: date,
+             stored: list[RowReport] | None = None) -> Errors:
+    """The cycle's rules on what a unit typed, by row and field ({pk: {"percent": [...]}}); `stored` are the
+    report's rows when the caller has already read them."""
     errors: Errors = {}
     year = report.plan.year
-    for row in report.rows.select_related("assignment__node").prefetch_related("assignment__completions"):
+    for row in stored if stored is not None else _stored_rows(report):
         data = rows.get(row.pk, {})
         problems: FieldErrors = {}
         _row_problems(row, data, submit, problems)
@@ -214,7 +238,7 @@ def _reason(text: str, what: str, why: str) -> str:
 
 
 def accept(report: UnitReport, user, today: date) -> None:
-    with transaction.atomic():
+    with in_commune(report.period.commune_id), transaction.atomic():  # each completion's entry, without a walk
         if UnitReport.objects.filter(pk=report.pk, state=ReportState.SUBMITTED).update(
                 state=ReportState.ACCEPTED, decided_at=clock.now(), decided_by=user) != 1:
             raise CycleError("Chỉ chấp nhận được báo cáo đang chờ duyệt.")

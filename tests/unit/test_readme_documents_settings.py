@@ -7,7 +7,7 @@ README = (ROOT / "README.md").read_text(encoding="utf-8")
 
 
 def test_every_environment_setting_is_in_the_readme():
-    names = set(re.findall(r'"(THEODOI_[A-Z_]+|DATABASE_URL|SECRET_KEY|ALLOWED_HOSTS)"',
+    names = set(re.findall(r'"(THEODOI_[A-Z_]+|DATABASE_URL|DATABASE_REPLICA_URL|SECRET_KEY|ALLOWED_HOSTS)"',
                            (ROOT / "theodoi" / "settings.py").read_text(encoding="utf-8")))
     assert names, "no settings found: the pattern no longer matches settings.py"
     assert not {n for n in names if n not in README}
