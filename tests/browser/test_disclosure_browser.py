@@ -4,7 +4,7 @@ import pytest
 from django.core.cache import cache
 from django.urls import reverse
 
-from dashboard import seed
+from tests import seeds as seed
 from tests.browser.test_phone_print_browser import A4_TEXT_WIDTH, PHONE, SIDEWAYS, WIDEST_TABLE, pdf_text
 from tests.factories import import_sample
 

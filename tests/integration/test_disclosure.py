@@ -16,12 +16,12 @@ from django.test import Client, TestCase
 from django.urls import reverse
 
 from audit.models import LogEntry
-from dashboard import seed
 from disclosure import services
 from disclosure.models import PublicSetting, Release
-from indicators.recording import Reading, save_reading
+from indicators.services.recording import Reading, save_reading
 from reports.models import RowReport
 from reports.services.periods import ensure_period
+from tests import seeds as seed
 from tests.integration.visible_text import html_text
 from theodoi.periods import MONTH, Period
 

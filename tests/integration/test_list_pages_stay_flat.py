@@ -10,7 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from communes.models import Commune
-from communes.services import seed_directory
+from communes.services.directory import seed_directory
 from plans.models import Plan
 from tests.factories import import_sample, make_area_viewer, make_commune, make_district, make_province, make_site_admin
 
