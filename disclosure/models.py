@@ -28,7 +28,8 @@ class PublicSetting(models.Model):
 
 
 class Release(models.Model):
-    """A month's report released by the Chairman, with the public content frozen at that moment (disclosure.snapshot).
+    """A month's report released by the Chairman, with the public content frozen at that moment
+    (disclosure.services.snapshot).
 
     Withdrawn releases stay, marked, so the trail of what was public and when is kept; at most one release of a
     month is live at a time.

@@ -1,7 +1,7 @@
 from django.urls import path
 
-from . import views
-from .api import api_urls
+from .views import pages as views
+from .views.api import api_urls
 
 urlpatterns = [
     path("", views.index, name="public_index"),

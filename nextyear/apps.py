@@ -10,6 +10,6 @@ class NextyearConfig(AppConfig):
         # plans sits below reports: the task page learns a row's status at year end from here (year_links' registry).
         from plans.services.year_links import register_year_end_status
 
-        from .selection import year_end_words
+        from .queries import year_end_words
 
         register_year_end_status(year_end_words)

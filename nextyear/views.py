@@ -5,7 +5,7 @@ from django.shortcuts import render
 from theodoi import clock
 from theodoi.exports import DOCX_TYPE, download
 
-from . import services
+from .services import drafts as services
 
 
 @login_required

@@ -9,10 +9,13 @@ from theodoi import clock
 from theodoi.drafts import login_keeping_draft
 from theodoi.exports import DOCX_TYPE, XLSX_TYPE, download
 
-from . import documents, permissions, rules
+from . import permissions, rules
+from .exports import documents
 from .forms import CreateForm, NarrativeForm
 from .models import ReportKind
-from .services import context, narratives, queries
+from .queries import context
+from .queries import lookups as queries
+from .services import narratives
 
 
 @login_required

@@ -74,7 +74,7 @@ INSTALLED_APPS = [
     "disclosure",
     "audit",
     "axes",
-    # Only for the vendored Swagger UI files and template of the feed's documentation page (disclosure/api.py).
+    # Only for the vendored Swagger UI files and template of the feed's documentation page (disclosure/views/api.py).
     "ninja",
 ]
 
@@ -123,8 +123,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         {"timeout": 20, "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
          "transaction_mode": "IMMEDIATE"}
     )
-# The public pages and feed are cached (disclosure/cache.py). Memory of the one server process by default, which is
-# what one office PC runs; several processes should share one cache, e.g. THEODOI_CACHE_URL=filecache:///srv/cache
+# The public pages and feed are cached (disclosure/queries/cache.py). Memory of the one server process by default,
+# which is what one office PC runs; several processes should share one cache, e.g. THEODOI_CACHE_URL=filecache:///srv/cache
 CACHES = {"default": env.cache_url("THEODOI_CACHE_URL", default="locmemcache://")}
 THEODOI_PUBLIC_CACHE_SECONDS = env.int("THEODOI_PUBLIC_CACHE_SECONDS", default=600)
 # Connections are reused for THEODOI_CONN_MAX_AGE seconds instead of opened per request (on a peak day the opening

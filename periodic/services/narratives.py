@@ -11,7 +11,7 @@ from theodoi import clock
 from theodoi.errors import DomainError
 
 from ..models import NARRATIVE_MAX, Narrative, PeriodicReport, ReportKind
-from . import drafts, figures
+from ..queries import drafts, figures
 
 
 class NarrativeError(DomainError):

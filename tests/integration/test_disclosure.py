@@ -16,8 +16,8 @@ from django.test import Client, TestCase
 from django.urls import reverse
 
 from audit.models import LogEntry
-from disclosure import services
 from disclosure.models import PublicSetting, Release
+from disclosure.services import releases as services
 from indicators.services.recording import Reading, save_reading
 from reports.models import RowReport
 from reports.services.periods import ensure_period

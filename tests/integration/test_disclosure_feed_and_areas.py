@@ -8,7 +8,7 @@ from django.test import TestCase
 from django.urls import reverse
 
 from communes.models import AdminArea, Commune
-from disclosure import services
+from disclosure.services import releases as services
 from tests.factories import make_commune
 
 
@@ -59,13 +59,10 @@ def test_the_province_page_lists_opted_in_communes_by_the_area_above_them(client
     nghe_an = AdminArea.objects.create(kind="tỉnh", name="Nghệ An", code="40")
     vinh = AdminArea.objects.create(kind="thành phố thuộc tỉnh", name="Vinh", parent=nghe_an)
     ha_tinh = AdminArea.objects.create(kind="tỉnh", name="Hà Tĩnh", code="42")
-    in_vinh = make_commune("Hưng Đông", "xã")
-    direct = make_commune("Vinh Phú", "phường", city="")
-    closed = make_commune("Hưng Bình", "phường")
-    elsewhere = make_commune("Thạch Hà", "xã", city="")
-    for commune, area in ((in_vinh, vinh), (direct, nghe_an), (closed, vinh), (elsewhere, ha_tinh)):
-        commune.area = area
-        commune.save()
+    in_vinh = make_commune("Hưng Đông", "xã", area=vinh)
+    direct = make_commune("Vinh Phú", "phường", area=nghe_an)
+    make_commune("Hưng Bình", "phường", area=vinh)  # its page is closed
+    elsewhere = make_commune("Thạch Hà", "xã", area=ha_tinh)
     for commune in (in_vinh, direct, elsewhere):
         _open(commune, chairman_of)
     page = lxml.html.fromstring(client.get(reverse("public_area", kwargs={"area_pk": nghe_an.pk})).content.decode())

@@ -199,7 +199,7 @@ def test_red_indicator_without_an_explanation_says_so(client, personas, plan, qu
 
 
 def test_a_report_on_a_day_before_any_month_is_due(plan, personas):
-    from periodic.services import context
+    from periodic.queries import context
 
     with time_machine.travel("2023-01-05 09:00 +0700", tick=False):
         report = narratives.create_report(plan, "quarter-1", personas["office"]).report

@@ -1,8 +1,8 @@
 """Writes periodic/templates_docx/bao-cao-dinh-ky.docx, the docxtpl template of the quarterly to year-end report.
 
-Run once (`.venv/bin/python -m periodic.make_template`) and commit the result; the office may then restyle the .docx
-in Word as long as the {{ … }} and {%p … %} / {%tr … %} tags stay intact. Re-running never overwrites it: a new build
-goes beside it as bao-cao-dinh-ky-moi.docx (theodoi.exports.save_new).
+Run once (`.venv/bin/python -m periodic.exports.make_template`) and commit the result; the office may then restyle
+the .docx in Word as long as the {{ … }} and {%p … %} / {%tr … %} tags stay intact. Re-running never overwrites it:
+a new build goes beside it as bao-cao-dinh-ky-moi.docx (theodoi.exports.save_new).
 The page, letterhead, title and signature are the monthly report's (dashboard.exports.make_template, after Decree
 30/2020/NĐ-CP: A4, margins 20/20/30/15 mm, Times New Roman 14, page number at the top from page 2); the body
 follows the communes' own year-end reports: A. results (tasks by part, indicators, unfinished tasks, reporting,
@@ -15,7 +15,7 @@ from docx.enum.table import WD_TABLE_ALIGNMENT
 from dashboard.exports import make_template as base
 from theodoi.exports import save_new
 
-TARGET = Path(__file__).resolve().parent / "templates_docx" / "bao-cao-dinh-ky.docx"
+TARGET = Path(__file__).resolve().parents[1] / "templates_docx" / "bao-cao-dinh-ky.docx"
 # Widths in mm, each table 165 mm: the text width of A4 between Decree 30's margins.
 INDICATOR_TABLE = (("Mã", 12, "i.code"), ("Chỉ tiêu", 42, "i.name"), ("Kế hoạch năm", 36, "i.target"),
                    ("Thực hiện", 33, "i.value"), ("Tỷ lệ so với kế hoạch (%)", 18, "i.percent"),

@@ -12,8 +12,8 @@ from docx.shared import Mm
 
 from theodoi import decree30 as d30
 
+from ..queries import Selection
 from .appendix import Group
-from .selection import Selection
 
 HEADINGS = ["TT", "NHIỆM VỤ", "GIẢI PHÁP", "PHÂN CÔNG CHỈ ĐẠO", "ĐƠN VỊ CHỦ TRÌ", "ĐƠN VỊ PHỐI HỢP",
             "THỜI GIAN HOÀN THÀNH"]

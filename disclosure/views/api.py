@@ -16,7 +16,7 @@ from ninja.openapi.docs import Swagger
 
 from theodoi.errors import NotFound
 
-from . import queries
+from ..queries import pages as queries
 
 NAMESPACE = "public_api"
 api = NinjaAPI(

@@ -8,8 +8,8 @@ from communes.models import AdminArea, Commune
 from communes.queries import communes_under
 from theodoi.errors import NotFound
 
+from ..models import Release
 from . import cache
-from .models import Release
 
 NO_AREA = "Chưa ghi đơn vị hành chính cấp trên"
 

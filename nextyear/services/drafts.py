@@ -6,10 +6,10 @@ from accounts.tenancy import require_plan_manager
 from audit.services import log_action
 from plans.queries import plan_for
 
-from . import rules
-from .appendix import Group, appendix
-from .document import draft_docx
-from .selection import Selection, select
+from .. import rules
+from ..exports.appendix import Group, appendix
+from ..exports.document import draft_docx
+from ..queries import Selection, select
 
 
 @dataclass

@@ -12,7 +12,7 @@ from openpyxl.styles import Alignment, Font
 
 from theodoi import exports as xs
 
-TEMPLATE = Path(__file__).resolve().parent / "templates_docx" / "bao-cao-dinh-ky.docx"
+TEMPLATE = Path(__file__).resolve().parents[1] / "templates_docx" / "bao-cao-dinh-ky.docx"
 HEADER_ROW = 4
 TITLE_FONT, BOLD = Font(bold=True, size=13), Font(bold=True)
 # (sheet, title, columns as (heading, width, key)); widths fit an A4 landscape page at about 70%.

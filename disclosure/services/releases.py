@@ -17,8 +17,9 @@ from theodoi import clock
 from theodoi import formatting as fmt
 from theodoi.errors import DomainError, Forbidden, NotFound
 
-from . import cache, snapshot
-from .models import PublicSetting, Release
+from ..models import PublicSetting, Release
+from ..queries import cache
+from . import snapshot
 
 
 class ReleaseError(DomainError):

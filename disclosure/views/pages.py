@@ -8,7 +8,8 @@ from django.views.decorators.http import require_GET, require_POST
 from reports.rules import status as st
 from theodoi import clock
 
-from . import queries, services
+from ..queries import pages as queries
+from ..services import releases as services
 
 STATUS = {"labels": st.LABELS, "order": st.ORDER}
 
