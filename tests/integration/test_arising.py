@@ -150,7 +150,7 @@ def test_an_arising_task_goes_through_report_acceptance_status_monthly_docx_and_
     client.force_login(personas["chairman"])
     with at("2023-07-25"):
         response = client.get(reverse("monthly_report_docx", kwargs={"pk": july.pk}))
-    lines = [p.text for p in Document(BytesIO(response.content)).paragraphs]
+    lines = [p.text for p in Document(BytesIO(response.getvalue())).paragraphs]
     marker = "Nhiệm vụ phát sinh — Chỉ thị số 08/CT-UBND ngày 12/07/2023"
     assert any(line.startswith("Rà soát hồ sơ đất công tại xóm 3") and marker in line for line in lines)
     assert any(line.startswith("- PS.1 – hoàn thành đúng hạn: Đã rà soát 12 hồ sơ") for line in lines)
@@ -239,7 +239,7 @@ def test_the_annex_marks_an_arising_row_with_its_source(client, office, plan, pe
     client.force_login(personas["chairman"])
     with at("2023-07-25"):
         response = client.get(reverse("monthly_report_xlsx", kwargs={"pk": july.pk}))
-    sheet = load_workbook(BytesIO(response.content))["Phụ lục"]
+    sheet = load_workbook(BytesIO(response.getvalue()))["Phụ lục"]
     line = next(r for r in sheet.iter_rows(values_only=True) if r[1] == "PS.1")
     assert line[2] == ("Tổ chức ra quân diệt bọ gậy, vệ sinh môi trường tại các xóm "
                        "(Nhiệm vụ phát sinh — Chỉ thị số 08/CT-UBND ngày 12/07/2023)")

@@ -93,7 +93,7 @@ def test_the_letter_in_decree_30_layout(client, personas, august):
     response = get(client, personas["office"], "reminder_letter", ky=august.pk)
     assert response.status_code == 200
     assert response["Content-Disposition"] == 'attachment; filename="cong-van-don-doc-2023-08.docx"'
-    document = Document(BytesIO(response.content))
+    document = Document(BytesIO(response.getvalue()))
     section = document.sections[0]
     assert (round(section.page_width.mm), round(section.page_height.mm)) == (210, 297)
     assert [round(m.mm) for m in (section.top_margin, section.bottom_margin, section.left_margin,

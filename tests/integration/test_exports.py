@@ -51,7 +51,7 @@ def test_a_vietnamese_file_name_is_encoded_as_filename_star():
     # RFC 5987 by hand: "á" is C3 A1 in UTF-8, "ạ" is E1 BA A1, a space is %20.
     response = exports.download(b"x", "báo cáo tháng 5.docx", exports.DOCX_TYPE)
     assert response["Content-Disposition"] == "attachment; filename*=utf-8''b%C3%A1o%20c%C3%A1o%20th%C3%A1ng%205.docx"
-    assert response["Content-Type"] == exports.DOCX_TYPE and response.content == b"x"
+    assert response["Content-Type"] == exports.DOCX_TYPE and response.getvalue() == b"x"
 
 
 @pytest.mark.parametrize("name", ["báo cáo tháng 5.docx", 'chi "tieu".xlsx', "bao-cao-2023-05.docx"])
@@ -66,13 +66,18 @@ def _first_party_modules():
             yield path
 
 
-def test_no_module_but_the_export_layer_writes_a_content_disposition_header():
-    writers = []
+def test_no_module_writes_a_content_disposition_header_and_only_the_export_layer_makes_file_responses():
+    """Django's FileResponse, made in theodoi.exports.download, names every attachment; nobody builds the header."""
+    writers, file_responses = [], []
     for path in _first_party_modules():
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, ast.Constant) and node.value == "Content-Disposition":
                 writers.append(str(path.relative_to(ROOT)))
-    assert writers == ["theodoi/exports.py"]
+            if isinstance(node, ast.Name) and node.id == "FileResponse":
+                file_responses.append(str(path.relative_to(ROOT)))
+    assert writers == []
+    # Besides the export layer, only the two views that stream an uploaded evidence file from storage.
+    assert set(file_responses) == {"theodoi/exports.py", "indicators/views.py", "reports/views/cycle.py"}
 
 
 def test_the_unit_report_download_is_named_by_the_export_layer(client, personas, land_report):
@@ -93,7 +98,7 @@ def test_a_formula_in_a_report_is_stored_as_text_with_quote_prefix_and_no_apostr
     row = _first_lead_row(land_report)
     row.results = "=HYPERLINK(1)"
     row.save()
-    data = _download_xlsx(client, personas, land_report).content
+    data = _download_xlsx(client, personas, land_report).getvalue()
     cell = load_workbook(BytesIO(data))["Báo cáo"]["G5"]
     assert (cell.value, cell.data_type, cell.quotePrefix) == ("=HYPERLINK(1)", "s", True)
     assert "<f>" not in zipfile.ZipFile(BytesIO(data)).read("xl/worksheets/sheet1.xml").decode()
@@ -104,7 +109,7 @@ def test_a_control_character_typed_in_a_report_still_gives_a_valid_workbook(clie
     row = _first_lead_row(land_report)
     row.results, row.obstacles = "Đã cấp 35 giấy\x07 chứng nhận", "Thiếu\x0c kinh phí"
     row.save()
-    sheet = load_workbook(BytesIO(_download_xlsx(client, personas, land_report).content))["Báo cáo"]
+    sheet = load_workbook(BytesIO(_download_xlsx(client, personas, land_report).getvalue()))["Báo cáo"]
     assert (sheet["G5"].value, sheet["H5"].value) == ("Đã cấp 35 giấy chứng nhận", "Thiếu kinh phí")
 
 

@@ -50,7 +50,7 @@ def test_export_has_every_indicator_a_column_per_period_and_bold_headers(office,
     response = office.get(reverse("indicator_export", args=[plan.pk]))
     assert response.status_code == 200
     assert response["Content-Type"].startswith("application/vnd.openxmlformats")
-    sheet = workbook_of(response.content)[SHEET]
+    sheet = workbook_of(response.getvalue())[SHEET]
     headers = [c.value for c in sheet[4]]
     assert headers[:5] == ["Mã", "Chỉ tiêu", "Mục tiêu", "Đơn vị tính", "Cách tính"]
     assert headers[5] == "Tháng 01/2023" and headers[16] == "Tháng 12/2023" and headers[17] == "Quý I/2023"
@@ -66,7 +66,7 @@ def test_text_starting_like_a_formula_is_written_as_text(office, plan, personas)
     poverty = plan.indicators.get(code="II.8")
     save_reading(poverty, Reading(period=JUNE, value=Decimal("0.5"), explanation='=HYPERLINK("http://x","y")'),
                  personas["office"])
-    data = office.get(reverse("indicator_export", args=[plan.pk])).content
+    data = office.get(reverse("indicator_export", args=[plan.pk])).getvalue()
     cell = cell_of(workbook_of(data)[SHEET], "II.8", "Giải trình")
     assert cell.value == '=HYPERLINK("http://x","y")' and cell.data_type == "s"
     assert cell.quotePrefix

@@ -30,7 +30,7 @@ def download(client, user, name, period, query=""):
 def docx_of(client, personas, may, query=""):
     response = download(client, personas["chairman"], "monthly_report_docx", may["may"], query)
     assert response["Content-Type"].startswith("application/vnd.openxmlformats-officedocument.wordprocessingml")
-    return Document(BytesIO(response.content))
+    return Document(BytesIO(response.getvalue()))
 
 
 def texts(document) -> list[str]:
@@ -143,7 +143,7 @@ def test_quarter_and_year_reports_use_the_same_template(client, personas, may):
 
 def test_annex_lists_every_row_with_status_progress_unit_leader_deadline(client, personas, may):
     response = download(client, personas["office"], "monthly_report_xlsx", may["may"])
-    sheet = load_workbook(BytesIO(response.content)).active
+    sheet = load_workbook(BytesIO(response.getvalue())).active
     header = [c.value for c in sheet[4]]
     assert header == ["STT", "Mã nhiệm vụ", "Nhiệm vụ", "Giải pháp", "Đơn vị chủ trì", "Đơn vị phối hợp",
                       "Lãnh đạo chỉ đạo", "Thời hạn (như in)", "Hạn chót / mốc chưa đạt", "Tình trạng",
@@ -163,7 +163,7 @@ def test_annex_lists_every_row_with_status_progress_unit_leader_deadline(client,
 def test_annex_text_cannot_become_a_formula(client, personas, may):
     RowReport.objects.filter(report__period=may["may"], report__unit=may["land"]).update(results="=HYPERLINK(1)")
     response = download(client, personas["office"], "monthly_report_xlsx", may["may"])
-    cells = [c for line in load_workbook(BytesIO(response.content)).active.iter_rows() for c in line]
+    cells = [c for line in load_workbook(BytesIO(response.getvalue())).active.iter_rows() for c in line]
     guarded = [c for c in cells if c.value == "=HYPERLINK(1)"]  # issue 14: quotePrefix, no visible apostrophe
     assert guarded and all(c.data_type == "s" and c.quotePrefix for c in guarded)
     assert "'=HYPERLINK(1)" not in [c.value for c in cells]
@@ -180,6 +180,6 @@ def test_only_readers_of_the_commune(client, personas, may, other_commune):
 
 def test_the_annex_downloaded_from_the_page_names_its_report_and_has_the_indicators(client, personas, may):
     response = download(client, personas["office"], "monthly_report_xlsx", may["may"])
-    book = load_workbook(BytesIO(response.content))
+    book = load_workbook(BytesIO(response.getvalue()))
     assert book["Phụ lục"]["A2"].value.startswith("(Kèm theo Báo cáo số …/BC-UBND ngày ")
     assert "II.8" in [row[0] for row in book["Chỉ tiêu"].iter_rows(min_row=5, values_only=True)]

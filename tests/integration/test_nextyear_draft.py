@@ -59,7 +59,7 @@ def draft(client, cycle, personas):
     with time_machine.travel(DRAFT_DAY, tick=False):
         response = client.get(reverse("nextyear_docx", kwargs={"pk": cycle.pk}))
     assert response.status_code == 200
-    return response.content
+    return response.getvalue()
 
 
 @pytest.fixture

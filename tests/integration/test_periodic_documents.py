@@ -47,7 +47,7 @@ def get(client, user, name, report, day=DRAFT_DAY):
 def docx(client, user, report, day=DRAFT_DAY):
     response = get(client, user, "periodic_docx", report, day)
     assert response["Content-Disposition"].endswith('"bao-cao-ktxh-quy-2-2023.docx"') or day != DRAFT_DAY
-    return Document(BytesIO(response.content))
+    return Document(BytesIO(response.getvalue()))
 
 
 def lines(document) -> list[str]:
@@ -148,7 +148,7 @@ def test_reporting_record_of_each_unit_over_the_months_due(client, personas, qua
 def test_the_annex_has_every_table_and_guards_its_cells(client, personas, plan, quarter):
     response = get(client, personas["viewer"], "periodic_xlsx", quarter)
     assert response["Content-Disposition"].endswith('"phu-luc-ktxh-quy-2-2023.xlsx"')
-    book = load_workbook(BytesIO(response.content))
+    book = load_workbook(BytesIO(response.getvalue()))
     assert book.sheetnames == ["Kết quả", "Chỉ tiêu", "Chưa hoàn thành", "Tình hình báo cáo"]
     assert book["Kết quả"]["A2"].value.startswith("(Kèm theo Báo cáo số …/BC-UBND ngày 25 tháng 5 năm 2023")
     indicators = {row[0]: row for row in book["Chỉ tiêu"].iter_rows(min_row=5, values_only=True)}
@@ -163,7 +163,7 @@ def test_the_annex_has_every_table_and_guards_its_cells(client, personas, plan, 
 
 def test_annex_text_cannot_become_a_formula(client, personas, quarter, may):
     RowReport.objects.filter(assignment_id=may["blocked"], report__unit=may["land"]).update(obstacles="=HYPERLINK(1)")
-    book = load_workbook(BytesIO(get(client, personas["office"], "periodic_xlsx", quarter).content))
+    book = load_workbook(BytesIO(get(client, personas["office"], "periodic_xlsx", quarter).getvalue()))
     cells = [c for row in book["Chưa hoàn thành"].iter_rows() for c in row if c.value == "=HYPERLINK(1)"]
     assert cells and all(c.data_type == "s" and c.quotePrefix for c in cells)
 
@@ -186,7 +186,7 @@ def test_year_end_report_adds_the_evaluation_summary(client, personas, plan, may
     assert ["Đơn vị", "Công an xã", "Không xếp loại theo Nghị định (chỉ theo dõi, xếp hạng thi đua)"] in rows
     assert len([r for r in rows if r[0] == "Đơn vị"]) == 10
     book = load_workbook(BytesIO(get(client, personas["office"], "periodic_xlsx", report,
-                                     "2023-12-20 09:00 +0700").content))
+                                     "2023-12-20 09:00 +0700").getvalue()))
     assert book.sheetnames[-1] == "Đánh giá"
 
 

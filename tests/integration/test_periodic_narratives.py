@@ -40,7 +40,7 @@ def export(client, user, report) -> list[str]:
     client.force_login(user)
     with time_machine.travel(DAY, tick=False):
         response = client.get(reverse("periodic_docx", kwargs={"pk": report.pk}))
-    return [p.text for p in Document(BytesIO(response.content)).paragraphs]
+    return [p.text for p in Document(BytesIO(response.getvalue())).paragraphs]
 
 
 def test_sections_are_drafted_once_from_the_data(report):

@@ -26,7 +26,7 @@ def test_report_converts_to_a_pdf_of_at_least_two_pages(client, plan, personas, 
         response = client.get(reverse("monthly_report_docx", kwargs={"pk": may["may"].pk}))
     assert response.status_code == 200
     source = tmp_path / "bao-cao.docx"
-    source.write_bytes(response.content)
+    source.write_bytes(response.getvalue())
     env = {**os.environ, "HOME": tempfile.mkdtemp(dir=tmp_path)}
     subprocess.run([soffice, "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(source)],
                    check=True, env=env, timeout=180, capture_output=True)

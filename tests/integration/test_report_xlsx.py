@@ -46,7 +46,7 @@ def owner(client, personas):
 def download(client, report) -> bytes:
     response = client.get(reverse("report_xlsx_download", args=[report.pk]))
     assert response.status_code == 200
-    return response.content
+    return response.getvalue()
 
 
 def book(data: bytes):
@@ -87,7 +87,7 @@ def test_the_file_has_title_keys_drop_downs_protection_and_a_hidden_identity(own
     first.save()
     response = owner.get(reverse("report_xlsx_download", args=[report.pk]))
     assert response["Content-Disposition"] == f'attachment; filename="{FILE}"'
-    workbook = book(response.content)
+    workbook = book(response.getvalue())
     sheet = workbook[SHEET]
     assert sheet["A1"].value == "BÁO CÁO KẾT QUẢ THỰC HIỆN KẾ HOẠCH THÁNG 01/2023 – CÔNG CHỨC ĐỊA CHÍNH"
     assert "Kỳ báo cáo từ 15/12/2022 đến 14/01/2023 · Hạn nộp 20/01/2023" in sheet["A2"].value

@@ -61,7 +61,7 @@ def _page_post(report, row, field: str, typed: str, sent: bool) -> dict:
 
 
 def _excel_file(client, report, column: str, typed, sent: bool) -> bytes:
-    workbook = load_workbook(BytesIO(client.get(reverse("report_xlsx_download", args=[report.pk])).content))
+    workbook = load_workbook(BytesIO(client.get(reverse("report_xlsx_download", args=[report.pk])).getvalue()))
     sheet = workbook[xlsx.SHEET]
     for line in range(5, 12):
         sheet[f"E{line}"] = "Đang thực hiện"
