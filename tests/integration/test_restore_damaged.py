@@ -140,8 +140,9 @@ def _damaged_leaf(database: bytes, scratch: Path) -> bytes:
         scratch.write_bytes(bytes(data))
         try:
             with sqlite3.connect(scratch) as db:
-                reported = db.execute("PRAGMA integrity_check").fetchone()[0] != "ok"
-                db.execute("PRAGMA foreign_key_check").fetchall()  # restore runs it too; it must not raise either
+                # Read as restore reads them: every row of the report (a later row may raise), then the keys.
+                reported = [row[0] for row in db.execute("PRAGMA integrity_check")] != ["ok"]
+                db.execute("PRAGMA foreign_key_check").fetchall()
             if reported:
                 return bytes(data)
         except sqlite3.DatabaseError:
