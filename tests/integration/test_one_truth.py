@@ -75,7 +75,7 @@ def paragraphs(content: bytes) -> list[str]:
 def from_letter(client, url: str) -> dict:
     response = client.get(url)
     assert response.status_code == 200
-    found = next(m for m in map(LETTER.search, paragraphs(response.content)) if m)
+    found = next(m for m in map(LETTER.search, paragraphs(response.getvalue())) if m)
     day, month, year_, total, on_time, overdue, reports_on_time, expected = found.groups()
     return {"filename": response["Content-Disposition"], "total": number(total), "on_time": number(on_time),
             "overdue": number(overdue), "reports_on_time": number(reports_on_time), "expected": number(expected),
@@ -85,7 +85,7 @@ def from_letter(client, url: str) -> dict:
 def from_report(client, url: str) -> dict:
     response = client.get(url)
     assert response.status_code == 200
-    lines = paragraphs(response.content)
+    lines = paragraphs(response.getvalue())
     found = next(m for m in map(REPORT.search, lines) if m)
     total, on_time, late, open_, overdue, reports_on_time, expected, reports_late, missing = found.groups()
     still = next(line for line in lines if line.startswith("Còn ") and line.endswith("chưa hoàn thành, quá hạn."))

@@ -130,7 +130,10 @@ def test_half_a_database_file_is_refused(tmp_path, good, healthy):
 def _damaged_leaf(database: bytes, scratch: Path) -> bytes:
     """The database with one table leaf page's cell pointers overwritten, chosen so that SQLite still opens the file
     and integrity_check reports the damage as rows. Which leaf that is depends on the demo's data (its dates move with
-    the day), and damage to a page SQLite reads on opening raises "malformed" instead: that path has its own test."""
+    the day), and damage to a page SQLite must read to run the check raises "malformed" instead: that path has its own
+    test. The candidate is tried with restore's own check, so the choice matches what restore will meet."""
+    from theodoi.backup_database import BackupError, _check_sqlite
+
     page = int.from_bytes(database[16:18], "big")
     for n in range(len(database) // page - 1, 1, -1):
         if database[n * page] != 0x0D:  # only table leaves
@@ -139,14 +142,10 @@ def _damaged_leaf(database: bytes, scratch: Path) -> bytes:
         data[n * page + 8: n * page + 12] = b"\xff\xff\xff\xff"  # its cell pointers now lie
         scratch.write_bytes(bytes(data))
         try:
-            with sqlite3.connect(scratch) as db:
-                # Read as restore reads them: every row of the report (a later row may raise), then the keys.
-                reported = [row[0] for row in db.execute("PRAGMA integrity_check")] != ["ok"]
-                db.execute("PRAGMA foreign_key_check").fetchall()
-            if reported:
+            _check_sqlite(scratch, "thu")
+        except BackupError as error:
+            if "integrity_check" in str(error):
                 return bytes(data)
-        except sqlite3.DatabaseError:
-            continue
     raise AssertionError("no table leaf page whose damage integrity_check reports")
 
 
