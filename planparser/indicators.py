@@ -21,6 +21,7 @@ import re
 from planparser.indicator_lines import marker_key, read_entries
 from planparser.indicator_outline import has_own_parts, join, nest, own_number
 from planparser.indicator_table import read_tables
+from planparser.target_blank import strip_keeping_blanks
 from planparser.targets import (
     FOOTNOTE_MARK,
     figure_problems,
@@ -76,13 +77,13 @@ class _Walker:
                 continue
             code = join(prefix, own_number(entry, entries))
             self._check_count(entry, code)
-            indicator, problems = _build_indicator(entry, self.footnotes, code, group)
-            if _is_heading(entry, indicator):
+            indicator, problems, unfilled = _build_indicator(entry, self.footnotes, code, group)
+            if _is_heading(entry, indicator, unfilled):
                 self.visit(entry["children"], code, sentence_case(tidy(entry.get("name") or entry["text"])))
                 continue
             self._claim(code, entry, group)
             self.indicators.append(indicator)
-            self._report(entry, indicator, problems)
+            self._report(entry, indicator, problems, unfilled)
             self._add_parts(indicator, entry, prefix, group)
 
     def _add_parts(self, indicator: dict, entry: dict, prefix: str | None, group: str | None) -> None:
@@ -94,14 +95,15 @@ class _Walker:
             else:
                 code = f"{indicator['code']}.{len(indicator['components']) + 1}"
             self._check_count(child, code)
-            component, problems = _build_indicator(child, self.footnotes, code, group)
+            component, problems, unfilled = _build_indicator(child, self.footnotes, code, group)
             indicator["components"].append(component)
-            self._report(child, component, problems)
+            self._report(child, component, problems, unfilled)
             self._add_parts(component, child, prefix, group)
 
-    def _report(self, entry: dict, indicator: dict, problems: list[str]) -> None:
-        # "1. Phát triển kinh tế" followed by "1.1.", "1.2." is a heading, not an unreadable target.
-        if problems and not (entry["children"] and not indicator["targets"]):
+    def _report(self, entry: dict, indicator: dict, problems: list[str], unfilled: bool) -> None:
+        # "1. Phát triển kinh tế" followed by "1.1.", "1.2." is a heading, not an unreadable target; a total left
+        # blank ("… đồng, trong đó:") above its parts is still a target to fill.
+        if problems and (unfilled or not (entry["children"] and not indicator["targets"])):
             self.anomalies.append(_anomaly("indicator", indicator["code"], "; ".join(problems)))
 
     def _claim(self, code: str, entry: dict, group: str | None) -> None:
@@ -122,19 +124,22 @@ class _Walker:
         self.last_count = count
 
 
-def _is_heading(entry: dict, indicator: dict) -> bool:
-    """No figure and no aim of its own, with entries under it that are not its decimal parts: a group title."""
+def _is_heading(entry: dict, indicator: dict, unfilled: bool) -> bool:
+    """No figure and no aim of its own, with entries under it that are not its decimal parts: a group title. A figure
+    left blank ("Tổng thu ngân sách xã: … đồng") is a target not yet filled in, so that entry is an indicator."""
     return (bool(entry["children"]) and not indicator["targets"] and not indicator["components"]
-            and not has_own_parts(entry))
+            and not unfilled and not has_own_parts(entry))
 
 
-def _build_indicator(entry: dict, footnotes: dict[str, dict], code: str, group: str | None) -> tuple[dict, list[str]]:
+def _build_indicator(entry: dict, footnotes: dict[str, dict], code: str,
+                     group: str | None) -> tuple[dict, list[str], bool]:
+    """The indicator, the problems to report, and whether a target was left blank for a person to fill in."""
     if "name" in entry:   # a table row: name, target and unit come in their own columns
         printed, name, expr = entry["text"], tidy(entry["name"]), tidy(entry["expr"])
         measure = parse_measure(expr, name)
         _default_unit(measure, entry.get("unit"))
     else:
-        printed = squash(entry["text"]).rstrip(" ;,.")
+        printed = strip_keeping_blanks(squash(entry["text"]).rstrip(" ;,"), ".")
         name, expr = split_name(tidy(printed))
         measure = parse_measure(expr or name, name)
     footnote, footnote_parts, problems = _footnote(printed, footnotes, measure["name"] or name)
@@ -144,7 +149,7 @@ def _build_indicator(entry: dict, footnotes: dict[str, dict], code: str, group: 
         "footnote": footnote,
     }
     _number_components(indicator)
-    return indicator, measure["problems"] + problems
+    return indicator, measure["problems"] + problems, bool(measure["unfilled"])
 
 
 def _default_unit(measure: dict, unit: str | None) -> None:

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from planparser import target_words as words
+from planparser.target_blank import holds_blank, stand_in, strip_keeping_blanks, unfilled_problem
 from planparser.target_glued import glued_token, runs_into_digits
 from planparser.target_rank import find_ranks, mask
 from planparser.textutil import squash
@@ -99,7 +100,7 @@ def parse_targets(expr: str, name: str | None = None) -> tuple[list[dict], list[
 
 
 def parse_measure(expr: str, name: str | None = None) -> dict:
-    """Read a target part whole: {"name", "targets", "components", "notes", "problems"}.
+    """Read a target part whole: {"name", "targets", "components", "notes", "problems", "unfilled"}.
 
     `name` is the indicator's name; it tells whether bare percentages are shares, and "A: x; B: y" after a name
     with a figure of its own ("Giá trị …: 295 triệu; Bình quân đầu người: 74,71 triệu") makes two measures, whose
@@ -109,7 +110,7 @@ def parse_measure(expr: str, name: str | None = None) -> dict:
     pieces = _IN_WHICH.split(text, maxsplit=1)
     if len(pieces) == 2:
         # "Tổng thu: trong đó …" gives parts without a total: nothing is missing then.
-        measure = _single(pieces[0], name) if pieces[0].strip(" ,;:.") else _empty(name)
+        measure = _single(pieces[0], name) if strip_keeping_blanks(pieces[0], " ,;:.") else _empty(name)
         _absorb(measure, parse_breakdown(pieces[1], name))
         return measure
     parts = [p for p in re.split(r"\s*;\s*", text) if p]
@@ -161,7 +162,7 @@ def split_name_target(text: str) -> tuple[str, str]:
     "Tỷ lệ trẻ em dưới 5 tuổi suy dinh dưỡng xuống dưới 8%" keeps "dưới 5 tuổi" in its name.
     """
     text = text.strip()
-    masked = _BRACKETS.sub(lambda m: " " * len(m.group()), text)
+    masked, _ = stand_in(_BRACKETS.sub(lambda m: " " * len(m.group()), text))   # a blank "…" stands as a figure
     quantities = _find_quantities(masked, _Context())
     first = _first_of_trailing_targets(masked, quantities)
     if first is None:
@@ -172,7 +173,7 @@ def split_name_target(text: str) -> tuple[str, str]:
 
 def tidy(text: str) -> str:
     """One line, no footnote markers, no trailing separators."""
-    return squash(FOOTNOTE_MARK.sub(" ", text or "")).strip(" ;,.:")
+    return strip_keeping_blanks(squash(FOOTNOTE_MARK.sub(" ", text or "")), " ;,.:")
 
 
 def share_basis(whole: str | None) -> str:
@@ -202,20 +203,25 @@ def _context(name: str | None) -> _Context:
 
 
 def _empty(name: str | None) -> dict:
-    return {"name": name, "targets": [], "components": [], "notes": [], "problems": []}
+    return {"name": name, "targets": [], "components": [], "notes": [], "problems": [], "unfilled": []}
 
 
 def _single(text: str, name: str | None, context: _Context | None = None) -> dict:
     """One measure: its targets, or "achieve" for a qualitative aim, or a problem when neither is found."""
-    text = text.strip(" ,;:.")
+    text = strip_keeping_blanks(text, " ,;:.")
     context = context or _Context()   # a top-level "chiếm x%" does not say of what; its name is the part
     result = _empty(name)
-    masked = _BRACKETS.sub(lambda m: " " * len(m.group()), text)
+    masked, blanks = stand_in(_BRACKETS.sub(lambda m: " " * len(m.group()), text))
     for quantity in _find_quantities(masked, context):
+        if holds_blank(blanks, quantity.start, quantity.end):   # left to be filled in: see target_blank.py
+            result["unfilled"].append(squash(_BRACKETS.sub(" ", text[quantity.start:quantity.end])).strip(" ,;:"))
+            continue
         result["notes"] += quantity.notes
         result["problems"] += quantity.problems
         if quantity.target:
             result["targets"].append(quantity.target)
+    if result["unfilled"]:
+        result["problems"].append(unfilled_problem(name, result["unfilled"]))
     if result["targets"] or result["problems"]:
         return result
     if _QUALITATIVE.search(text):
@@ -262,6 +268,7 @@ def _component(name: str, expr: str, printed: str, context: _Context, into: dict
     part = _single(expr, name, context)
     into["notes"] += part["notes"]
     into["problems"] += part["problems"]
+    into["unfilled"] += part["unfilled"]
     return {"name": cap_first(name.strip()), "text": printed.strip(), "targets": part["targets"],
             "components": [], "footnote": None}
 
@@ -271,6 +278,7 @@ def _absorb(into: dict, other: dict) -> None:
     into["components"] += other["components"]
     into["notes"] += other["notes"]
     into["problems"] += other["problems"]
+    into["unfilled"] += other["unfilled"]
 
 
 def _find_quantities(masked: str, context: _Context) -> list[_Quantity]:

@@ -13,7 +13,7 @@ from docx.shared import Mm
 from theodoi import decree30 as d30
 
 from ..queries import Selection
-from .appendix import Group
+from .appendix import Appendix
 
 HEADINGS = ["TT", "NHIỆM VỤ", "GIẢI PHÁP", "PHÂN CÔNG CHỈ ĐẠO", "ĐƠN VỊ CHỦ TRÌ", "ĐƠN VỊ PHỐI HỢP",
             "THỜI GIAN HOÀN THÀNH"]
@@ -21,7 +21,7 @@ WIDTHS = [Mm(10), Mm(35), Mm(40), Mm(20), Mm(20), Mm(20), Mm(20)]  # the 165 mm 
 NUMBER = "…/KH-UBND"  # the number is given when the plan is signed
 
 
-def draft_docx(selection: Selection, groups: list[Group], today: date) -> bytes:
+def draft_docx(selection: Selection, indicators: Appendix, today: date) -> bytes:
     plan, year = selection.plan, selection.year
     document = d30.new_document()
     d30.page_numbers(document)
@@ -39,7 +39,7 @@ def draft_docx(selection: Selection, groups: list[Group], today: date) -> bytes:
     _task_table(document, selection)
     _organisation(document, plan)
     d30.signature_block(document, _recipients(plan), d30.signer_lines(plan.signer_title), plan.signer_name)
-    _appendix(document, plan, year, groups, today)
+    _appendix(document, plan, year, indicators, today)
     return d30.to_bytes(document)
 
 
@@ -76,13 +76,17 @@ def _recipients(plan) -> list[str]:
             f"- Các ban, ngành, đơn vị, cán bộ, công chức {level};", "- Lưu: VT, VP."]
 
 
-def _appendix(document, plan, year: int, groups: list[Group], today: date) -> None:
+def _appendix(document, plan, year: int, indicators: Appendix, today: date) -> None:
     document.add_page_break()
     d30.centered(document, "Phụ lục I", bold=True)
     d30.centered(document, f"CÁC CHỈ TIÊU KINH TẾ - XÃ HỘI NĂM {year}", bold=True)
     d30.centered(document, f"(Kèm theo Kế hoạch số {NUMBER} ngày … tháng … năm {today.year} của "
                            f"{d30.committee_short(plan.commune)})", italic=True)
-    for group in groups:
-        d30.body_paragraph(document, bold_prefix=f"{group.part}. {group.name.upper()}")
+    for group in indicators.groups:
+        if group.part:
+            d30.body_paragraph(document, bold_prefix=f"{group.part}. {group.name.upper()}")
         for line in group.lines:
             d30.body_paragraph(document, f"{line.number}. {line.text}")
+    # Below the last group, as the sample prints its footnotes: the importer ties each to the line with its mark.
+    for note in indicators.footnotes:
+        d30.body_paragraph(document, f"{note.mark} {note.text}")

@@ -7,7 +7,7 @@ from audit.services import log_action
 from plans.queries import plan_for
 
 from .. import rules
-from ..exports.appendix import Group, appendix
+from ..exports.appendix import Appendix, appendix
 from ..exports.document import draft_docx
 from ..queries import Selection, select
 
@@ -15,7 +15,7 @@ from ..queries import Selection, select
 @dataclass
 class Draft:
     selection: Selection
-    groups: list[Group]
+    appendix: Appendix
 
     @property
     def unfinished(self) -> int:
@@ -27,7 +27,8 @@ class Draft:
 
     @property
     def indicators(self) -> int:
-        return sum(len(group.lines) for group in self.groups)
+        """Every indicator the appendix writes, components included."""
+        return self.appendix.count
 
 
 def draft_for(user, plan_pk: int, today: date) -> Draft:
@@ -38,7 +39,7 @@ def draft_for(user, plan_pk: int, today: date) -> Draft:
 
 
 def export(draft: Draft, user, today: date) -> bytes:
-    content = draft_docx(draft.selection, draft.groups, today)
+    content = draft_docx(draft.selection, draft.appendix, today)
     log_action("plan.next_year_drafted", draft.selection.plan, user=user, data={
         "year": draft.selection.year, "judged_on": draft.selection.judged_on.isoformat(),
         "unfinished": draft.unfinished, "recurring": draft.recurring, "indicators": draft.indicators})

@@ -4,7 +4,8 @@ rows linked across years, the history on the task page, and who may draft.
 The cycle seeded here, by hand: two dated rows completed (I.1.3 "Trước tháng 5/2023" and I.5.3 "Năm 2023"), so they
 stay behind; the recurring rows of I.4.2 completed too, and still go ("Thường xuyên trong năm 2023"); only the first
 of I.3.3's two milestones completed, so it goes as unfinished. Indicator values: I.1 985 tỷ đồng for the year, II.8
-0,1% in November, II.4 met for the year.
+0,1% in November, II.4 met for the year; two components too: I.1.1 (a footnote part) 80,5 tỷ đồng in October, I.4.1
+(a "trong đó" part) 38.000.000.000 đồng for the year.
 """
 from datetime import date
 from decimal import Decimal
@@ -17,13 +18,17 @@ from django.utils import timezone
 from docx import Document
 
 from audit.models import LogEntry
-from indicators.models import IndicatorValue
+from indicators.models import IndicatorValue, Target
 from plans.models import Assignment, Plan
 from plans.services.importer import import_plan
 from reports.models import Completion
 
 DRAFT_DAY = "2023-12-20 09:00 +0700"
 SAMPLE_ROWS = 69  # assignment rows of the sample plan, counted task by task in its table (I: 40, II: 29)
+SCHOOLS = ("Giữ vững danh hiệu trường đạt chuẩn Quốc gia. Chỉ đạo các trường chuẩn bị tốt các tiêu chí để thẩm định "
+           "lại danh hiệu trường chuẩn quốc gia")
+SECURITY = ("Xây dựng xã đạt tiêu chuẩn xã an toàn làm chủ, sẵn sàng chiến đấu vững mạnh toàn diện. Giữ vững danh "
+            "hiệu đơn vị Quyết thắng")
 
 
 def _row(plan, code, order=1):
@@ -50,6 +55,8 @@ def cycle(plan):
     _value(plan, "I.1", "year", 1, Decimal("985"))
     _value(plan, "II.8", "month", 11, Decimal("0.1"))
     _value(plan, "II.4", "year", 1, met=True)
+    _value(plan, "I.1.1", "month", 10, Decimal("80.5"))
+    _value(plan, "I.4.1", "year", 1, Decimal("38000000000"))
     return plan
 
 
@@ -110,11 +117,32 @@ def test_the_appendix_gives_this_years_actual_as_the_base_and_leaves_the_target_
     appendix = paragraphs[paragraphs.index("Phụ lục I"):]
     assert appendix[1] == "CÁC CHỈ TIÊU KINH TẾ - XÃ HỘI NĂM 2024"
     assert "I. CÁC CHỈ TIÊU KINH TẾ" in appendix
-    assert ("1. Tổng giá trị sản xuất gia tăng: … tỷ đồng, tăng …% so với năm 2023 "
+    assert ("1. Tổng giá trị sản xuất gia tăng: … tỷ đồng, tăng …% so với năm 2023 ¹ "
             "(thực hiện năm 2023: 985 tỷ đồng)") in appendix
     assert "8. Tỷ lệ hộ nghèo: dưới …% (thực hiện tháng 11/2023: 0,1%)" in appendix
     assert "4. Giữ vững danh hiệu xã đạt bộ tiêu chí quốc gia về y tế: … (thực hiện năm 2023: Đạt)" in appendix
     assert "7. Huy động nội lực trong nhân dân: … tỷ đồng (chưa có số liệu thực hiện năm 2023)" in appendix
+
+
+def test_the_appendix_writes_the_components_where_the_plan_printed_them(draft):
+    paragraphs = _paragraphs(draft)
+    appendix = paragraphs[paragraphs.index("Phụ lục I"):]
+    # "trong đó" in the line, after the total's own figure and its bracket, as the sample prints I.4.
+    assert ("4. Tổng thu ngân sách xã: … đồng (chưa có số liệu thực hiện năm 2023), trong đó thu đầu tư xây dựng "
+            "cơ bản: … đồng (thực hiện năm 2023: 38.000.000.000 đồng), thu thường xuyên: … đồng") in appendix
+    # A list of measures stays a list; a structure keeps its name before its parts.
+    assert "3. Giá trị gia tăng bình quân hộ: … triệu đồng/hộ/năm; Bình quân đầu người: … triệu đồng/người/năm" \
+        in appendix
+    assert "2. Cơ cấu kinh tế chuyển dịch theo hướng: Xây dựng: …%; Dịch vụ: …%; Công nghiệp: …%; Nông nghiệp: …%" \
+        in appendix
+    # Footnote breakdowns go back into footnotes below the last group, marked in the order they appear.
+    assert appendix[-2:] == [
+        "¹ Trong đó: Nông nghiệp: … tỷ đồng, chiếm …% (thực hiện tháng 10/2023: 80,5 tỷ đồng); Công nghiệp: … tỷ "
+        "đồng, chiếm …%; Xây dựng: … tỷ đồng, chiếm …%; Dịch vụ: … tỷ đồng, chiếm …%",
+        "² Trong đó: Công trình xây dựng cơ bản: … tỷ đồng; Công trình khai thác quỹ đất: … tỷ đồng; Công trình "
+        "huy động nội lực: … tỷ đồng"]
+    assert "6. Tổng giá trị khối lượng thực hiện các công trình dự năm 2023: … tỷ đồng ² (chưa có số liệu thực hiện " \
+           "năm 2023)" in appendix
 
 
 def test_the_export_is_audited(draft, cycle):
@@ -152,19 +180,105 @@ def test_importing_the_draft_gives_back_the_carried_tree_rows_and_indicators(cyc
     assert _row(imported, "I.3.3").milestones == ["2024-07-31", "2024-10-31"]
 
 
+# The sample's appendix, worked out by hand from its text: every indicator with its parent, and what the draft asks
+# the leaders to fill (unit, direction, "so với năm 2023") with this year's actual as the base. 25 indicators and
+# 21 components: I.1 4 from footnote ¹, I.2 4, I.3 2, I.4 2, I.5 2, I.6 3 from footnote ², II.9 2, III.2 2.
+NO_DATA = " (chưa có số liệu thực hiện năm 2023)"
+ROUND_TRIP = [
+    ("I.1", None, "Tổng giá trị sản xuất gia tăng",
+     "Tổng giá trị sản xuất gia tăng: … tỷ đồng, tăng …% so với năm 2023 ¹ (thực hiện năm 2023: 985 tỷ đồng)"),
+    ("I.1.1", "I.1", "Nông nghiệp", "Nông nghiệp: … tỷ đồng, chiếm …% (thực hiện tháng 10/2023: 80,5 tỷ đồng)"),
+    ("I.1.2", "I.1", "Công nghiệp", "Công nghiệp: … tỷ đồng, chiếm …%"),
+    ("I.1.3", "I.1", "Xây dựng", "Xây dựng: … tỷ đồng, chiếm …%"),
+    ("I.1.4", "I.1", "Dịch vụ", "Dịch vụ: … tỷ đồng, chiếm …%"),
+    ("I.2", None, "Cơ cấu kinh tế chuyển dịch theo hướng",
+     "Cơ cấu kinh tế chuyển dịch theo hướng: Xây dựng: …%; Dịch vụ: …%; Công nghiệp: …%; Nông nghiệp: …%"),
+    ("I.2.1", "I.2", "Xây dựng", "Xây dựng: …%"),
+    ("I.2.2", "I.2", "Dịch vụ", "Dịch vụ: …%"),
+    ("I.2.3", "I.2", "Công nghiệp", "Công nghiệp: …%"),
+    ("I.2.4", "I.2", "Nông nghiệp", "Nông nghiệp: …%"),
+    ("I.3", None, "Giá trị gia tăng bình quân hộ; Bình quân đầu người",
+     "Giá trị gia tăng bình quân hộ: … triệu đồng/hộ/năm; Bình quân đầu người: … triệu đồng/người/năm"),
+    ("I.3.1", "I.3", "Giá trị gia tăng bình quân hộ", "Giá trị gia tăng bình quân hộ: … triệu đồng/hộ/năm"),
+    ("I.3.2", "I.3", "Bình quân đầu người", "Bình quân đầu người: … triệu đồng/người/năm"),
+    ("I.4", None, "Tổng thu ngân sách xã",
+     f"Tổng thu ngân sách xã: … đồng{NO_DATA}, trong đó thu đầu tư xây dựng cơ bản: … đồng (thực hiện năm 2023: "
+     "38.000.000.000 đồng), thu thường xuyên: … đồng"),
+    ("I.4.1", "I.4", "Thu đầu tư xây dựng cơ bản",
+     "thu đầu tư xây dựng cơ bản: … đồng (thực hiện năm 2023: 38.000.000.000 đồng)"),
+    ("I.4.2", "I.4", "Thu thường xuyên", "thu thường xuyên: … đồng"),
+    ("I.5", None, "Tổng chi ngân sách xã",
+     f"Tổng chi ngân sách xã: … đồng{NO_DATA}, trong đó chi đầu tư phát triển: … đồng, chi thường xuyên: … đồng"),
+    ("I.5.1", "I.5", "Chi đầu tư phát triển", "chi đầu tư phát triển: … đồng"),
+    ("I.5.2", "I.5", "Chi thường xuyên", "chi thường xuyên: … đồng"),
+    ("I.6", None, "Tổng giá trị khối lượng thực hiện các công trình dự năm 2023",
+     f"Tổng giá trị khối lượng thực hiện các công trình dự năm 2023: … tỷ đồng ²{NO_DATA}"),
+    ("I.6.1", "I.6", "Công trình xây dựng cơ bản", "Công trình xây dựng cơ bản: … tỷ đồng"),
+    ("I.6.2", "I.6", "Công trình khai thác quỹ đất", "Công trình khai thác quỹ đất: … tỷ đồng"),
+    ("I.6.3", "I.6", "Công trình huy động nội lực", "Công trình huy động nội lực: … tỷ đồng"),
+    ("I.7", None, "Huy động nội lực trong nhân dân", f"Huy động nội lực trong nhân dân: … tỷ đồng{NO_DATA}"),
+    ("II.1", None, SCHOOLS, f"{SCHOOLS}: …{NO_DATA}"),
+    ("II.2", None, "Tỷ lệ xóm văn hóa", f"Tỷ lệ xóm văn hóa: trên …%{NO_DATA}"),
+    ("II.3", None, "Tỷ lệ gia đình văn hóa", f"Tỷ lệ gia đình văn hóa: trên …%{NO_DATA}"),
+    ("II.4", None, "Giữ vững danh hiệu xã đạt bộ tiêu chí quốc gia về y tế",
+     "Giữ vững danh hiệu xã đạt bộ tiêu chí quốc gia về y tế: … (thực hiện năm 2023: Đạt)"),
+    ("II.5", None, "Giảm tỷ suất sinh thô", f"Giảm tỷ suất sinh thô: dưới …‰{NO_DATA}"),
+    ("II.6", None, "Giảm tỷ lệ sinh con thứ 3 trở lên", f"Giảm tỷ lệ sinh con thứ 3 trở lên: dưới …%{NO_DATA}"),
+    ("II.7", None, "Tỷ lệ trẻ em dưới 5 tuổi suy dinh dưỡng",
+     f"Tỷ lệ trẻ em dưới 5 tuổi suy dinh dưỡng: dưới …%{NO_DATA}"),
+    ("II.8", None, "Tỷ lệ hộ nghèo", "Tỷ lệ hộ nghèo: dưới …% (thực hiện tháng 11/2023: 0,1%)"),
+    ("II.9", None, "Tỷ lệ người tập TDTT thường xuyên; Tỷ lệ gia đình thể thao",
+     "Tỷ lệ người tập TDTT thường xuyên: …%; Tỷ lệ gia đình thể thao: …%"),
+    ("II.9.1", "II.9", "Tỷ lệ người tập TDTT thường xuyên", "Tỷ lệ người tập TDTT thường xuyên: …%"),
+    ("II.9.2", "II.9", "Tỷ lệ gia đình thể thao", "Tỷ lệ gia đình thể thao: …%"),
+    ("II.10", None, "Tỷ lệ bao phủ bảo hiểm y tế", f"Tỷ lệ bao phủ bảo hiểm y tế: …%{NO_DATA}"),
+    ("III.1", None, "Tỷ lệ hộ dân được cấp nước sạch, nước", f"Tỷ lệ hộ dân được cấp nước sạch, nước: …%{NO_DATA}"),
+    ("III.2", None, "Tỷ lệ cây xanh đô thị; Tỷ lệ đất giao thông",
+     "Tỷ lệ cây xanh đô thị: … m²/người; Tỷ lệ đất giao thông: …%"),
+    ("III.2.1", "III.2", "Tỷ lệ cây xanh đô thị", "Tỷ lệ cây xanh đô thị: … m²/người"),
+    ("III.2.2", "III.2", "Tỷ lệ đất giao thông", "Tỷ lệ đất giao thông: …%"),
+    ("III.3", None, "Tỷ lệ rác thải ở đô thị được thu gom", f"Tỷ lệ rác thải ở đô thị được thu gom: …%{NO_DATA}"),
+    ("IV.1", None, SECURITY, f"{SECURITY}: …{NO_DATA}"),
+    ("IV.2", None, "Tỷ lệ xóm đảm bảo về an ninh trật tự", f"Tỷ lệ xóm đảm bảo về an ninh trật tự: trên …%{NO_DATA}"),
+    ("IV.3", None, "Tỷ lệ xóm sạch không có ma túy", f"Tỷ lệ xóm sạch không có ma túy: trên …%{NO_DATA}"),
+    ("IV.4", None, "Tỷ lệ giải quyết đơn thư khiếu nại, tố cáo của công dân",
+     f"Tỷ lệ giải quyết đơn thư khiếu nại, tố cáo của công dân: …%{NO_DATA}"),
+    ("IV.5", None, "Xây dựng xã đạt chuẩn tiếp cận pháp luật năm 2023",
+     f"Xây dựng xã đạt chuẩn tiếp cận pháp luật năm 2023: …{NO_DATA}"),
+]
+
+
+def _indicator_tree(plan):
+    return [(i.code, i.parent.code if i.parent else None, i.name)
+            for i in plan.indicators.select_related("parent").order_by("order")]
+
+
+def test_importing_the_draft_gives_back_the_whole_indicator_tree(cycle, imported):
+    assert len(ROUND_TRIP) == 25 + 21
+    expected = [(code, parent, name) for code, parent, name, _ in ROUND_TRIP]
+    assert _indicator_tree(cycle) == expected   # the sample as this year's plan holds it
+    assert _indicator_tree(imported) == expected
+    # Units, directions, bases: what the leaders are asked to fill, as the imported plan keeps it printed.
+    assert [(i.code, i.text) for i in imported.indicators.order_by("order")] == [
+        (code, text) for code, _, _, text in ROUND_TRIP]
+
+
 def test_the_draft_targets_are_left_for_a_person_not_guessed(cycle, imported):
-    old = list(cycle.indicators.filter(parent=None).order_by("order"))
-    new = list(imported.indicators.order_by("order"))
-    assert [(i.code, i.name) for i in new] == [(i.code, i.name) for i in old]
-    for before, after in zip(old, new, strict=True):
-        unit = before.primary_target.unit if before.primary_target else ""
-        if unit and before.primary_target.comparator != "achieve":
-            assert (f"…{unit}" if unit in ("%", "‰") else f"… {unit}") in after.text, after.code
-        assert not after.targets.exists(), after.code
-    flagged = set(imported.anomalies.filter(kind="indicator").values_list("where", flat=True))
-    assert flagged == {f"Phụ lục I, {i.code}" for i in old}
-    growth = imported.indicators.get(code="I.1").text
-    assert growth.endswith("tăng …% so với năm 2023 (thực hiện năm 2023: 985 tỷ đồng)")
+    assert not Target.objects.filter(indicator__plan=imported).exists()
+    flagged = dict(imported.anomalies.filter(kind="indicator").values_list("where", "message"))
+    tops = [code for code, parent, _, _ in ROUND_TRIP if parent is None]
+    assert set(flagged) == {f"Phụ lục I, {code}" for code in tops}   # a component is shown at its indicator
+    assert flagged["Phụ lục I, II.8"] == "Chưa điền mục tiêu cần đạt của «Tỷ lệ hộ nghèo»: «dưới …%»"
+    assert flagged["Phụ lục I, I.4"] == (
+        "Chưa điền mục tiêu cần đạt của «Tổng thu ngân sách xã»: «… đồng»; Chưa điền mục tiêu cần đạt của «thu đầu "
+        "tư xây dựng cơ bản»: «… đồng»; Chưa điền mục tiêu cần đạt của «thu thường xuyên»: «… đồng»")
+
+
+@time_machine.travel(DRAFT_DAY, tick=False)
+def test_the_export_counts_every_indicator_it_writes(client, cycle, personas):
+    client.force_login(personas["office"])
+    client.get(reverse("nextyear_docx", kwargs={"pk": cycle.pk}))
+    assert LogEntry.objects.get(action="plan.next_year_drafted").data["indicators"] == 25 + 21
 
 
 def test_the_task_page_lists_the_rows_previous_year(client, cycle, imported, personas):
@@ -203,6 +317,8 @@ def test_the_preview_counts_what_goes_over(client, cycle, personas):
     text = client.get(reverse("nextyear_preview", kwargs={"pk": cycle.pk})).content.decode()
     assert "Dự thảo kế hoạch năm 2024" in text and "ngày 20 tháng 12 năm 2023" in text
     assert "Cuối tháng 7 và tháng 10/2024" in text
+    assert "<strong>46</strong> chỉ tiêu" in text   # 25 indicators and their 21 components
+    assert "¹ Trong đó: Nông nghiệp: … tỷ đồng, chiếm …% (thực hiện tháng 10/2023: 80,5 tỷ đồng)" in text
     assert not LogEntry.objects.filter(action="plan.next_year_drafted").exists()  # a preview writes nothing
 
 
