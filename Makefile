@@ -34,7 +34,7 @@ test: install lint
 # Lint (pyflakes, style, import order, likely bugs) and types (mypy with django-stubs): both must be clean.
 lint: install
 	$(BIN)/ruff check .
-	$(BIN)/mypy accounts arising audit communes dashboard evaluation indicators plans planparser reports theodoi
+	$(BIN)/mypy accounts arising audit communes dashboard evaluation indicators plans planparser provinces reports theodoi
 
 test-fast: install
 	$(BIN)/pytest -q -m "not browser" -n 2 tests/parser

@@ -24,6 +24,7 @@ urlpatterns = [
     path("dieu-hanh/", include("dashboard.urls")),
     path("danh-gia/", include("evaluation.urls")),
     path("phat-sinh/", include("arising.urls")),
+    path("tinh/", include("provinces.urls")),
     path("danh-ba/", include(directory_urlpatterns)),
     path("quan-tri/", admin.site.urls),
     # Browsers ask for /favicon.ico on any page that names none (the admin, a downloaded file's tab). Unnamed: it is

@@ -13,6 +13,7 @@ from tests.factories import import_sample, make_city_viewer, make_site_admin
 MATRIX_MODULES = ("plans.access", "communes.access", "accounts.access", "audit.access", "indicators.access",
                   "reports.access", "dashboard.access", "evaluation.access")
 MATRIX_MODULES += ("arising.access",)
+MATRIX_MODULES += ("tests.access_matrix.provinces",)
 # Administrators have Django's own admin; static and media are files, not views.
 SKIPPED_NAMESPACES = ("admin",)
 # Persona names as in tests/factories.make_personas. Entry keys: read_only, public, personal, method ("post"),

@@ -1,0 +1,58 @@
+"""Who may open which area's dashboard: the one gate of this app, to be swapped for the hierarchy's roles.
+
+The rule: the site admin (and superusers) see every area; a person scoped above the commune sees the areas of their
+subtree; a commune's own staff get 403 for the areas above their commune (they know those exist) and 404 for any
+other area, as for another commune's records.
+
+Until the hierarchy branch (issue 15 item 1: `User.area` and province/district viewer and officer roles, with
+accounts.tenancy.communes_for) is merged, "scoped above the commune" means today's city viewer, whose communes are
+those with `parent_city` equal to their city: they see the areas directly above those communes and the provinces
+above them. At merge, `_above_commune_areas` becomes the subtree of `user.area` and `_is_above_commune` the new
+roles; nothing else in the app asks who the user is.
+"""
+from django.db.models import Q, QuerySet
+
+from accounts.models import Role
+from communes.models import AdminArea
+from theodoi.errors import Forbidden, NotFound
+
+
+def _is_site_wide(user) -> bool:
+    return user.is_superuser or user.role == Role.SITE_ADMIN
+
+
+def _is_above_commune(user) -> bool:
+    return user.role == Role.CITY_VIEWER
+
+
+def _above_commune_areas(user) -> QuerySet[AdminArea]:
+    if not user.city:  # an empty city must not match every commune whose city was left blank
+        return AdminArea.objects.none()
+    return AdminArea.objects.filter(Q(communes__parent_city=user.city) | Q(children__communes__parent_city=user.city))
+
+
+def _own_commune_areas(user) -> QuerySet[AdminArea]:
+    return AdminArea.objects.filter(Q(communes=user.commune_id) | Q(children__communes=user.commune_id))
+
+
+def areas_for(user) -> QuerySet[AdminArea]:
+    """The areas whose dashboard the user may open."""
+    if _is_site_wide(user):
+        return AdminArea.objects.all()
+    if _is_above_commune(user):
+        return _above_commune_areas(user).distinct()
+    return AdminArea.objects.none()
+
+
+def area_for(user, pk) -> AdminArea:
+    """The area asked for, if the user may read it: NotFound (404) outside their sight, Forbidden (403) for the
+    staff of a commune under it."""
+    if not str(pk).isdigit():
+        raise NotFound("Mã đơn vị hành chính không hợp lệ.")
+    area = areas_for(user).filter(pk=pk).select_related("parent").first()
+    if area is not None:
+        return area
+    if user.commune_id and _own_commune_areas(user).filter(pk=pk).exists():
+        raise Forbidden("Trang theo dõi cấp tỉnh dành cho lãnh đạo, cán bộ cấp tỉnh và quản trị hệ thống; "
+                        "tài khoản cấp xã xem bảng điều hành của xã mình.")
+    raise NotFound("Không có đơn vị hành chính này.")
