@@ -30,8 +30,9 @@ def make_area(name: str, kind=AreaKind.PROVINCE, parent=None) -> AdminArea:
     return AdminArea.objects.create(name=name, kind=kind, parent=parent)
 
 
-def make_commune(name: str, area: AdminArea | None, kind="xã") -> Commune:
-    return Commune.objects.create(name=name, kind=kind, parent_city="Vinh", area=area)
+def make_commune(name: str, area: AdminArea | None, kind="xã", city="Vinh") -> Commune:
+    """`city` is today's parent_city, which the city viewer's scope reads until the hierarchy replaces it."""
+    return Commune.objects.create(name=name, kind=kind, parent_city=city, area=area)
 
 
 def handmade_plan(commune: Commune) -> Plan:
