@@ -117,9 +117,9 @@ def rollup(communes: QuerySet[Commune], year: int, month: int, today: date) -> l
     for commune_id, on_time, late in _report_counts(communes, year, month):
         lines[commune_id].on_time_reports, lines[commune_id].late_reports = on_time, late
     judged = judged_day(year, month, today)
-    for commune_id, counts in _status_counts(communes, year, judged):
+    for commune_id, counts in _status_counts(communes, year, judged).items():
         lines[commune_id].rows = counts
-    for commune_id, counts in _colour_counts(communes, year, judged):
+    for commune_id, counts in _colour_counts(communes, year, judged).items():
         lines[commune_id].colours = counts
     return list(lines.values())
 
@@ -159,11 +159,17 @@ def scoped_rows(communes: QuerySet[Commune], year: int) -> QuerySet[Assignment]:
 
 
 def _status_counts(communes: QuerySet[Commune], year: int, judged: date):
+    """(commune, its rows by status): grouped by commune and status, so each row's status is computed once."""
     judged_rows = with_status(scoped_rows(communes, year), judged)
-    counts = {code: Count("pk", filter=Q(status=code)) for code in st.ORDER}
-    grouped = judged_rows.order_by().values("node__plan__commune").annotate(**counts)
-    for line in grouped:
-        yield line["node__plan__commune"], Counter({code: line[code] for code in st.ORDER if line[code]})
+    grouped = judged_rows.order_by().values_list("node__plan__commune", "status").annotate(n=Count("pk"))
+    return _by_commune(grouped)
+
+
+def _by_commune(grouped) -> dict[int, Counter]:
+    counts: dict[int, Counter] = {}
+    for commune_id, key, n in grouped:
+        counts.setdefault(commune_id, Counter())[key] = n
+    return counts
 
 
 def overdue_rows(communes: QuerySet[Commune], year: int, judged: date, limit: int = OVERDUE_LIST_LIMIT) -> list[dict]:
@@ -192,7 +198,7 @@ def _closing_key(judged: date) -> int:
     return year * 100 + month
 
 
-def _colour_counts(communes: QuerySet[Commune], year: int, judged: date):
+def _colour_counts(communes: QuerySet[Commune], year: int, judged: date) -> dict[int, Counter]:
     """Per commune, its indicators with a target by the colour of their latest value ending by `judged`.
 
     The colour is the one stored with that value's latest entry (indicators.recording.save_reading judges every
@@ -204,7 +210,4 @@ def _colour_counts(communes: QuerySet[Commune], year: int, judged: date):
     judged_indicators = (Indicator.objects.filter(plan__in=_current_plans(year).filter(commune__in=communes))
                          .filter(Exists(Target.objects.filter(indicator=OuterRef("pk"))))
                          .annotate(colour=Coalesce(Subquery(entries.values("colour")[:1]), Value(colours.GREY))))
-    counts = {colour: Count("pk", filter=Q(colour=colour)) for colour in COLOUR_ORDER}
-    grouped = judged_indicators.order_by().values("plan__commune").annotate(**counts)
-    for line in grouped.values_list("plan__commune", *COLOUR_ORDER):
-        yield line[0], Counter({c: n for c, n in zip(COLOUR_ORDER, line[1:], strict=True) if n})
+    return _by_commune(judged_indicators.order_by().values_list("plan__commune", "colour").annotate(n=Count("pk")))
