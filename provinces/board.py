@@ -32,13 +32,14 @@ def month_asked(value: str | None, today: date) -> tuple[int, int]:
     return int(year), int(month)
 
 
-def months_offered(today: date) -> list[Period]:
+def months_offered(today: date, chosen: Period) -> list[Period]:
+    """The last MONTHS_OFFERED months up to the one being reported, and the chosen one wherever it lies."""
     year, month = default_month(today)
     offered = []
     for _ in range(MONTHS_OFFERED):
         offered.append(Period(MONTH, year, month))
         year, month = (year - 1, 12) if month == 1 else (year, month - 1)
-    return offered
+    return sorted(set(offered) | {chosen}, key=lambda p: (p.year, p.number), reverse=True)
 
 
 @dataclass(frozen=True)

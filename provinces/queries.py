@@ -27,6 +27,7 @@ from reports import status as st
 from reports.models import ReportingPeriod, UnitReport
 from theodoi.periods import CUTOFF_DAY, MONTH, Period
 
+from . import rowstatus
 from .rowstatus import with_status
 
 OVERDUE_LIST_LIMIT = 200
@@ -161,8 +162,8 @@ def scoped_rows(communes: QuerySet[Commune], year: int) -> QuerySet[Assignment]:
 def _status_counts(communes: QuerySet[Commune], year: int, judged: date):
     """(commune, its rows by status): grouped by commune and status, so each row's status is computed once."""
     judged_rows = with_status(scoped_rows(communes, year), judged)
-    grouped = judged_rows.order_by().values_list("node__plan__commune", "status").annotate(n=Count("pk"))
-    return _by_commune(grouped)
+    grouped = judged_rows.order_by().values_list("node__plan__commune", "status_code").annotate(n=Count("pk"))
+    return _by_commune((commune, rowstatus.CODES[code], n) for commune, code, n in grouped)
 
 
 def _by_commune(grouped) -> dict[int, Counter]:
@@ -174,7 +175,7 @@ def _by_commune(grouped) -> dict[int, Counter]:
 
 def overdue_rows(communes: QuerySet[Commune], year: int, judged: date, limit: int = OVERDUE_LIST_LIMIT) -> list[dict]:
     """The open overdue rows of all the communes, the longest overdue first (at most `limit`)."""
-    rows = (with_status(scoped_rows(communes, year), judged).filter(status=st.OPEN_OVERDUE)
+    rows = (with_status(scoped_rows(communes, year), judged).filter(status_code=rowstatus.OVERDUE)
             .order_by("missed", "node__plan__commune__name", "node__order", "order")
             .values("pk", "missed", "deadline_text", "node__code", "node__title", "node__plan_id",
                     "node__plan__commune_id", "node__plan__commune__name", "node__plan__commune__kind")[:limit])

@@ -53,6 +53,7 @@ def test_the_page_ranks_links_and_says_its_rule(client, province):
     # Kim Liên sent 1 of 2 on time (50%); Vinh Tân none: Kim Liên first. Xuân Hòa has no plan: not ranked, last.
     assert names(may) == ["Kim Liên", "Vinh Tân", "Xuân Hòa"]
     assert [line.rank for line in may.context["lines"]] == [1, 2, 0]
+    assert 'value="2023-05" selected' in may.content.decode()  # the month asked stays chosen in the picker
     kim = may.context["lines"][0]
     assert f'{reverse("dashboard")}?ky={kim.period_id}' in may.content.decode()
     assert "<svg" in may.content.decode() and "103 ngày" in may.content.decode()
