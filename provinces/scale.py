@@ -17,7 +17,7 @@ from decimal import Decimal
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
-from django.db import transaction
+from django.db import connection, transaction
 
 from audit.services import log_action
 from communes.models import AdminArea, AreaKind, Commune, CommuneKind, DirectoryEntry
@@ -72,7 +72,8 @@ def generated_count() -> int:
     return Commune.objects.filter(code__startswith=CODE_PREFIX).count()
 
 
-def generate(communes: int, months: int, sample: tuple[bytes, str], today: date, seed: int = 2025) -> Summary:
+def generate(communes: int, months: int, sample: tuple[bytes, str], today: date, seed: int = 2025,
+             progress=None) -> Summary:
     """Build `communes` communes over the 34 provinces with `months` months of the sample's year."""
     if generated_count():
         raise AlreadyGenerated(f"Cơ sở dữ liệu đã có {generated_count()} xã/phường do generate_scale tạo "
@@ -88,6 +89,8 @@ def generate(communes: int, months: int, sample: tuple[bytes, str], today: date,
             copies = copy_plans(source, batch[1:] if start == 0 else batch, summary)
             year_of_reports(source, ([as_copied(source)] if start == 0 else []) + copies, months, rng, summary,
                             today)
+            if progress is not None:
+                progress(start + len(batch), len(made))
         log_action("scale.generated", data={"communes": communes, "months": months, "rows": summary.counts})
     return summary
 
@@ -140,6 +143,28 @@ def _bulk(model, objects: list, summary: Summary) -> list:
     return model.objects.bulk_create(objects, batch_size=BATCH_ROWS)
 
 
+def _plain(model, rows: list[dict], summary: Summary) -> None:
+    """Rows nothing else points at (no pk needed back): COPY on PostgreSQL, which skips building a model object per
+    row, else bulk_create. Every column is given: the defaults are the model's, as save() would use them."""
+    summary.add(model._meta.label, len(rows))
+    fields = [f for f in model._meta.concrete_fields if not f.primary_key]
+    if connection.vendor != "postgresql":
+        model.objects.bulk_create([model(**row) for row in rows], batch_size=BATCH_ROWS)
+        return
+    defaults = {f.attname: f.get_default() for f in fields}
+    columns = ", ".join(connection.ops.quote_name(f.column) for f in fields)
+    with connection.cursor() as cursor, cursor.cursor.copy(
+            f"COPY {connection.ops.quote_name(model._meta.db_table)} ({columns}) FROM STDIN") as copy:
+        for row in rows:
+            copy.write_row([row[f.attname] if f.attname in row else defaults[f.attname] for f in fields])
+
+
+def _fields(obj, **changes) -> dict:
+    """The row's field values (by attname, no pk), with the given ones changed."""
+    values = {f.attname: getattr(obj, f.attname) for f in obj._meta.concrete_fields if not f.primary_key}
+    return {**values, **changes}
+
+
 def _copy(obj, **changes):
     """A new unsaved row with the same field values as `obj`, but the given ones."""
     values = {f.attname: getattr(obj, f.attname) for f in obj._meta.concrete_fields if not f.primary_key}
@@ -175,16 +200,16 @@ def copy_plans(sample: Sample, communes: list[Commune], summary: Summary) -> lis
     aligned = [rows[i * len(sample.assignments):(i + 1) * len(sample.assignments)] for i in range(len(communes))]
     row_of = [{a.pk: copy for a, copy in zip(sample.assignments, aligned[i], strict=True)}
               for i in range(len(communes))]
-    _bulk(Solution, [_copy(s, assignment_id=row_of[i][s.assignment_id].pk) for i in range(len(communes))
-                     for s in sample.solutions], summary)
-    _bulk(AssignmentRef, [_copy(r, assignment_id=row_of[i][r.assignment_id].pk,
-                                entry_id=by_key[i][keys[r.entry_id]].pk if r.entry_id else None)
-                          for i in range(len(communes)) for r in sample.refs], summary)
+    _plain(Solution, [_fields(s, assignment_id=row_of[i][s.assignment_id].pk) for i in range(len(communes))
+                      for s in sample.solutions], summary)
+    _plain(AssignmentRef, [_fields(r, assignment_id=row_of[i][r.assignment_id].pk,
+                                   entry_id=by_key[i][keys[r.entry_id]].pk if r.entry_id else None)
+                           for i in range(len(communes)) for r in sample.refs], summary)
     indicators = _copy_levels(sample.indicators, plans, "plan_id", summary,
                               lambda obj, i: {"lead_unit_id": by_key[i][keys[obj.lead_unit_id]].pk
                                               if obj.lead_unit_id else None})
-    _bulk(Target, [_copy(t, indicator_id=indicators[i][t.indicator_id].pk) for i in range(len(communes))
-                   for t in sample.targets], summary)
+    _plain(Target, [_fields(t, indicator_id=indicators[i][t.indicator_id].pk) for i in range(len(communes))
+                    for t in sample.targets], summary)
     return [Copied(plans[i], by_key[i], aligned[i], indicators[i]) for i in range(len(communes))]
 
 
@@ -213,13 +238,13 @@ def year_of_reports(sample: Sample, plans: list[Copied], months: int, rng: rando
                     reports.append(report)
                     rows.append([copied.assignments[i] for i in indexes])
     made = _bulk(UnitReport, reports, summary)
-    _bulk(RowReport, [_row_report(report, row, rng) for report, lead in zip(made, rows, strict=True) for row in lead],
-          summary)
+    _plain(RowReport, [_row_report(report, row, rng) for report, lead in zip(made, rows, strict=True)
+                       for row in lead], summary)
     last_day = Period(MONTH, sample.plan.year, months).end
-    _bulk(Completion, [c for copied in plans for c in _completions(copied, last_day, rng)], summary)
+    _plain(Completion, [c for copied in plans for c in _completions(copied, last_day, rng)], summary)
     values = [v for copied in plans for v in _values(sample, copied, months, rng)]
-    _bulk(IndicatorValue, [v for v, _ in values], summary)
-    _bulk(ValueEntry, [e for _, e in values], summary)
+    _plain(IndicatorValue, [v for v, _ in values], summary)
+    _plain(ValueEntry, [e for _, e in values], summary)
 
 
 def _periods(plans: list[Copied], months: int, today: date, summary: Summary) -> list[list[ReportingPeriod]]:
@@ -259,15 +284,15 @@ def _report(copied: Copied, unit: DirectoryEntry, period: ReportingPeriod, rng: 
     return report
 
 
-def _row_report(report: UnitReport, row: Assignment, rng: random.Random) -> RowReport:
+def _row_report(report: UnitReport, row: Assignment, rng: random.Random) -> dict:
     done = rng.random() < 0.2
-    return RowReport(report=report, assignment=row, role=RowRole.LEAD,
-                     status=RowStatus.DONE if done else RowStatus.IN_PROGRESS, percent=100 if done else
-                     rng.choice((20, 40, 50, 60, 80)), results=f"Kết quả thực hiện {report.period}",
-                     checked_in=report.submitted_at is not None)
+    return {"report_id": report.pk, "assignment_id": row.pk, "role": RowRole.LEAD,
+            "status": RowStatus.DONE if done else RowStatus.IN_PROGRESS,
+            "percent": 100 if done else rng.choice((20, 40, 50, 60, 80)),
+            "results": f"Kết quả thực hiện {report.period}", "checked_in": report.submitted_at is not None}
 
 
-def _completions(copied: Copied, last_day: date, rng: random.Random) -> list[Completion]:
+def _completions(copied: Copied, last_day: date, rng: random.Random) -> list[dict]:
     """Rows finished on time, late, or not yet, for the rows whose dates fall in the generated months."""
     made = []
     for row in copied.assignments:
@@ -280,8 +305,8 @@ def _completions(copied: Copied, last_day: date, rng: random.Random) -> list[Com
             finished = point - timedelta(days=rng.randint(0, 10)) if luck < 0.6 else \
                 point + timedelta(days=rng.randint(1, 20))
             if finished <= last_day:
-                made.append(Completion(assignment=row, milestone=index, completed_on=finished,
-                                       accepted_on=finished + timedelta(days=2)))
+                made.append({"assignment_id": row.pk, "milestone": index, "completed_on": finished,
+                             "accepted_on": finished + timedelta(days=2)})
     return made
 
 
@@ -299,6 +324,6 @@ def _values(sample: Sample, copied: Copied, months: int, rng: random.Random):
             value = (target.value * Decimal(rng.uniform(0.8, 1.15))).quantize(Decimal("0.01"))
             colour = indicator_rules.judge(target, value, period).colour
             entered = _at(period.end + timedelta(days=3))
-            fields = {"indicator": copied.indicators[source_pk], "period_kind": QUARTER, "period_year": year,
-                      "period_number": quarter, "value": value, "entered_at": entered}
-            yield IndicatorValue(**fields), ValueEntry(**fields, colour=colour, via="generate_scale")
+            fields = {"indicator_id": copied.indicators[source_pk].pk, "period_kind": QUARTER, "period_year": year,
+                      "period_number": quarter, "value": value, "entered_at": entered, "entered_by_id": None}
+            yield fields, {**fields, "colour": colour, "via": "generate_scale"}

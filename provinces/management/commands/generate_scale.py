@@ -20,15 +20,22 @@ class Command(BaseCommand):
         parser.add_argument("--months", type=int, default=12, help="số tháng báo cáo của năm kế hoạch, 1–12")
         parser.add_argument("--seed", type=int, default=2025, help="hạt giống ngẫu nhiên: cùng hạt, cùng dữ liệu")
 
+    verbosity = 1
+
+    def _progress(self, done: int, total: int) -> None:
+        if self.verbosity > 1 or (self.verbosity == 1 and done % 500 < scale.BATCH_COMMUNES):
+            self.stdout.write(f"… {done}/{total} xã/phường")
+
     def handle(self, *args, communes: int, months: int, seed: int, **options):
         if communes < 1:
             raise CommandError(f"--communes phải từ 1 trở lên (đang là {communes}).")
         if not 1 <= months <= 12:
             raise CommandError(f"--months phải từ 1 đến 12 (đang là {months}).")
+        self.verbosity = options["verbosity"]
         started = time.perf_counter()
         try:
             summary = scale.generate(communes, months, (SAMPLE_PATH.read_bytes(), SAMPLE_PATH.name), clock.today(),
-                                     seed)
+                                     seed, self._progress)
         except scale.AlreadyGenerated as exc:
             raise CommandError(str(exc)) from exc
         rows = sum(summary.counts.values())
