@@ -5,16 +5,21 @@ PostgreSQL (a lateral unnest of the milestone list instead of one column per mil
 subquery of commune ids; parameters: year, month, day (the day judged), closing (year × 100 + month of the last
 period end on or before that day).
 """
-COMMUNES = """
-SELECT c.id, c.name, c.kind, c.area_id,
-  (SELECT p.id FROM plans_plan p WHERE p.commune_id = c.id AND p.year = %(year)s AND p.is_current LIMIT 1),
-  (SELECT r.id FROM reports_reportingperiod r WHERE r.commune_id = c.id AND r.year = %(year)s
-     AND r.month = %(month)s LIMIT 1),
-  (SELECT COUNT(DISTINCT ref.entry_id) FROM plans_assignmentref ref
-     JOIN plans_assignment a ON a.id = ref.assignment_id JOIN plans_tasknode n ON n.id = a.node_id
-     JOIN plans_plan p ON p.id = n.plan_id JOIN communes_directoryentry e ON e.id = ref.entry_id
-   WHERE p.commune_id = c.id AND p.year = %(year)s AND p.is_current AND ref.role = 'lead' AND e.category = 'unit')
-FROM communes_commune c WHERE c.id IN ({scope}) ORDER BY c.name, c.id"""
+_LEADS = """
+WITH leads AS (
+  SELECT DISTINCT p.commune_id, ref.entry_id FROM plans_assignmentref ref
+  JOIN plans_assignment a ON a.id = ref.assignment_id JOIN plans_tasknode n ON n.id = a.node_id
+  JOIN plans_plan p ON p.id = n.plan_id JOIN communes_directoryentry e ON e.id = ref.entry_id
+  WHERE p.commune_id IN ({scope}) AND p.year = %(year)s AND p.is_current AND ref.role = 'lead'
+    AND e.category = 'unit')"""
+
+COMMUNES = _LEADS + """
+SELECT c.id, c.name, c.kind, c.area_id, p.id, r.id, COALESCE(l.n, 0)
+FROM communes_commune c
+LEFT JOIN plans_plan p ON p.commune_id = c.id AND p.year = %(year)s AND p.is_current
+LEFT JOIN reports_reportingperiod r ON r.commune_id = c.id AND r.year = %(year)s AND r.month = %(month)s
+LEFT JOIN (SELECT commune_id, COUNT(*) AS n FROM leads GROUP BY commune_id) l ON l.commune_id = c.id
+WHERE c.id IN ({scope}) ORDER BY c.name, c.id"""
 
 REPORTS = """
 SELECT r.commune_id, COUNT(*) FILTER (WHERE NOT u.is_late), COUNT(*) FILTER (WHERE u.is_late)
@@ -29,47 +34,45 @@ GROUP BY r.commune_id"""
 
 _ROWS = """
 WITH rows AS (
-  SELECT p.commune_id, a.id, a.deadline_kind, a.due, a.deadline_text, n.code, n.title, n."order" AS node_order,
-         a."order" AS row_order,
-         COALESCE((SELECT x.completed_on FROM reports_completion x WHERE x.assignment_id = a.id
-                     AND x.milestone = 0 AND x.completed_on <= %(day)s),
-                  (SELECT MAX(x.completed_on) FROM reports_completion x WHERE x.assignment_id = a.id
-                     AND x.completed_on <= %(day)s)) AS done,
-         ms.n, ms.reached, ms.late, ms.overdue, ms.missed
+  SELECT p.commune_id, a.id, a.deadline_kind, a.due, a.milestones, a.deadline_text, n.code, n.title,
+         n."order" AS node_order, a."order" AS row_order
   FROM plans_assignment a JOIN plans_tasknode n ON n.id = a.node_id JOIN plans_plan p ON p.id = n.plan_id
-  LEFT JOIN LATERAL (
-    SELECT COUNT(*) AS n, COUNT(x.completed_on) AS reached, BOOL_OR(x.completed_on > m.point::date) AS late,
-           BOOL_OR(x.completed_on IS NULL AND m.point::date < %(day)s) AS overdue,
-           MIN(m.point::date) FILTER (WHERE x.completed_on IS NULL AND m.point::date < %(day)s) AS missed
-    FROM jsonb_array_elements_text(a.milestones) WITH ORDINALITY AS m(point, i)
-    LEFT JOIN reports_completion x ON x.assignment_id = a.id AND x.milestone = m.i - 1
-                                  AND x.completed_on <= %(day)s
-  ) ms ON a.deadline_kind = 'milestones' AND jsonb_array_length(a.milestones) > 0
   WHERE p.commune_id IN ({scope}) AND p.year = %(year)s AND p.is_current
 ), judged AS (
-  SELECT *, CASE
-    WHEN n > 0 AND reached = n AND late THEN 'done_late'
-    WHEN n > 0 AND reached = n THEN 'done_on_time'
-    WHEN n > 0 AND overdue THEN 'open_overdue'
-    WHEN n > 0 THEN 'open_in_time'
-    WHEN deadline_kind IN ('recurring', 'external', 'unknown') OR due IS NULL THEN
-      CASE WHEN done IS NOT NULL THEN 'done_on_time' ELSE 'open_in_time' END
-    WHEN done <= due THEN 'done_on_time'
-    WHEN done IS NOT NULL THEN 'done_late'
-    WHEN due < %(day)s THEN 'open_overdue'
-    ELSE 'open_in_time' END AS status
-  FROM rows)
+  SELECT r.*, CASE
+    WHEN r.deadline_kind = 'milestones' AND jsonb_array_length(r.milestones) > 0 THEN (
+      SELECT MAX(CASE WHEN x.completed_on IS NULL THEN CASE WHEN m.point::date < %(day)s THEN 4 ELSE 3 END
+                      WHEN x.completed_on > m.point::date THEN 2 ELSE 1 END)
+      FROM jsonb_array_elements_text(r.milestones) WITH ORDINALITY AS m(point, i)
+      LEFT JOIN reports_completion x ON x.assignment_id = r.id AND x.milestone = m.i - 1
+                                    AND x.completed_on <= %(day)s)
+    WHEN r.deadline_kind IN ('recurring', 'external', 'unknown') OR r.due IS NULL THEN
+      COALESCE((SELECT 1 FROM reports_completion x WHERE x.assignment_id = r.id
+                  AND x.completed_on <= %(day)s LIMIT 1), 3)
+    ELSE COALESCE((SELECT CASE WHEN x.completed_on > r.due THEN 2 ELSE 1 END FROM reports_completion x
+                   WHERE x.assignment_id = r.id AND x.completed_on <= %(day)s
+                   ORDER BY x.milestone <> 0, x.completed_on DESC LIMIT 1),
+                  CASE WHEN r.due < %(day)s THEN 4 ELSE 3 END)
+  END AS status
+  FROM rows r)
 """
 
 STATUSES = _ROWS + """
-SELECT commune_id, COUNT(*) FILTER (WHERE status = 'done_on_time'), COUNT(*) FILTER (WHERE status = 'done_late'),
-       COUNT(*) FILTER (WHERE status = 'open_in_time'), COUNT(*) FILTER (WHERE status = 'open_overdue')
+SELECT commune_id, COUNT(*) FILTER (WHERE status = 1), COUNT(*) FILTER (WHERE status = 2),
+       COUNT(*) FILTER (WHERE status = 3), COUNT(*) FILTER (WHERE status = 4)
 FROM judged GROUP BY commune_id"""
 
-OVERDUE = _ROWS + """
-SELECT j.id, COALESCE(j.missed, j.due) AS missed_on, j.deadline_text, j.code, j.title, j.commune_id, c.name
-FROM judged j JOIN communes_commune c ON c.id = j.commune_id WHERE j.status = 'open_overdue'
-ORDER BY missed_on, c.name, j.node_order, j.row_order LIMIT 200"""
+OVERDUE = _ROWS + """, missed AS (
+  SELECT j.*, CASE WHEN j.deadline_kind = 'milestones' AND jsonb_array_length(j.milestones) > 0 THEN (
+      SELECT MIN(m.point::date) FROM jsonb_array_elements_text(j.milestones) WITH ORDINALITY AS m(point, i)
+      WHERE m.point::date < %(day)s AND NOT EXISTS (
+        SELECT 1 FROM reports_completion x WHERE x.assignment_id = j.id AND x.milestone = m.i - 1
+          AND x.completed_on <= %(day)s))
+    ELSE j.due END AS missed_on
+  FROM judged j WHERE j.status = 4)
+SELECT m.id, m.missed_on, m.deadline_text, m.code, m.title, m.commune_id, c.name
+FROM missed m JOIN communes_commune c ON c.id = m.commune_id
+ORDER BY m.missed_on, c.name, m.node_order, m.row_order LIMIT 200"""
 
 COLOURS = """
 SELECT p.commune_id, COALESCE(latest.colour, 'grey') AS colour, COUNT(*)
@@ -86,11 +89,13 @@ LEFT JOIN LATERAL (
         ELSE 11 END DESC, v.entered_at DESC, v.id DESC
   LIMIT 1) latest ON TRUE
 WHERE p.commune_id IN ({scope}) AND p.year = %(year)s AND p.is_current
-  AND EXISTS (SELECT 1 FROM indicators_target t WHERE t.indicator_id = i.id)
+  AND i.id IN (SELECT t.indicator_id FROM indicators_target t JOIN indicators_indicator ti ON ti.id = t.indicator_id
+               JOIN plans_plan tp ON tp.id = ti.plan_id
+               WHERE tp.commune_id IN ({scope}) AND tp.year = %(year)s AND tp.is_current)
 GROUP BY p.commune_id, COALESCE(latest.colour, 'grey')"""
 
-AREA_SCOPE = ("SELECT id FROM communes_commune WHERE area_id = %(area)s OR area_id IN "
-              "(SELECT id FROM communes_adminarea WHERE parent_id = %(area)s)")
+AREA_SCOPE = ("SELECT id FROM communes_commune WHERE area_id IN "
+              "(SELECT id FROM communes_adminarea WHERE id = %(area)s OR parent_id = %(area)s)")
 COUNTRY_SCOPE = "SELECT id FROM communes_commune"
 PAGE = (COMMUNES, REPORTS, STATUSES, COLOURS, OVERDUE)
 COUNTRY = (COMMUNES, REPORTS, STATUSES, COLOURS)

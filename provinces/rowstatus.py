@@ -16,7 +16,7 @@ Each completion lookup appears once in the expression: a database evaluates a re
 """
 from datetime import date
 
-from django.db.models import Case, DateField, Exists, F, IntegerField, OuterRef, Q, QuerySet, Subquery, Value, When
+from django.db.models import Case, DateField, F, IntegerField, OuterRef, Q, QuerySet, Subquery, Value, When
 from django.db.models.fields.json import KeyTextTransform
 from django.db.models.functions import Cast, Coalesce, Greatest, Least
 
@@ -69,12 +69,15 @@ def with_status(assignments: QuerySet, judged: date) -> QuerySet:
 
 def _status(judged: date, slots: int) -> Case:
     never = Q(deadline_kind__in=NEVER_OVERDUE) | Q(due__isnull=True)
-    any_done = Exists(Completion.objects.filter(assignment=OuterRef("pk"), completed_on__lte=judged))
+    # A LIMIT 1 lookup, not EXISTS: PostgreSQL turns an uncorrelated-looking EXISTS into a hash of every
+    # completion in the country, built on each query whatever the area.
+    any_done = Subquery(Completion.objects.filter(assignment=OuterRef("pk"), completed_on__lte=judged)
+                        .annotate(one=_int(ON_TIME)).values("one")[:1], output_field=IntegerField())
     whens = []
     if slots:
         worst = Greatest(*[F(f"m{i}") for i in range(slots)]) if slots > 1 else F("m0")
         whens.append(When(Q(deadline_kind="milestones", p0__isnull=False), then=worst))
-    whens.append(When(never, then=Case(When(any_done, then=_int(ON_TIME)), default=_int(OPEN))))
+    whens.append(When(never, then=Coalesce(any_done, _int(OPEN))))
     return Case(*whens, default=Coalesce(_done_code(judged, "due"), _open_or_overdue("due", judged)),
                 output_field=IntegerField())
 
