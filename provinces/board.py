@@ -2,6 +2,8 @@
 from dataclasses import dataclass
 from datetime import date
 
+from django.db.models import QuerySet
+
 from communes.models import AdminArea, Commune, CommuneKind
 from planparser.textutil import fold
 from reports import status as st
@@ -71,10 +73,11 @@ def districts_of(area: AdminArea) -> list[AdminArea]:
     return list(area.children.order_by("name"))
 
 
-def board(area: AdminArea, year: int, month: int, today: date, filters: Filters) -> dict:
-    """The page's data: every figure from queries.rollup, ranked over the whole area before filtering, so a
-    filter narrows the list without changing anyone's place."""
-    communes = queries.communes_under(area)
+def board(area: AdminArea, year: int, month: int, today: date, filters: Filters,
+          communes: QuerySet[Commune] | None = None) -> dict:
+    """The page's data: every figure from queries.rollup, ranked over the area's communes (those the user sees)
+    before filtering, so a filter narrows the list without changing anyone's place."""
+    communes = queries.communes_under(area) if communes is None else communes
     lines = ranking.rank(queries.rollup(communes, year, month, today))
     shown = [line for line in lines if filters.keeps(line)]
     judged = queries.judged_day(year, month, today)

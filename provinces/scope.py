@@ -6,15 +6,19 @@ other area, as for another commune's records.
 
 Until the hierarchy branch (issue 15 item 1: `User.area` and province/district viewer and officer roles, with
 accounts.tenancy.communes_for) is merged, "scoped above the commune" means today's city viewer, whose communes are
-those with `parent_city` equal to their city: they see the areas directly above those communes and the provinces
-above them. At merge, `_above_commune_areas` becomes the subtree of `user.area` and `_is_above_commune` the new
+those with `parent_city` equal to their city: they see the areas directly above those communes. Whatever the area,
+the page lists only the communes the tenancy rule (accounts.tenancy.communes_for) lets the user see. At merge,
+`_above_commune_areas` becomes the subtree of `user.area` and `_is_above_commune` the new
 roles; nothing else in the app asks who the user is.
 """
 from django.db.models import Q, QuerySet
 
 from accounts.models import Role
-from communes.models import AdminArea
+from accounts.tenancy import communes_for
+from communes.models import AdminArea, Commune
 from theodoi.errors import Forbidden, NotFound
+
+from .queries import communes_under
 
 
 def _is_site_wide(user) -> bool:
@@ -28,7 +32,7 @@ def _is_above_commune(user) -> bool:
 def _above_commune_areas(user) -> QuerySet[AdminArea]:
     if not user.city:  # an empty city must not match every commune whose city was left blank
         return AdminArea.objects.none()
-    return AdminArea.objects.filter(Q(communes__parent_city=user.city) | Q(children__communes__parent_city=user.city))
+    return AdminArea.objects.filter(communes__parent_city=user.city)
 
 
 def _own_commune_areas(user) -> QuerySet[AdminArea]:
@@ -42,6 +46,12 @@ def areas_for(user) -> QuerySet[AdminArea]:
     if _is_above_commune(user):
         return _above_commune_areas(user).distinct()
     return AdminArea.objects.none()
+
+
+def communes_in(user, area: AdminArea) -> QuerySet[Commune]:
+    """The communes of the area's subtree that the user may see."""
+    under = communes_under(area)
+    return under if _is_site_wide(user) else under.filter(pk__in=communes_for(user))
 
 
 def area_for(user, pk) -> AdminArea:

@@ -90,7 +90,9 @@ def test_the_workbook_holds_the_lines_of_the_page(client, province):
 
 def test_who_sees_which_area(client, province):
     kim = Plan.objects.get(commune__name="Kim Liên").commune
-    assert page(client, make_city_viewer("Vinh"), province).status_code == 200
+    make_commune("Nghi Hương", province, city="Cửa Lò")  # same province, another city: not the Vinh viewer's
+    seen = page(client, make_city_viewer("Vinh"), province)
+    assert seen.status_code == 200 and names(seen) == ["Kim Liên", "Vinh Tân", "Xuân Hòa"]
     assert page(client, make_user("vp", Role.OFFICE, kim), province).status_code == 403
     other = make_area("Hà Tĩnh")
     outsider = make_user("vp2", Role.OFFICE, make_commune("Cẩm Bình", other, city="Hà Tĩnh"))
