@@ -65,12 +65,21 @@ def test_while_the_month_runs_the_day_judged_is_today(province):
     assert kim.colours == Counter({"grey": 3})
 
 
-def test_a_fixed_number_of_queries_whatever_the_communes(province, django_assert_max_num_queries):
+def test_a_fixed_number_of_queries_whatever_the_communes(province):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def queries_for_rollup() -> int:
+        with CaptureQueriesContext(connection) as captured:
+            queries.rollup(queries.communes_under(province), 2023, 5, date(2023, 5, 25))
+        return len(captured.captured_queries)
+
+    few = queries_for_rollup()
     for n in range(5):
         handmade_plan(make_commune(f"Xã thêm {n}", province))
-    with django_assert_max_num_queries(5):
-        lines = queries.rollup(queries.communes_under(province), 2023, 5, date(2023, 5, 25))
-    assert len(lines) == 7
+    # Five queries; on PostgreSQL also the savepoint and SET LOCAL jit = off around them (queries.without_jit).
+    assert queries_for_rollup() == few <= 8
+    assert len(queries.rollup(queries.communes_under(province), 2023, 5, date(2023, 5, 25))) == 7
 
 
 def _python_way(commune_id: int, year: int, month: int, today: date):
