@@ -35,7 +35,7 @@ test: install lint
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/mypy accounts arising audit communes dashboard disclosure evaluation indicators nextyear periodic plans \
-		planparser reports theodoi
+		planparser provinces reports theodoi
 
 test-fast: install
 	$(BIN)/pytest -q -m "not browser" -n 2 tests/parser

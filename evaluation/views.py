@@ -4,7 +4,7 @@ from datetime import date
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
@@ -149,5 +149,5 @@ def evaluation_xlsx(request, plan_pk):
                      XLSX_TYPE)
 
 
-def _download(content: bytes, evaluation, extension: str, mime: str) -> HttpResponse:
+def _download(content: bytes, evaluation, extension: str, mime: str) -> HttpResponseBase:
     return download(content, f"de-xuat-xep-loai-{evaluation.plan.year}.{extension}", mime)

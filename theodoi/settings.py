@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "indicators",
     "reports",
     "dashboard",
+    "provinces",
     "evaluation",
     "arising",
     "nextyear",

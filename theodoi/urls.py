@@ -19,6 +19,7 @@ urlpatterns = [
     path("bao-cao-dinh-ky/", include("periodic.urls")),
     path("don-vi-hanh-chinh/", include("communes.urls")),
     path("cong-khai/", include("disclosure.urls")),
+    path("tinh/", include("provinces.urls")),
     path("quan-tri/", admin.site.urls),
     # Browsers ask for /favicon.ico on any page that names none (the admin, a downloaded file's tab). Unnamed: it is
     # a file, not a view, so the access matrices do not list it.

@@ -15,7 +15,7 @@ from tests.factories import import_sample, make_area_viewer, make_site_admin
 MATRIX_MODULES = tuple(f"tests.access_matrix.{app}" for app in (
     "accounts", "audit", "communes", "plans", "indicators", "evaluation", "arising", "reports", "dashboard"))
 MATRIX_MODULES += ("tests.access_matrix.nextyear", "tests.access_matrix.periodic",
-                   "tests.access_matrix.public")
+                   "tests.access_matrix.public", "tests.access_matrix.provinces")
 # Administrators have Django's own admin; static and media are files, not views.
 SKIPPED_NAMESPACES = ("admin",)
 # Persona names as in tests/factories.make_personas. Entry keys: read_only, public, personal, method ("post"),

@@ -3,7 +3,7 @@
 The layers, lowest first (an app may import the apps listed before it, never one after it):
 
     planparser → theodoi → audit → communes → accounts → plans → indicators → reports → arising → evaluation
-    → nextyear → dashboard → periodic, disclosure
+    → nextyear → dashboard → provinces, periodic, disclosure
 
 - planparser is pure Python (no Django); theodoi holds the shared helpers (formatting, decree30, exports, files).
 - accounts.tenancy (which communes a user sees) is the lowest rule every app with commune data builds on.
@@ -23,7 +23,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 LAYERS = ("planparser", "theodoi", "audit", "communes", "accounts", "plans", "indicators", "reports", "arising",
-          "evaluation", "nextyear", "dashboard", "periodic", "disclosure")
+          "evaluation", "nextyear", "dashboard", "provinces", "periodic", "disclosure")
 SITE = ("theodoi.urls", "theodoi.settings", "theodoi.wsgi", "theodoi.asgi", "theodoi.demo")
 KNOWN_UPWARD: dict[tuple[str, str], str] = {}
 

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class ProvincesConfig(AppConfig):
+    name = "provinces"
+    verbose_name = "Theo dõi cấp tỉnh"

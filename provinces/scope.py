@@ -1,0 +1,61 @@
+"""Who may open which area's dashboard: the one gate of this app.
+
+The rule: the site admin (and superusers) see every area; a province's or district's account (viewer or officer,
+accounts.models.AREA_ROLES) sees its own area and the areas under it; a commune's own staff get 403 for the areas
+above their commune (they know those exist) and 404 for any other area, as for another commune's records. Whatever
+the area, the page lists only the communes the tenancy rule (accounts.tenancy.communes_for) lets the user see.
+"""
+from django.db.models import Q, QuerySet
+
+from accounts.models import AREA_ROLES, Role
+from accounts.tenancy import communes_for
+from communes.models import AdminArea, Commune
+from communes.queries import communes_under
+from theodoi.errors import Forbidden, NotFound
+
+
+def _is_site_wide(user) -> bool:
+    return user.is_superuser or user.role == Role.SITE_ADMIN
+
+
+def _is_above_commune(user) -> bool:
+    return user.role in AREA_ROLES
+
+
+def _above_commune_areas(user) -> QuerySet[AdminArea]:
+    if user.area_id is None:  # an area account without its area sees nothing, never everything
+        return AdminArea.objects.none()
+    return AdminArea.objects.filter(Q(pk=user.area_id) | Q(parent_id=user.area_id))
+
+
+def _own_commune_areas(user) -> QuerySet[AdminArea]:
+    return AdminArea.objects.filter(Q(communes=user.commune_id) | Q(children__communes=user.commune_id))
+
+
+def areas_for(user) -> QuerySet[AdminArea]:
+    """The areas whose dashboard the user may open."""
+    if _is_site_wide(user):
+        return AdminArea.objects.all()
+    if _is_above_commune(user):
+        return _above_commune_areas(user).distinct()
+    return AdminArea.objects.none()
+
+
+def communes_in(user, area: AdminArea) -> QuerySet[Commune]:
+    """The communes of the area's subtree that the user may see."""
+    under = communes_under(area)
+    return under if _is_site_wide(user) else under.filter(pk__in=communes_for(user))
+
+
+def area_for(user, pk) -> AdminArea:
+    """The area asked for, if the user may read it: NotFound (404) outside their sight, Forbidden (403) for the
+    staff of a commune under it."""
+    if not str(pk).isdigit():
+        raise NotFound("Mã đơn vị hành chính không hợp lệ.")
+    area = areas_for(user).filter(pk=pk).select_related("parent").first()
+    if area is not None:
+        return area
+    if user.commune_id and _own_commune_areas(user).filter(pk=pk).exists():
+        raise Forbidden("Trang theo dõi cấp tỉnh dành cho lãnh đạo, cán bộ cấp tỉnh và quản trị hệ thống; "
+                        "tài khoản cấp xã xem bảng điều hành của xã mình.")
+    raise NotFound("Không có đơn vị hành chính này.")
