@@ -38,8 +38,9 @@ from django.urls import reverse  # noqa: E402
 
 from bench import rollup_sql  # noqa: E402
 from communes.models import AdminArea, Commune  # noqa: E402
+from communes.queries import communes_under  # noqa: E402
 from provinces import board, queries, scale  # noqa: E402
-from reports import status as st  # noqa: E402
+from reports.rules import status as st  # noqa: E402
 from tests.factories import make_site_admin  # noqa: E402
 
 YEAR, MONTH = 2023, 12
@@ -97,7 +98,7 @@ def main() -> None:
     ensure_data(args.communes)
     today = date.today()
     area = AdminArea.objects.get(name="Nghệ An", parent=None)
-    under = queries.communes_under(area)
+    under = communes_under(area)
     p_area, p_country = params(area, today), params(None, today)
     print(f"{under.count()} communes in {area}, {Commune.objects.count()} in the country")
     with connection.cursor() as cursor:

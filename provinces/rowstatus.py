@@ -44,7 +44,7 @@ def _open_or_overdue(point, judged: date) -> Case:
 
 def _done_code(judged: date, against: str, milestone: int | None = None) -> Subquery:
     """1 or 2 for the completion that counts (on time or late against the outer row's `against` date), else NULL.
-    A single-deadline row counts its milestone 0, or failing that its latest completion (as reports.status)."""
+    A single-deadline row counts its milestone 0, or failing that its latest completion (as reports.rules.status)."""
     done = Completion.objects.filter(assignment=OuterRef("pk"), completed_on__lte=judged)
     if milestone is not None:
         done = done.filter(milestone=milestone)

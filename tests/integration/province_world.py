@@ -5,7 +5,7 @@ from zoneinfo import ZoneInfo
 
 from communes.models import AdminArea, AreaKind, Commune, DirectoryEntry, EntryCategory
 from indicators.models import Indicator, Target
-from indicators.recording import Reading, save_reading
+from indicators.services.recording import Reading, save_reading
 from plans.models import Assignment, AssignmentRef, NodeLevel, Plan, RefRole, TaskNode
 from reports.models import Completion, ReportingPeriod, ReportState, UnitReport
 from reports.services.periods import ensure_period

@@ -81,7 +81,7 @@ def test_the_workbook_holds_the_lines_of_the_page(client, province):
     url = reverse("province_dashboard_xlsx", kwargs={"area_pk": province.pk})
     response = client.get(url + "?ky=2023-05")
     assert response.status_code == 200
-    sheet = load_workbook(BytesIO(response.content)).active
+    sheet = load_workbook(BytesIO(response.getvalue())).active
     rows = [[cell.value for cell in row] for row in sheet.iter_rows(min_row=4)]
     assert rows[0][:8] == [1, "Xã Kim Liên", "Nam Đàn", 2, 1, 1, 50, 50]
     assert rows[0][8:13] == [1, 1, 3, 3, 8]  # on time, late, open in time, overdue, total

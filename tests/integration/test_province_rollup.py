@@ -7,13 +7,14 @@ import time_machine
 
 from accounts.models import Role
 from communes.models import AreaKind
+from communes.queries import communes_under
 from communes.services.directory import seed_directory
 from dashboard.queries.board import standings_at
 from plans.models import Plan
 from provinces import queries
-from reports import status as st
 from reports.models import ReportingPeriod
-from reports.services import rates
+from reports.queries import rates
+from reports.rules import status as st
 from reports.services.periods import unopened_period
 from tests.factories import import_sample, make_user
 from tests.seeds import seed_may_2023
@@ -39,7 +40,7 @@ def by_name(lines):
 
 
 def test_hand_worked_figures_for_may(province):
-    lines = by_name(queries.rollup(queries.communes_under(province), 2023, 5, date(2023, 5, 25)))
+    lines = by_name(queries.rollup(communes_under(province), 2023, 5, date(2023, 5, 25)))
     assert set(lines) == {"Kim Liên", "Xuân Hòa"}
     kim = lines["Kim Liên"]
     # Judged at the cut-off 14/05 (Decree 09 Art. 12): rows 1 on time; 2 late; 3, 5, 6 open in time; 4, 7, 8 overdue.
@@ -52,7 +53,7 @@ def test_hand_worked_figures_for_may(province):
 
 
 def test_overdue_rows_longest_first_with_their_days(province):
-    rows = queries.overdue_rows(queries.communes_under(province), 2023, date(2023, 5, 14))
+    rows = queries.overdue_rows(communes_under(province), 2023, date(2023, 5, 14))
     # 31/01 → 14/05 is 28 + 31 + 30 + 14 = 103 days; 30/04 → 14 days; 10/05 → 4 days.
     assert [(r["deadline_text"], r["days_overdue"]) for r in rows] == [
         ("Hạn dòng 7", 103), ("Hạn dòng 4", 14), ("Hạn dòng 8", 4)]
@@ -60,7 +61,7 @@ def test_overdue_rows_longest_first_with_their_days(province):
 
 def test_while_the_month_runs_the_day_judged_is_today(province):
     """On 05/05 row 4 is 5 days overdue, row 8 not yet due, and the red value of May is not entered yet."""
-    kim = by_name(queries.rollup(queries.communes_under(province), 2023, 5, date(2023, 5, 5)))["Kim Liên"]
+    kim = by_name(queries.rollup(communes_under(province), 2023, 5, date(2023, 5, 5)))["Kim Liên"]
     assert kim.rows == Counter({st.DONE_ON_TIME: 1, st.DONE_LATE: 1, st.OPEN_IN_TIME: 4, st.OPEN_OVERDUE: 2})
     assert kim.colours == Counter({"grey": 3})
 
@@ -71,7 +72,7 @@ def test_a_fixed_number_of_queries_whatever_the_communes(province):
 
     def queries_for_rollup() -> int:
         with CaptureQueriesContext(connection) as captured:
-            queries.rollup(queries.communes_under(province), 2023, 5, date(2023, 5, 25))
+            queries.rollup(communes_under(province), 2023, 5, date(2023, 5, 25))
         return len(captured.captured_queries)
 
     few = queries_for_rollup()
@@ -79,7 +80,7 @@ def test_a_fixed_number_of_queries_whatever_the_communes(province):
         handmade_plan(make_commune(f"Xã thêm {n}", province))
     # Five queries; on PostgreSQL also the savepoint and SET LOCAL jit = off around them (queries.without_jit).
     assert queries_for_rollup() == few <= 8
-    assert len(queries.rollup(queries.communes_under(province), 2023, 5, date(2023, 5, 25))) == 7
+    assert len(queries.rollup(communes_under(province), 2023, 5, date(2023, 5, 25))) == 7
 
 
 def _python_way(commune_id: int, year: int, month: int, today: date):
@@ -101,7 +102,7 @@ def test_every_commune_agrees_with_its_own_dashboard(province, today):
             plan = import_sample(commune)
         seed_may_2023(plan, make_user("vp", Role.OFFICE, plan.commune, ["van-phong-tk"]))
     for month in (4, 5):
-        for line in queries.rollup(queries.communes_under(province), 2023, month, today):
+        for line in queries.rollup(communes_under(province), 2023, month, today):
             if line.plan_id is None:
                 continue
             tally, colours = _python_way(line.pk, 2023, month, today)
