@@ -52,6 +52,11 @@ class User(AbstractUser):
         return self.role in (Role.OFFICE, Role.SITE_ADMIN) or self.is_superuser
 
     @property
+    def is_above_commune(self) -> bool:
+        """A province's or district's account: it follows the communes of its area from the province page."""
+        return self.role in AREA_ROLES and self.area_id is not None
+
+    @property
     def can_import_areas(self) -> bool:
         """The province's officers keep their own hierarchy up to date; the site admin may for any province."""
         return self.role in (Role.AREA_OFFICER, Role.SITE_ADMIN) or self.is_superuser

@@ -21,7 +21,10 @@ from ..services.importer import import_plan, parse_for_commune, same_as_current
 
 @login_required
 def home(request):
-    """Leaders and the office start on the dashboard; a unit starts on its monthly report."""
+    """Leaders and the office start on the dashboard; a unit starts on its monthly report; a province's or
+    district's account on the page of its area's communes."""
+    if request.user.is_above_commune:
+        return redirect("province_dashboard", area_pk=request.user.area_id)
     if not queries.plans_for(request.user).filter(is_current=True).exists():
         return redirect("plan_list")
     return redirect("report_index" if request.user.role == Role.UNIT_OFFICER else "dashboard")

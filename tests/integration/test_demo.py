@@ -129,5 +129,7 @@ def test_every_role_home_has_something_to_do(demo, client):
     unit = home(client, "diachinh")
     assert "Báo cáo Tháng 06/2023 – Công chức Địa chính" in unit and "Đang soạn" in unit
     assert "Bị trả lại" in text_of(client.get("/bao-cao/", {"ky": report("cc-dia-chinh", 5).period_id}))
+    for province_account in ("tp.vinh", "so.tinh"):  # both start on the page of tỉnh Nghệ An's communes
+        assert "Hưng Đông" in home(client, province_account) and "Nghệ An" in home(client, province_account)
     viewer = home(client, "xem")
     assert "Bảng điều hành – Tháng 06/2023" in viewer and "Tổng số nhiệm vụ 70" in viewer

@@ -36,6 +36,7 @@ ACCOUNTS = [
     ("quansu", "Chỉ huy trưởng Quân sự xã", Role.UNIT_OFFICER, None, ["quan-su"]),
     ("xem", "Thường trực HĐND (chỉ xem)", Role.VIEWER, None, []),
     ("tp.vinh", "Người xem cấp tỉnh Nghệ An (chỉ xem)", Role.AREA_VIEWER, None, []),
+    ("so.tinh", "Cán bộ Văn phòng UBND tỉnh Nghệ An", Role.AREA_OFFICER, None, []),
     ("quantri", "Quản trị hệ thống", Role.SITE_ADMIN, None, []),
 ]
 # Cadres (the Chairman, a Vice-Chairman) and civil servants (the office, Địa chính) get a legal level; the police
