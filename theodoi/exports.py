@@ -25,6 +25,8 @@ from io import BytesIO
 from pathlib import Path
 
 from django.http import FileResponse
+from docxtpl import DocxTemplate
+from jinja2 import Environment
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment
 from openpyxl.utils import get_column_letter
@@ -139,6 +141,15 @@ def download(content: bytes, filename: str, content_type: str) -> FileResponse:
 
 
 # ---- DOCX templates -----------------------------------------------------------------------------------------------
+
+def render_template(template: Path, context: dict) -> bytes:
+    """A docxtpl template the office may restyle in Word, filled with `context` (values escaped, as the page does)."""
+    document = DocxTemplate(template)
+    document.render(context, Environment(autoescape=True), autoescape=True)
+    buffer = BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
 
 def save_new(document, target: Path) -> Path:
     """Save a freshly built template beside an existing one, never over it: the office may have restyled it in Word.

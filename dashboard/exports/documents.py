@@ -1,10 +1,7 @@
 """The report files: the DOCX from the committed docxtpl template, the XLSX annex with every row."""
-from io import BytesIO
 from pathlib import Path
 
 from django.db.models import prefetch_related_objects
-from docxtpl import DocxTemplate
-from jinja2 import Environment
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 
@@ -28,11 +25,7 @@ TITLE_FONT, BOLD = Font(bold=True, size=13), Font(bold=True)
 
 
 def render_docx(context: dict) -> bytes:
-    template = DocxTemplate(TEMPLATE)
-    template.render(context, Environment(autoescape=True), autoescape=True)
-    buffer = BytesIO()
-    template.save(buffer)
-    return buffer.getvalue()
+    return xs.render_template(TEMPLATE, context)
 
 
 def render_xlsx(title: str, rows: list[figures.Row], report: dict | None = None) -> bytes:

@@ -2,11 +2,8 @@
 
 Both come from one context (services.context.build), so the annex and the report never disagree on a figure.
 """
-from io import BytesIO
 from pathlib import Path
 
-from docxtpl import DocxTemplate
-from jinja2 import Environment
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 
@@ -36,11 +33,7 @@ EVALUATION = ("Đánh giá", "Kết quả đánh giá, xếp loại", (("Nhóm",
 
 
 def render_docx(context: dict) -> bytes:
-    template = DocxTemplate(TEMPLATE)
-    template.render(context, Environment(autoescape=True), autoescape=True)
-    buffer = BytesIO()
-    template.save(buffer)
-    return buffer.getvalue()
+    return xs.render_template(TEMPLATE, context)
 
 
 def render_xlsx(context: dict) -> bytes:
