@@ -110,16 +110,17 @@ class _Page:
     def count(self, start: int, length: int) -> int:
         return capi.count_rects(self.handle, start, length)
 
-    def runs(self, line: str, start: int, count: int) -> list[tuple[tuple[float, float, float, float], int, int]]:
-        """(rectangle, first char, end char) of each of the `count` rectangles pdfium draws the line with;
-        a rectangle is (left, top, right, bottom) as pdfium measures, bottom-up."""
+    def runs(self, line: str, start: int, count: int) -> list[tuple[str, int, float, float, float, float]]:
+        """(text, first char, left, top, right, bottom) of each of the `count` rectangles pdfium draws the line
+        with, as pdfium measures (bottom-up)."""
         cuts = _cuts(self, start, len(line), count)
         capi.count_rects(self.handle, start, len(line))  # get_rect reads the rectangles of the last count
         left, top, right, bottom = self.box
         runs = []
         for index in range(count):
             capi.get_rect(self.handle, index, *self.refs)
-            runs.append(((left.value, top.value, right.value, bottom.value), cuts[index], cuts[index + 1]))
+            a, b = cuts[index], cuts[index + 1]
+            runs.append((line[a:b], start + a, left.value, top.value, right.value, bottom.value))
         return runs
 
     def pieces(self, text: str) -> list[Piece]:
@@ -127,35 +128,38 @@ class _Page:
         starts a new rectangle where the font changes) and where its first word ends.
 
         Written as one loop with its C functions at hand: a plan has thousands of runs, and a call of our
-        own per run or per line costs as much as pdfium's work. Most lines are one rectangle.
+        own per run or per line costs as much as pdfium's work. Most lines are one rectangle, read here
+        without building a list of runs.
         """
-        handle, refs, name, name_size, flags, height = (self.handle, self.refs, self.name, self.name_size,
-                                                        self.flags, self.height)
+        handle, name, name_size, flags, height = self.handle, self.name, self.name_size, self.flags, self.height
+        r0, r1, r2, r3 = self.refs
         count_rects, get_rect = capi.count_rects, capi.get_rect
         font_info, char_box = capi.get_font_info, capi.get_char_box
         box_left, box_top, box_right, box_bottom = self.box  # GetCharBox fills left, right, …: box_top is its right
-        pieces, start = [], 0
+        styles = _STYLES
+        pieces: list[Piece] = []
+        append, start = pieces.append, 0
         for line in text.split("\r\n"):
             length = len(line)
             if length and not line.isspace():
                 count = count_rects(handle, start, length)
                 if count == 1:
-                    get_rect(handle, 0, *refs)
-                    runs = [((box_left.value, box_top.value, box_right.value, box_bottom.value), 0, length)]
+                    get_rect(handle, 0, r0, r1, r2, r3)
+                    runs = ((line, start, box_left.value, box_top.value, box_right.value, box_bottom.value),)
                 else:
                     runs = self.runs(line, start, count)
-                for (left, top, right, bottom), a, b in runs:
-                    piece = line[a:b]
+                for piece, at, left, top, right, bottom in runs:
                     words = piece.split(None, 1)
                     if words:
-                        first = start + a + piece.index(words[0])
+                        word = words[0]
+                        first = at + piece.index(word)
                         size = font_info(handle, first, name, name_size, flags)  # the name's length, NUL included
-                        style = _STYLES.get(name.value) if 0 < size <= _NAME_SIZE else None
+                        style = styles.get(name.value) if 0 < size <= _NAME_SIZE else None
                         if style is None:
                             style = self.style(first, size)
-                        char_box(handle, first + len(words[0]) - 1, *refs)
-                        pieces.append(Piece(left, height - top, right, height - bottom, piece, start + a,
-                                            style, style, box_top.value))
+                        char_box(handle, first + len(word) - 1, r0, r1, r2, r3)
+                        append(Piece(left, height - top, right, height - bottom, piece, at, style, style,
+                                     box_top.value))
             start += length + 2
         return pieces
 
@@ -229,16 +233,20 @@ def _raised(piece: Piece, other: Piece) -> bool:
 
 
 def _rules(page, height: float) -> list[Rule]:
+    """The page's drawn rules. A plan page holds thousands of objects, most of them text: the loop asks each
+    only its type, and reads the bounds of paths alone."""
     box = [ctypes.c_float() for _ in range(4)]
-    refs = [ctypes.byref(value) for value in box]
-    get_object, get_type, path = capi.get_object, capi.object_type, pdfium_c.FPDF_PAGEOBJ_PATH
+    box_left, box_bottom, box_right, box_top = box
+    r0, r1, r2, r3 = (ctypes.byref(value) for value in box)
+    get_object, get_type, bounds = capi.get_object, capi.object_type, capi.object_bounds
+    path = pdfium_c.FPDF_PAGEOBJ_PATH
     rules: list[Rule] = []
     for index in range(capi.count_objects(page)):
         obj = get_object(page, index)
         if get_type(obj) != path:
             continue
-        capi.object_bounds(obj, *refs)
-        left, bottom, right, top = (value.value for value in box)
+        bounds(obj, r0, r1, r2, r3)
+        left, bottom, right, top = box_left.value, box_bottom.value, box_right.value, box_top.value
         if top - bottom <= _RULE_THICKNESS < right - left:
             rules.append(Rule(True, height - (top + bottom) / 2, left, right))
         elif right - left <= _RULE_THICKNESS < top - bottom:
