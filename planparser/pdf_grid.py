@@ -7,7 +7,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from itertools import pairwise
 
-from .pdf_text import Rule
+from .pdf_text import Piece, Rule
 
 _SNAP = 2.0  # rules closer than this (points) are the same line drawn twice, or a cell's two borders
 
@@ -64,6 +64,29 @@ class Grid:
         rows, cols = len(self._regions) - 1, len(self.xs) - 2
         row, col = 0 if row < 0 else min(row, rows), 0 if col < 0 else min(col, cols)
         return self._regions[row][col]
+
+    def place(self, pieces: list[Piece]) -> tuple[list[Piece], dict[tuple[int, int], list[Piece]]]:
+        """The pieces outside the table, and those inside by the merged region holding their middle: cell_at
+        for a whole page at once, as most pages hold one table and each of its thousands of pieces is placed."""
+        outside: list[Piece] = []
+        cells: dict[tuple[int, int], list[Piece]] = {}
+        left, top, right, bottom = self.reach
+        xs, ys, regions = self.xs, self.ys, self._regions
+        rows, cols = len(regions) - 1, len(xs) - 2
+        for piece in pieces:
+            x, y = (piece.x0 + piece.x1) / 2, (piece.top + piece.bottom) / 2
+            if not (left <= x <= right and top <= y <= bottom):
+                outside.append(piece)
+                continue
+            row, col = bisect_right(ys, y) - 1, bisect_right(xs, x) - 1
+            row, col = 0 if row < 0 else min(row, rows), 0 if col < 0 else min(col, cols)
+            region = regions[row][col]
+            cell = cells.get(region)
+            if cell is None:
+                cells[region] = [piece]
+            else:
+                cell.append(piece)
+        return outside, cells
 
     def region(self, row: int, col: int) -> tuple[int, int]:
         """The merged region holding grid cell (row, col), as cell_at its centre."""

@@ -111,18 +111,10 @@ def _page_items(pieces: list[Piece], rules) -> list:
 
 def _by_cell(pieces: list[Piece], grids: list[Grid]) -> tuple[list[Piece], list[dict[tuple[int, int], list[Piece]]]]:
     """The pieces outside every table (prose), and each table's pieces by the merged cell holding their middle."""
-    inside: list[dict[tuple[int, int], list[Piece]]] = [{} for _ in grids]
-    if len(grids) != 1:
-        return _by_cell_of_tables(pieces, grids, inside)
-    prose: list[Piece] = []
-    (left, top, right, bottom), cell_at, cells = grids[0].reach, grids[0].cell_at, inside[0]
-    for piece in pieces:  # most pages hold one table: a loop without a search among tables
-        x, y = (piece.x0 + piece.x1) / 2, (piece.top + piece.bottom) / 2
-        if left <= x <= right and top <= y <= bottom:
-            cells.setdefault(cell_at(x, y), []).append(piece)
-        else:
-            prose.append(piece)
-    return prose, inside
+    if len(grids) == 1:  # most pages hold one table
+        prose, cells = grids[0].place(pieces)
+        return prose, [cells]
+    return _by_cell_of_tables(pieces, grids, [{} for _ in grids])
 
 
 def _by_cell_of_tables(pieces: list[Piece], grids: list[Grid], inside: list[dict]) -> tuple[list[Piece], list[dict]]:
