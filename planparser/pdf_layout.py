@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from .pdf_text import Piece
+from .textutil import single_spaced
 
 # Text runs further apart than this many line heights on one baseline belong to different columns.
 _COLUMN_GAP = 1.5
@@ -85,7 +86,7 @@ def make_lines(pieces: list[Piece]) -> list[Line]:
 def _one_piece_line(piece: Piece) -> Line:
     """Most lines: one run of text."""
     text = piece.text
-    return Line(piece.x0, piece.top, piece.x1, piece.bottom, " ".join(text.split()), text[-1:].isspace(),
+    return Line(piece.x0, piece.top, piece.x1, piece.bottom, single_spaced(text), text[-1:].isspace(),
                 piece.order, piece.style_first, piece.style_last, max(piece.first_word_x1 - piece.x0, 0.0))
 
 
@@ -104,7 +105,7 @@ def _line(pieces: list[Piece], height: float) -> Line:
         text = joined
     word_end = pieces[-1].x1 if word_end is None else word_end
     return Line(first.x0, min(p.top for p in pieces), pieces[-1].x1, max(p.bottom for p in pieces),
-                " ".join(text.split()), text[-1:].isspace(), min(p.order for p in pieces),
+                single_spaced(text), text[-1:].isspace(), min(p.order for p in pieces),
                 first.style_first, pieces[-1].style_last, max(word_end - first.x0, 0.0))
 
 
