@@ -134,18 +134,18 @@ def paragraphs(lines: list[Line], right: float, keeps_spaces: bool = False, left
         if glue is None:
             out.append(line.text)
         else:
-            out[-1] = out[-1].removesuffix(_LINE_END_HYPHEN) + glue + line.text
+            out[-1] = out[-1].removesuffix(LINE_END_HYPHEN) + glue + line.text
         previous = line
-    return [text.replace(_LINE_END_HYPHEN, "-") for text in out]
+    return [text.replace(LINE_END_HYPHEN, "-") for text in out]
 
 
 # pdfium's mark for a hyphen that ends a line: "KH-" / "UBND" is one word, "KH-UBND".
-_LINE_END_HYPHEN = "\ufffe"
+LINE_END_HYPHEN = "\ufffe"
 
 
 def _glue(previous: Line, line: Line, right: float, left: float, keeps_spaces: bool) -> str | None:
     """What joins `line` to the paragraph of `previous`; None when it starts a new paragraph."""
-    if previous.text.endswith(_LINE_END_HYPHEN):
+    if previous.text.endswith(LINE_END_HYPHEN):
         return "-" + (" " if previous.spaced else "")
     # Bold or italic ends exactly where the line wraps: a bold subject line above the body, a heading above
     # its text. (A bold lead-in ending mid-line leaves the line's last letter plain, so it does not count.)

@@ -12,6 +12,7 @@ object per run of text and per line; hence the C API without per-call conversion
 table header read once.
 """
 from collections.abc import Sequence
+from operator import attrgetter
 
 import pypdfium2 as pdfium
 
@@ -19,7 +20,7 @@ from .blocks import Para, PlanReadError, Row
 from .columns import detect_columns, number_token
 from .pdf_columns import columns_across_pages
 from .pdf_grid import Grid, find_grids
-from .pdf_layout import Line, make_lines, paragraphs
+from .pdf_layout import LINE_END_HYPHEN, Line, make_lines, paragraphs
 from .pdf_text import Piece, page_content
 
 # A plan runs to tens of pages; thousands mean a damaged or hostile file, and each page costs time.
@@ -42,8 +43,13 @@ def read_pdf(data: bytes, name: str = "tệp") -> list[Para | Row]:
 
 def _keeps_spaces(pages) -> bool:
     """Does the exporter keep the space where a line wraps? Most long lines of a plan are wrapped lines."""
-    long_lines = [p.text for pieces, _ in pages for p in pieces if len(p.text) >= 20]
-    return sum(text.endswith(" ") for text in long_lines) >= 0.25 * max(len(long_lines), 1)
+    long_lines = spaced = 0
+    for pieces, _ in pages:
+        for piece in pieces:
+            if len(piece.text) >= 20:
+                long_lines += 1
+                spaced += piece.text[-1] == " "
+    return spaced >= 0.25 * max(long_lines, 1)
 
 
 def _open(data: bytes, name: str):
@@ -104,8 +110,7 @@ def _page_items(pieces: list[Piece], rules) -> list:
     prose, inside = _by_cell(pieces, grids)
     lines = _without_page_numbers(make_lines(prose))
     items: list[tuple[int, Line | tuple[Grid, dict]]] = [(line.order, line) for line in lines]
-    items += [(_order([p for ps in cells.values() for p in ps]), (g, cells))
-              for g, cells in zip(grids, inside, strict=True)]
+    items += [(_order(cells), (g, cells)) for g, cells in zip(grids, inside, strict=True)]
     return [item for _, item in sorted(items, key=lambda pair: pair[0])]
 
 
@@ -131,8 +136,10 @@ def _by_cell_of_tables(pieces: list[Piece], grids: list[Grid], inside: list[dict
     return prose, inside
 
 
-def _order(pieces: list[Piece]) -> int:
-    return min((p.order for p in pieces), default=1 << 30)
+def _order(cells: dict[tuple[int, int], list[Piece]]) -> int:
+    """Where the table starts in the content stream: a page's pieces come in stream order, so a cell's first
+    piece is its earliest."""
+    return min((pieces[0].order for pieces in cells.values()), default=1 << 30)
 
 
 def _without_page_numbers(lines: list[Line]) -> list[Line]:
@@ -222,14 +229,17 @@ def _header_row(grid: Grid, cells: dict, keeps_spaces: bool, headers: dict) -> t
     """A table's first row. Word repeats the header row at the top of every page, printed the same: the
     same pieces of text in the same ruled cells read the same, so each print is read once."""
     columns = range(len(grid.xs) - 1)
-    printed = tuple(tuple((p.x0, p.top, p.x1, p.bottom, p.text, p.style_first, p.style_last, p.first_word_x1)
-                          for p in cells.get((0, c), ())) for c in columns)
+    printed = tuple(tuple(map(_printed, cells.get((0, c), ()))) for c in columns)
     key = (tuple(grid.xs), tuple(grid.region(0, c) for c in columns), tuple(grid.right_wall(0, c) for c in columns),
            keeps_spaces, printed)
     if key not in headers:
         headers[key] = _grid_row(grid, 0, cells, [], keeps_spaces)
     texts, merged = headers[key]
     return list(texts), set(merged)
+
+
+# What of a piece its cell's text depends on: everything but its place in the content stream.
+_printed = attrgetter("x0", "top", "x1", "bottom", "text", "style_first", "style_last", "first_word_x1")
 
 
 def _grid_row(grid: Grid, r: int, cells: dict, above: list[str], keeps_spaces: bool) -> tuple[list[str], set[int]]:
@@ -252,7 +262,7 @@ def _cell_text(grid: Grid, r: int, c: int, pieces: list[Piece], keeps_spaces: bo
         return ""
     lines = make_lines(pieces)
     if len(lines) == 1:  # a number, a unit, a date: nothing to join, no edges to measure
-        return paragraphs(lines, grid.xs[-1], keeps_spaces)[0]
+        return lines[0].text.replace(LINE_END_HYPHEN, "-")
     end = grid.right_wall(r, c)
     padding = min(max(min(line.x0 for line in lines) - grid.xs[c], 1.0), 8.0)
     # Centred lines (a header cell's "PHÂN" / "CÔNG") start further in than the padding: they are not flush left.
