@@ -128,8 +128,8 @@ class _Page:
         starts a new rectangle where the font changes) and where its first word ends.
 
         Written as one loop with its C functions at hand: a plan has thousands of runs, and a call of our
-        own per run or per line costs as much as pdfium's work. Most lines are one rectangle, read here
-        without building a list of runs.
+        own per run or per line costs as much as pdfium's work. Most lines are one rectangle (the whole
+        line), read in the loop itself; split_line reads the others alike, rectangle by rectangle.
         """
         handle, name, name_size, flags, height = self.handle, self.name, self.name_size, self.flags, self.height
         r0, r1, r2, r3 = self.refs
@@ -141,26 +141,42 @@ class _Page:
         append, start = pieces.append, 0
         for line in text.split("\r\n"):
             length = len(line)
-            if length and not line.isspace():
-                count = count_rects(handle, start, length)
-                if count == 1:
-                    get_rect(handle, 0, r0, r1, r2, r3)
-                    runs = ((line, start, box_left.value, box_top.value, box_right.value, box_bottom.value),)
-                else:
-                    runs = self.runs(line, start, count)
-                for piece, at, left, top, right, bottom in runs:
-                    words = piece.split(None, 1)
-                    if words:
-                        word = words[0]
-                        first = at + piece.index(word)
-                        size = font_info(handle, first, name, name_size, flags)  # the name's length, NUL included
-                        style = styles.get(name.value) if 0 < size <= _NAME_SIZE else None
-                        if style is None:
-                            style = self.style(first, size)
-                        char_box(handle, first + len(word) - 1, r0, r1, r2, r3)
-                        append(Piece(left, height - top, right, height - bottom, piece, at, style, style,
-                                     box_top.value))
+            if not length or line.isspace():
+                start += length + 2
+                continue
+            count = count_rects(handle, start, length)
+            if count != 1:
+                pieces += self.split_line(line, start, count)
+                start += length + 2
+                continue
+            get_rect(handle, 0, r0, r1, r2, r3)
+            left, top, right, bottom = box_left.value, box_top.value, box_right.value, box_bottom.value
+            word = line.split(None, 1)[0]
+            first = start + line.index(word)
+            size = font_info(handle, first, name, name_size, flags)  # the name's length, NUL included
+            style = styles.get(name.value) if 0 < size <= _NAME_SIZE else None
+            if style is None:
+                style = self.style(first, size)
+            char_box(handle, first + len(word) - 1, r0, r1, r2, r3)
+            append(Piece(left, height - top, right, height - bottom, line, start, style, style, box_top.value))
             start += length + 2
+        return pieces
+
+    def split_line(self, line: str, start: int, count: int) -> list[Piece]:
+        """The pieces of a line pdfium draws with `count` rectangles (a change of font or of text object):
+        one for each rectangle holding a word, as the pieces loop makes for a line of one rectangle."""
+        pieces = []
+        for piece, at, left, top, right, bottom in self.runs(line, start, count):
+            words = piece.split(None, 1)
+            if words:
+                first = at + piece.index(words[0])
+                size = capi.get_font_info(self.handle, first, self.name, self.name_size, self.flags)
+                style = _STYLES.get(self.name.value) if 0 < size <= _NAME_SIZE else None
+                if style is None:
+                    style = self.style(first, size)
+                capi.get_char_box(self.handle, first + len(words[0]) - 1, *self.refs)
+                pieces.append(Piece(left, self.height - top, right, self.height - bottom, piece, at, style, style,
+                                    self.box[1].value))
         return pieces
 
 
