@@ -79,7 +79,8 @@ class Grid:
                 outside.append(piece)
                 continue
             row, col = bisect_right(ys, y) - 1, bisect_right(xs, x) - 1
-            row, col = 0 if row < 0 else min(row, rows), 0 if col < 0 else min(col, cols)
+            if not (0 <= row <= rows and 0 <= col <= cols):  # beyond an edge, within the snap
+                row, col = 0 if row < 0 else min(row, rows), 0 if col < 0 else min(col, cols)
             region = regions[row][col]
             cell = cells.get(region)
             if cell is None:
