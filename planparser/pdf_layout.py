@@ -85,9 +85,10 @@ def make_lines(pieces: list[Piece]) -> list[Line]:
 
 def _one_piece_line(piece: Piece) -> Line:
     """Most lines: one run of text."""
-    text = piece.text
+    text, first_word = piece.text, piece.first_word_x1 - piece.x0
+    # (Conditional expressions rather than max() in this per-line code: a builtin call costs as much.)
     return Line(piece.x0, piece.top, piece.x1, piece.bottom, single_spaced(text), text[-1:].isspace(),
-                piece.order, piece.style_first, piece.style_last, max(piece.first_word_x1 - piece.x0, 0.0))
+                piece.order, piece.style_first, piece.style_last, 0.0 if first_word < 0.0 else first_word)
 
 
 def _line(pieces: list[Piece], height: float) -> Line:
@@ -128,7 +129,8 @@ def paragraphs(lines: list[Line], right: float, keeps_spaces: bool = False, left
     """
     out: list[str] = []
     previous: Line | None = None
-    left = min((line.x0 for line in lines), default=0.0) if left is None else left
+    if left is None:
+        left = min([line.x0 for line in lines]) if lines else 0.0
     for line in lines:
         glue = _glue(previous, line, right, left, keeps_spaces) if previous is not None else None
         if glue is None:
@@ -164,9 +166,9 @@ def _glue(previous: Line, line: Line, right: float, left: float, keeps_spaces: b
 
 def is_full(previous: Line, line: Line, right: float) -> bool:
     """Would the first word of `line` have fitted at the end of `previous`? If not, Word wrapped it."""
-    above = previous.bottom - previous.top
+    above, height = previous.bottom - previous.top, line.bottom - line.top
     # Baseline to baseline: a line holding only "." or "," has a box far below a full line's top.
-    if not 0 < line.bottom - previous.bottom <= 1.8 * max(above, line.bottom - line.top):
+    if not 0 < line.bottom - previous.bottom <= 1.8 * (height if height > above else above):
         return False  # a blank gap before it, or back up the page (the next column): a new paragraph
     if line.first_word > 0:  # measured: capitals ("XDCB") are wider than an average letter
         return previous.x1 + 0.25 * above + line.first_word > right  # a space is about a quarter em

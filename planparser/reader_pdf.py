@@ -264,6 +264,7 @@ def _cell_text(grid: Grid, r: int, c: int, pieces: list[Piece], keeps_spaces: bo
     if len(lines) == 1:  # a number, a unit, a date: nothing to join, no edges to measure
         return lines[0].text.replace(LINE_END_HYPHEN, "-")
     end = grid.right_wall(r, c)
-    padding = min(max(min(line.x0 for line in lines) - grid.xs[c], 1.0), 8.0)
+    padding = min([line.x0 for line in lines]) - grid.xs[c]
+    padding = 1.0 if padding < 1.0 else 8.0 if padding > 8.0 else padding  # within 1 and 8 points
     # Centred lines (a header cell's "PHÂN" / "CÔNG") start further in than the padding: they are not flush left.
     return "\n".join(paragraphs(lines, grid.xs[end] - padding, keeps_spaces, grid.xs[c] + padding))
