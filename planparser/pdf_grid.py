@@ -93,6 +93,10 @@ class Grid:
         """The merged region holding grid cell (row, col), as cell_at its centre."""
         return self._regions[row][col]
 
+    def row_shape(self, row: int) -> tuple[tuple[tuple[int, int], ...], tuple[int, ...]]:
+        """How row `row` is cut into cells: the region of each grid cell, and the right wall of each."""
+        return tuple(self._regions[row]), tuple(self.right_wall(row, col) for col in range(len(self.xs) - 1))
+
     def right_wall(self, row: int, col: int) -> int:
         """The index of the first vertical grid line drawn right of column `col` in `row` (the last line
         when none is): where the cell ends, merged across or not."""

@@ -107,9 +107,6 @@ class _Page:
         capi.get_font_info(self.handle, index, name, ctypes.c_ulong(size), self.flags)
         return _style_of(name.value)
 
-    def count(self, start: int, length: int) -> int:
-        return capi.count_rects(self.handle, start, length)
-
     def runs(self, line: str, start: int, count: int) -> list[tuple[str, int, float, float, float, float]]:
         """(text, first char, left, top, right, bottom) of each of the `count` rectangles pdfium draws the line
         with, as pdfium measures (bottom-up)."""
@@ -212,11 +209,12 @@ def _cuts(page: _Page, start: int, length: int, count: int) -> list[int]:
     the shortest prefix of the line that pdfium draws with k+1 rectangles (they follow char order, and one
     more char adds at most one rectangle, so each search starts past the one before)."""
     cuts, low = [0], 1
+    handle, count_rects = page.handle, capi.count_rects
     for k in range(1, count):
         high = length
         while low < high:
             middle = (low + high) // 2
-            if page.count(start, middle) > k:
+            if count_rects(handle, start, middle) > k:
                 high = middle
             else:
                 low = middle + 1
@@ -228,7 +226,8 @@ def _cuts(page: _Page, start: int, length: int, count: int) -> list[int]:
 def _mark_superscripts(pieces: list[Piece]) -> list[Piece]:
     """Footnote marks are small raised digits; Word's DOCX and our text form write them as ¹ ²."""
     for i, piece in enumerate(pieces):
-        if not piece.text.strip().strip("()").isdigit():  # the cheap test first: a page has few figures alone
+        head = piece.text[:1]  # most pieces start with a letter: no figure alone, known without stripping
+        if not (head.isdigit() or head in "()" or head.isspace()) or not piece.text.strip().strip("()").isdigit():
             continue
         before = pieces[i - 1] if i else None
         after = pieces[i + 1] if i + 1 < len(pieces) else None

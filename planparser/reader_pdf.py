@@ -230,8 +230,7 @@ def _header_row(grid: Grid, cells: dict, keeps_spaces: bool, headers: dict) -> t
     same pieces of text in the same ruled cells read the same, so each print is read once."""
     columns = range(len(grid.xs) - 1)
     printed = tuple(tuple(map(_printed, cells.get((0, c), ()))) for c in columns)
-    key = (tuple(grid.xs), tuple(grid.region(0, c) for c in columns), tuple(grid.right_wall(0, c) for c in columns),
-           keeps_spaces, printed)
+    key = (tuple(grid.xs), grid.row_shape(0), keeps_spaces, printed)
     if key not in headers:
         headers[key] = _grid_row(grid, 0, cells, [], keeps_spaces)
     texts, merged = headers[key]
