@@ -86,7 +86,7 @@ def make_lines(pieces: list[Piece]) -> list[Line]:
 def _one_piece_line(piece: Piece) -> Line:
     """Most lines: one run of text."""
     text, first_word = piece.text, piece.first_word_x1 - piece.x0
-    # (Conditional expressions rather than max() in this per-line code: a builtin call costs as much.)
+    # (A conditional expression, not max(): in code run for every line, the builtin call costs more.)
     return Line(piece.x0, piece.top, piece.x1, piece.bottom, single_spaced(text), text[-1:].isspace(),
                 piece.order, piece.style_first, piece.style_last, 0.0 if first_word < 0.0 else first_word)
 
