@@ -6,10 +6,12 @@ expects the header row to repeat and a row to continue on the next page.
 
 pypdfium2 was chosen over pdfplumber by measurement (see the commit that added this module): on the
 sample plan both read the same text, and pypdfium2 is about 15 times faster.
-Speed (issue 10, bench/parse.py): pdfium loading the pages and their text layers is about 40% of parsing
-the sample PDF, this reader about 40%, mostly its thousands of calls into pdfium (see pdf_capi) and an
-object per run of text and per line; hence the C API without per-call conversion, and each repeated
-table header read once.
+Speed (issue 10, bench/parse.py): pdfium loading the pages and their text layers is nearly half of parsing
+the sample PDF, this reader about 40%: a third of that its ten thousand calls into pdfium (four for a line
+of text: its rectangles, one of them, its font, where its first word ends; see pdf_capi), the rest an
+object per run of text and per line, placed in its cell and joined into paragraphs. Hence the C API
+without per-call conversion, each repeated table header read once, and no builtin call (min, max) where
+a comparison does in the code run for every line.
 """
 from collections.abc import Sequence
 from operator import attrgetter
