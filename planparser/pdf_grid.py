@@ -7,7 +7,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from itertools import pairwise
 
-from .pdf_text import Rule
+from .pdf_text import Piece, Rule
 
 _SNAP = 2.0  # rules closer than this (points) are the same line drawn twice, or a cell's two borders
 
@@ -65,9 +65,37 @@ class Grid:
         row, col = 0 if row < 0 else min(row, rows), 0 if col < 0 else min(col, cols)
         return self._regions[row][col]
 
+    def place(self, pieces: list[Piece]) -> tuple[list[Piece], dict[tuple[int, int], list[Piece]]]:
+        """The pieces outside the table, and those inside by the merged region holding their middle: cell_at
+        for a whole page at once, as most pages hold one table and each of its thousands of pieces is placed."""
+        outside: list[Piece] = []
+        cells: dict[tuple[int, int], list[Piece]] = {}
+        left, top, right, bottom = self.reach
+        xs, ys, regions = self.xs, self.ys, self._regions
+        rows, cols = len(regions) - 1, len(xs) - 2
+        for piece in pieces:
+            x, y = (piece.x0 + piece.x1) / 2, (piece.top + piece.bottom) / 2
+            if not (left <= x <= right and top <= y <= bottom):
+                outside.append(piece)
+                continue
+            row, col = bisect_right(ys, y) - 1, bisect_right(xs, x) - 1
+            if not (0 <= row <= rows and 0 <= col <= cols):  # beyond an edge, within the snap
+                row, col = 0 if row < 0 else min(row, rows), 0 if col < 0 else min(col, cols)
+            region = regions[row][col]
+            cell = cells.get(region)
+            if cell is None:
+                cells[region] = [piece]
+            else:
+                cell.append(piece)
+        return outside, cells
+
     def region(self, row: int, col: int) -> tuple[int, int]:
         """The merged region holding grid cell (row, col), as cell_at its centre."""
         return self._regions[row][col]
+
+    def row_shape(self, row: int) -> tuple[tuple[tuple[int, int], ...], tuple[int, ...]]:
+        """How row `row` is cut into cells: the region of each grid cell, and the right wall of each."""
+        return tuple(self._regions[row]), tuple(self.right_wall(row, col) for col in range(len(self.xs) - 1))
 
     def right_wall(self, row: int, col: int) -> int:
         """The index of the first vertical grid line drawn right of column `col` in `row` (the last line
@@ -120,21 +148,29 @@ def _distinct(values) -> list[float]:
 
 
 def _touching_groups(rules: list[Rule]) -> list[list[Rule]]:
-    parent = list(range(len(rules)))
-
-    def root(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
+    """The rules in groups that touch one another (through any chain), each group in the rules' order and
+    the groups in the order of their first rule. A walk over the touching pairs, without a call per pair:
+    every page asks, and its table's rules nearly all touch."""
     flat = [(i, r.at, r.low - _SNAP, r.high + _SNAP) for i, r in enumerate(rules) if r.horizontal]
     upright = [(i, r.at, r.low - _SNAP, r.high + _SNAP) for i, r in enumerate(rules) if not r.horizontal]
+    neighbours: list[list[int]] = [[] for _ in rules]
     for h, y, left, right in flat:
         for v, x, top, bottom in upright:
             if left <= x <= right and top <= y <= bottom:  # the two rules touch (or nearly)
-                parent[root(h)] = root(v)
-    groups: dict[int, list[Rule]] = {}
-    for i, rule in enumerate(rules):
-        groups.setdefault(root(i), []).append(rule)
-    return list(groups.values())
+                neighbours[h].append(v)
+                neighbours[v].append(h)
+    seen = [False] * len(rules)
+    groups: list[list[Rule]] = []
+    for first in range(len(rules)):
+        if seen[first]:
+            continue
+        seen[first], members, stack = True, [], [first]
+        while stack:
+            i = stack.pop()
+            members.append(i)
+            for j in neighbours[i]:
+                if not seen[j]:
+                    seen[j] = True
+                    stack.append(j)
+        groups.append([rules[i] for i in sorted(members)])
+    return groups

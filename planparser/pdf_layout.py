@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from .pdf_text import Piece
+from .textutil import single_spaced
 
 # Text runs further apart than this many line heights on one baseline belong to different columns.
 _COLUMN_GAP = 1.5
@@ -84,9 +85,10 @@ def make_lines(pieces: list[Piece]) -> list[Line]:
 
 def _one_piece_line(piece: Piece) -> Line:
     """Most lines: one run of text."""
-    text = piece.text
-    return Line(piece.x0, piece.top, piece.x1, piece.bottom, " ".join(text.split()), text[-1:].isspace(),
-                piece.order, piece.style_first, piece.style_last, max(piece.first_word_x1 - piece.x0, 0.0))
+    text, first_word = piece.text, piece.first_word_x1 - piece.x0
+    # (A conditional expression, not max(): in code run for every line, the builtin call costs more.)
+    return Line(piece.x0, piece.top, piece.x1, piece.bottom, single_spaced(text), text[-1:].isspace(),
+                piece.order, piece.style_first, piece.style_last, 0.0 if first_word < 0.0 else first_word)
 
 
 def _line(pieces: list[Piece], height: float) -> Line:
@@ -104,7 +106,7 @@ def _line(pieces: list[Piece], height: float) -> Line:
         text = joined
     word_end = pieces[-1].x1 if word_end is None else word_end
     return Line(first.x0, min(p.top for p in pieces), pieces[-1].x1, max(p.bottom for p in pieces),
-                " ".join(text.split()), text[-1:].isspace(), min(p.order for p in pieces),
+                single_spaced(text), text[-1:].isspace(), min(p.order for p in pieces),
                 first.style_first, pieces[-1].style_last, max(word_end - first.x0, 0.0))
 
 
@@ -127,24 +129,25 @@ def paragraphs(lines: list[Line], right: float, keeps_spaces: bool = False, left
     """
     out: list[str] = []
     previous: Line | None = None
-    left = min((line.x0 for line in lines), default=0.0) if left is None else left
+    if left is None:
+        left = min([line.x0 for line in lines]) if lines else 0.0
     for line in lines:
         glue = _glue(previous, line, right, left, keeps_spaces) if previous is not None else None
         if glue is None:
             out.append(line.text)
         else:
-            out[-1] = out[-1].removesuffix(_LINE_END_HYPHEN) + glue + line.text
+            out[-1] = out[-1].removesuffix(LINE_END_HYPHEN) + glue + line.text
         previous = line
-    return [text.replace(_LINE_END_HYPHEN, "-") for text in out]
+    return [text.replace(LINE_END_HYPHEN, "-") for text in out]
 
 
 # pdfium's mark for a hyphen that ends a line: "KH-" / "UBND" is one word, "KH-UBND".
-_LINE_END_HYPHEN = "\ufffe"
+LINE_END_HYPHEN = "\ufffe"
 
 
 def _glue(previous: Line, line: Line, right: float, left: float, keeps_spaces: bool) -> str | None:
     """What joins `line` to the paragraph of `previous`; None when it starts a new paragraph."""
-    if previous.text.endswith(_LINE_END_HYPHEN):
+    if previous.text.endswith(LINE_END_HYPHEN):
         return "-" + (" " if previous.spaced else "")
     # Bold or italic ends exactly where the line wraps: a bold subject line above the body, a heading above
     # its text. (A bold lead-in ending mid-line leaves the line's last letter plain, so it does not count.)
@@ -163,9 +166,9 @@ def _glue(previous: Line, line: Line, right: float, left: float, keeps_spaces: b
 
 def is_full(previous: Line, line: Line, right: float) -> bool:
     """Would the first word of `line` have fitted at the end of `previous`? If not, Word wrapped it."""
-    above = previous.bottom - previous.top
+    above, height = previous.bottom - previous.top, line.bottom - line.top
     # Baseline to baseline: a line holding only "." or "," has a box far below a full line's top.
-    if not 0 < line.bottom - previous.bottom <= 1.8 * max(above, line.bottom - line.top):
+    if not 0 < line.bottom - previous.bottom <= 1.8 * (height if height > above else above):
         return False  # a blank gap before it, or back up the page (the next column): a new paragraph
     if line.first_word > 0:  # measured: capitals ("XDCB") are wider than an average letter
         return previous.x1 + 0.25 * above + line.first_word > right  # a space is about a quarter em

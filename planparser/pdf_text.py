@@ -107,19 +107,17 @@ class _Page:
         capi.get_font_info(self.handle, index, name, ctypes.c_ulong(size), self.flags)
         return _style_of(name.value)
 
-    def count(self, start: int, length: int) -> int:
-        return capi.count_rects(self.handle, start, length)
-
-    def runs(self, line: str, start: int, count: int) -> list[tuple[tuple[float, float, float, float], int, int]]:
-        """(rectangle, first char, end char) of each of the `count` rectangles pdfium draws the line with;
-        a rectangle is (left, top, right, bottom) as pdfium measures, bottom-up."""
+    def runs(self, line: str, start: int, count: int) -> list[tuple[str, int, float, float, float, float]]:
+        """(text, first char, left, top, right, bottom) of each of the `count` rectangles pdfium draws the line
+        with, as pdfium measures (bottom-up)."""
         cuts = _cuts(self, start, len(line), count)
         capi.count_rects(self.handle, start, len(line))  # get_rect reads the rectangles of the last count
         left, top, right, bottom = self.box
         runs = []
         for index in range(count):
             capi.get_rect(self.handle, index, *self.refs)
-            runs.append(((left.value, top.value, right.value, bottom.value), cuts[index], cuts[index + 1]))
+            a, b = cuts[index], cuts[index + 1]
+            runs.append((line[a:b], start + a, left.value, top.value, right.value, bottom.value))
         return runs
 
     def pieces(self, text: str) -> list[Piece]:
@@ -127,36 +125,55 @@ class _Page:
         starts a new rectangle where the font changes) and where its first word ends.
 
         Written as one loop with its C functions at hand: a plan has thousands of runs, and a call of our
-        own per run or per line costs as much as pdfium's work. Most lines are one rectangle.
+        own per run or per line costs as much as pdfium's work. Most lines are one rectangle (the whole
+        line), read in the loop itself; split_line reads the others alike, rectangle by rectangle.
         """
-        handle, refs, name, name_size, flags, height = (self.handle, self.refs, self.name, self.name_size,
-                                                        self.flags, self.height)
+        handle, name, name_size, flags, height = self.handle, self.name, self.name_size, self.flags, self.height
+        r0, r1, r2, r3 = self.refs
         count_rects, get_rect = capi.count_rects, capi.get_rect
         font_info, char_box = capi.get_font_info, capi.get_char_box
         box_left, box_top, box_right, box_bottom = self.box  # GetCharBox fills left, right, …: box_top is its right
-        pieces, start = [], 0
+        styles = _STYLES
+        pieces: list[Piece] = []
+        append, start = pieces.append, 0
         for line in text.split("\r\n"):
             length = len(line)
-            if length and not line.isspace():
-                count = count_rects(handle, start, length)
-                if count == 1:
-                    get_rect(handle, 0, *refs)
-                    runs = [((box_left.value, box_top.value, box_right.value, box_bottom.value), 0, length)]
-                else:
-                    runs = self.runs(line, start, count)
-                for (left, top, right, bottom), a, b in runs:
-                    piece = line[a:b]
-                    words = piece.split(None, 1)
-                    if words:
-                        first = start + a + piece.index(words[0])
-                        size = font_info(handle, first, name, name_size, flags)  # the name's length, NUL included
-                        style = _STYLES.get(name.value) if 0 < size <= _NAME_SIZE else None
-                        if style is None:
-                            style = self.style(first, size)
-                        char_box(handle, first + len(words[0]) - 1, *refs)
-                        pieces.append(Piece(left, height - top, right, height - bottom, piece, start + a,
-                                            style, style, box_top.value))
+            if not length or line.isspace():
+                start += length + 2
+                continue
+            count = count_rects(handle, start, length)
+            if count != 1:
+                pieces += self.split_line(line, start, count)
+                start += length + 2
+                continue
+            get_rect(handle, 0, r0, r1, r2, r3)
+            left, top, right, bottom = box_left.value, box_top.value, box_right.value, box_bottom.value
+            word = line.split(None, 1)[0]
+            first = start + line.index(word)
+            size = font_info(handle, first, name, name_size, flags)  # the name's length, NUL included
+            style = styles.get(name.value) if 0 < size <= _NAME_SIZE else None
+            if style is None:
+                style = self.style(first, size)
+            char_box(handle, first + len(word) - 1, r0, r1, r2, r3)
+            append(Piece(left, height - top, right, height - bottom, line, start, style, style, box_top.value))
             start += length + 2
+        return pieces
+
+    def split_line(self, line: str, start: int, count: int) -> list[Piece]:
+        """The pieces of a line pdfium draws with `count` rectangles (a change of font or of text object):
+        one for each rectangle holding a word, as the pieces loop makes for a line of one rectangle."""
+        pieces = []
+        for piece, at, left, top, right, bottom in self.runs(line, start, count):
+            words = piece.split(None, 1)
+            if words:
+                first = at + piece.index(words[0])
+                size = capi.get_font_info(self.handle, first, self.name, self.name_size, self.flags)
+                style = _STYLES.get(self.name.value) if 0 < size <= _NAME_SIZE else None
+                if style is None:
+                    style = self.style(first, size)
+                capi.get_char_box(self.handle, first + len(words[0]) - 1, *self.refs)
+                pieces.append(Piece(left, self.height - top, right, self.height - bottom, piece, at, style, style,
+                                    self.box[1].value))
         return pieces
 
 
@@ -192,11 +209,12 @@ def _cuts(page: _Page, start: int, length: int, count: int) -> list[int]:
     the shortest prefix of the line that pdfium draws with k+1 rectangles (they follow char order, and one
     more char adds at most one rectangle, so each search starts past the one before)."""
     cuts, low = [0], 1
+    handle, count_rects = page.handle, capi.count_rects
     for k in range(1, count):
         high = length
         while low < high:
             middle = (low + high) // 2
-            if page.count(start, middle) > k:
+            if count_rects(handle, start, middle) > k:
                 high = middle
             else:
                 low = middle + 1
@@ -208,7 +226,8 @@ def _cuts(page: _Page, start: int, length: int, count: int) -> list[int]:
 def _mark_superscripts(pieces: list[Piece]) -> list[Piece]:
     """Footnote marks are small raised digits; Word's DOCX and our text form write them as ¹ ²."""
     for i, piece in enumerate(pieces):
-        if not piece.text.strip().strip("()").isdigit():  # the cheap test first: a page has few figures alone
+        head = piece.text[:1]  # most pieces start with a letter: no figure alone, known without stripping
+        if not (head.isdigit() or head in "()" or head.isspace()) or not piece.text.strip().strip("()").isdigit():
             continue
         before = pieces[i - 1] if i else None
         after = pieces[i + 1] if i + 1 < len(pieces) else None
@@ -229,16 +248,20 @@ def _raised(piece: Piece, other: Piece) -> bool:
 
 
 def _rules(page, height: float) -> list[Rule]:
+    """The page's drawn rules. A plan page holds thousands of objects, most of them text: the loop asks each
+    only its type, and reads the bounds of paths alone."""
     box = [ctypes.c_float() for _ in range(4)]
-    refs = [ctypes.byref(value) for value in box]
-    get_object, get_type, path = capi.get_object, capi.object_type, pdfium_c.FPDF_PAGEOBJ_PATH
+    box_left, box_bottom, box_right, box_top = box
+    r0, r1, r2, r3 = (ctypes.byref(value) for value in box)
+    get_object, get_type, bounds = capi.get_object, capi.object_type, capi.object_bounds
+    path = pdfium_c.FPDF_PAGEOBJ_PATH
     rules: list[Rule] = []
     for index in range(capi.count_objects(page)):
         obj = get_object(page, index)
         if get_type(obj) != path:
             continue
-        capi.object_bounds(obj, *refs)
-        left, bottom, right, top = (value.value for value in box)
+        bounds(obj, r0, r1, r2, r3)
+        left, bottom, right, top = box_left.value, box_bottom.value, box_right.value, box_top.value
         if top - bottom <= _RULE_THICKNESS < right - left:
             rules.append(Rule(True, height - (top + bottom) / 2, left, right))
         elif right - left <= _RULE_THICKNESS < top - bottom:

@@ -6,12 +6,15 @@ expects the header row to repeat and a row to continue on the next page.
 
 pypdfium2 was chosen over pdfplumber by measurement (see the commit that added this module): on the
 sample plan both read the same text, and pypdfium2 is about 15 times faster.
-Speed (issue 10, bench/parse.py): pdfium loading the pages and their text layers is about 40% of parsing
-the sample PDF, this reader about 40%, mostly its thousands of calls into pdfium (see pdf_capi) and an
-object per run of text and per line; hence the C API without per-call conversion, and each repeated
-table header read once.
+Speed (issue 10, bench/parse.py): pdfium loading the pages and their text layers is nearly half of parsing
+the sample PDF, this reader about 40%: a third of that its ten thousand calls into pdfium (four for a line
+of text: its rectangles, one of them, its font, where its first word ends; see pdf_capi), the rest an
+object per run of text and per line, placed in its cell and joined into paragraphs. Hence the C API
+without per-call conversion, each repeated table header read once, and no builtin call (min, max) where
+a comparison does in the code run for every line.
 """
 from collections.abc import Sequence
+from operator import attrgetter
 
 import pypdfium2 as pdfium
 
@@ -19,7 +22,7 @@ from .blocks import Para, PlanReadError, Row
 from .columns import detect_columns, number_token
 from .pdf_columns import columns_across_pages
 from .pdf_grid import Grid, find_grids
-from .pdf_layout import Line, make_lines, paragraphs
+from .pdf_layout import LINE_END_HYPHEN, Line, make_lines, paragraphs
 from .pdf_text import Piece, page_content
 
 # A plan runs to tens of pages; thousands mean a damaged or hostile file, and each page costs time.
@@ -42,8 +45,13 @@ def read_pdf(data: bytes, name: str = "tệp") -> list[Para | Row]:
 
 def _keeps_spaces(pages) -> bool:
     """Does the exporter keep the space where a line wraps? Most long lines of a plan are wrapped lines."""
-    long_lines = [p.text for pieces, _ in pages for p in pieces if len(p.text) >= 20]
-    return sum(text.endswith(" ") for text in long_lines) >= 0.25 * max(len(long_lines), 1)
+    long_lines = spaced = 0
+    for pieces, _ in pages:
+        for piece in pieces:
+            if len(piece.text) >= 20:
+                long_lines += 1
+                spaced += piece.text[-1] == " "
+    return spaced >= 0.25 * max(long_lines, 1)
 
 
 def _open(data: bytes, name: str):
@@ -104,25 +112,16 @@ def _page_items(pieces: list[Piece], rules) -> list:
     prose, inside = _by_cell(pieces, grids)
     lines = _without_page_numbers(make_lines(prose))
     items: list[tuple[int, Line | tuple[Grid, dict]]] = [(line.order, line) for line in lines]
-    items += [(_order([p for ps in cells.values() for p in ps]), (g, cells))
-              for g, cells in zip(grids, inside, strict=True)]
+    items += [(_order(cells), (g, cells)) for g, cells in zip(grids, inside, strict=True)]
     return [item for _, item in sorted(items, key=lambda pair: pair[0])]
 
 
 def _by_cell(pieces: list[Piece], grids: list[Grid]) -> tuple[list[Piece], list[dict[tuple[int, int], list[Piece]]]]:
     """The pieces outside every table (prose), and each table's pieces by the merged cell holding their middle."""
-    inside: list[dict[tuple[int, int], list[Piece]]] = [{} for _ in grids]
-    if len(grids) != 1:
-        return _by_cell_of_tables(pieces, grids, inside)
-    prose: list[Piece] = []
-    (left, top, right, bottom), cell_at, cells = grids[0].reach, grids[0].cell_at, inside[0]
-    for piece in pieces:  # most pages hold one table: a loop without a search among tables
-        x, y = (piece.x0 + piece.x1) / 2, (piece.top + piece.bottom) / 2
-        if left <= x <= right and top <= y <= bottom:
-            cells.setdefault(cell_at(x, y), []).append(piece)
-        else:
-            prose.append(piece)
-    return prose, inside
+    if len(grids) == 1:  # most pages hold one table
+        prose, cells = grids[0].place(pieces)
+        return prose, [cells]
+    return _by_cell_of_tables(pieces, grids, [{} for _ in grids])
 
 
 def _by_cell_of_tables(pieces: list[Piece], grids: list[Grid], inside: list[dict]) -> tuple[list[Piece], list[dict]]:
@@ -139,8 +138,10 @@ def _by_cell_of_tables(pieces: list[Piece], grids: list[Grid], inside: list[dict
     return prose, inside
 
 
-def _order(pieces: list[Piece]) -> int:
-    return min((p.order for p in pieces), default=1 << 30)
+def _order(cells: dict[tuple[int, int], list[Piece]]) -> int:
+    """Where the table starts in the content stream: a page's pieces come in stream order, so a cell's first
+    piece is its earliest."""
+    return min((pieces[0].order for pieces in cells.values()), default=1 << 30)
 
 
 def _without_page_numbers(lines: list[Line]) -> list[Line]:
@@ -230,14 +231,16 @@ def _header_row(grid: Grid, cells: dict, keeps_spaces: bool, headers: dict) -> t
     """A table's first row. Word repeats the header row at the top of every page, printed the same: the
     same pieces of text in the same ruled cells read the same, so each print is read once."""
     columns = range(len(grid.xs) - 1)
-    printed = tuple(tuple((p.x0, p.top, p.x1, p.bottom, p.text, p.style_first, p.style_last, p.first_word_x1)
-                          for p in cells.get((0, c), ())) for c in columns)
-    key = (tuple(grid.xs), tuple(grid.region(0, c) for c in columns), tuple(grid.right_wall(0, c) for c in columns),
-           keeps_spaces, printed)
+    printed = tuple(tuple(map(_printed, cells.get((0, c), ()))) for c in columns)
+    key = (tuple(grid.xs), grid.row_shape(0), keeps_spaces, printed)
     if key not in headers:
         headers[key] = _grid_row(grid, 0, cells, [], keeps_spaces)
     texts, merged = headers[key]
     return list(texts), set(merged)
+
+
+# What of a piece its cell's text depends on: everything but its place in the content stream.
+_printed = attrgetter("x0", "top", "x1", "bottom", "text", "style_first", "style_last", "first_word_x1")
 
 
 def _grid_row(grid: Grid, r: int, cells: dict, above: list[str], keeps_spaces: bool) -> tuple[list[str], set[int]]:
@@ -260,8 +263,9 @@ def _cell_text(grid: Grid, r: int, c: int, pieces: list[Piece], keeps_spaces: bo
         return ""
     lines = make_lines(pieces)
     if len(lines) == 1:  # a number, a unit, a date: nothing to join, no edges to measure
-        return paragraphs(lines, grid.xs[-1], keeps_spaces)[0]
+        return lines[0].text.replace(LINE_END_HYPHEN, "-")
     end = grid.right_wall(r, c)
-    padding = min(max(min(line.x0 for line in lines) - grid.xs[c], 1.0), 8.0)
+    padding = min([line.x0 for line in lines]) - grid.xs[c]
+    padding = 1.0 if padding < 1.0 else 8.0 if padding > 8.0 else padding  # within 1 and 8 points
     # Centred lines (a header cell's "PHÂN" / "CÔNG") start further in than the padding: they are not flush left.
     return "\n".join(paragraphs(lines, grid.xs[end] - padding, keeps_spaces, grid.xs[c] + padding))

@@ -9,8 +9,11 @@ _BREAK_TAGS = re.compile(r"</?(?:p|li|ol|ul|br|div)\b[^>]*>", re.I)
 _OTHER_TAGS = re.compile(r"</?[a-z][a-z0-9]*\b[^>]*>", re.I)
 # A marker counts only where a list item can start: text start or after a space or punctuation,
 # so "Đề án 06/CP" or "(xem 2)" inside a sentence are left alone.
-_MARKER = re.compile(r"(?:^|(?<=[\s.;:,]))\((\d{1,2})\)\s*")
+# The look-behind sits after the "(" so that the pattern starts with a literal, which the regex engine
+# searches for quickly; "(" at the very start has no two characters behind it, so the look-behind holds.
+_MARKER = re.compile(r"\((?<![^\s.;:,]\()(\d{1,2})\)\s*")
 _BULLET = re.compile(r"(?:^|(?<=[.;:])\s)\s*[-–•+]\s+")
+_BULLET_SIGN = re.compile(r"[-–•+]\s")
 _LEADING_BULLET = re.compile(r"^\s*([-–•+])\s")
 # A bullet inside a line: the text form joins a cell's paragraphs with a space, and "- a - b" with no full
 # stop between the items is two items ("… hàng năm - Chủ động xây dựng …").
@@ -41,7 +44,10 @@ def split_solutions(cell: str) -> list[dict]:
 
 def _split_bullets(paragraph: str) -> list[str]:
     leading = _LEADING_BULLET.match(paragraph)
-    pieces = [p.strip() for p in _BULLET.split(paragraph) if p.strip()]
+    # _BULLET can start anywhere, so the engine tries it at every character; a bullet followed by a space,
+    # which it needs, is found much faster, and most paragraphs have none.
+    parts = _BULLET.split(paragraph) if _BULLET_SIGN.search(paragraph) else [paragraph]
+    pieces = [p.strip() for p in parts if p.strip()]
     if leading is None:
         return pieces
     return [item for piece in pieces for item in _split_inline(piece, leading.group(1))]

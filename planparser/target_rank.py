@@ -12,12 +12,15 @@ _VERB = r"(?:(?:phấn\s+đấu\s+)?(?:nằm|đứng|lọt|giữ\s+vững\s+vị
 _SCOPE = (r"(?:\s+(?:của\s+|trong\s+|toàn\s+)?(?:cả\s+nước|toàn\s+quốc|tỉnh|huyện|thành\s+phố|khu\s+vực"
           r"(?:\s+[^\W\d_]+){0,3}|vùng(?:\s+[^\W\d_]+){0,3}))?")
 _LEADING = r"(?:dẫn\s+đầu|đứng\s+đầu|cao\s+nhất|tốt\s+nhất|đầu)"
+# Each pattern with a word it cannot match without. The patterns start with optional words, so the regex engine
+# tries them at every character of the text; most targets name no rank, and a look for the word is much faster.
 _RANKS = [
-    re.compile(rf"{_VERB}?(?:nhóm\s+)?top\s*-?\s*(?P<n>\d{{1,3}})(?:\s+{_LEADING})?{_SCOPE}", re.IGNORECASE),
-    re.compile(rf"{_VERB}?nhóm\s+(?:(?P<n>\d{{1,3}})\s+)?(?:[^\W\d_]+\s+){{0,3}}?{_LEADING}(?!\w){_SCOPE}",
-               re.IGNORECASE),
-    re.compile(rf"(?:xếp\s+hạng|xếp|đứng)\s+(?:thứ\s+)?(?P<n>\d{{1,3}})(?!\w)(?:\s+(?:trở\s+lên|trở\s+về\s+trước))?"
-               rf"{_SCOPE}", re.IGNORECASE),
+    (("top",), re.compile(rf"{_VERB}?(?:nhóm\s+)?top\s*-?\s*(?P<n>\d{{1,3}})(?:\s+{_LEADING})?{_SCOPE}",
+                          re.IGNORECASE)),
+    (("nhóm",), re.compile(rf"{_VERB}?nhóm\s+(?:(?P<n>\d{{1,3}})\s+)?(?:[^\W\d_]+\s+){{0,3}}?{_LEADING}(?!\w)"
+                           rf"{_SCOPE}", re.IGNORECASE)),
+    (("xếp", "đứng"), re.compile(rf"(?:xếp\s+hạng|xếp|đứng)\s+(?:thứ\s+)?(?P<n>\d{{1,3}})(?!\w)"
+                                 rf"(?:\s+(?:trở\s+lên|trở\s+về\s+trước))?{_SCOPE}", re.IGNORECASE)),
 ]
 
 
@@ -31,7 +34,10 @@ class RankSpan:
 def find_ranks(text: str) -> list[RankSpan]:
     """Every ranking phrase in `text`, left to right, without overlaps."""
     spans: list[RankSpan] = []
-    for pattern in _RANKS:
+    lower = text.lower()  # IGNORECASE matches a letter as its lower case (no letter of the words folds otherwise)
+    for needed, pattern in _RANKS:
+        if not any(word in lower for word in needed):
+            continue
         for match in pattern.finditer(text):
             if any(match.start() < s.end and s.start < match.end() for s in spans):
                 continue

@@ -31,7 +31,11 @@ NUMBER = r"[0-9]+(?:[.,][0-9]+)*"
 SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 # "m²", "km³" are units, not footnote markers; nor is a superscript before a percent sign ("trên ²%"): that is
 # a figure typed in the wrong script, left in the text to be reported rather than tied to another line's footnote.
-FOOTNOTE_MARK = re.compile(rf"(?<![mM])(?:⁽[{SUPERSCRIPT_DIGITS}]+⁾|[{SUPERSCRIPT_DIGITS}]+)(?!\s*[%‰])")
+# In effect (?<![mM])(?:⁽[¹…]+⁾|[¹…]+)(?!\s*[%‰]), written to start with its first character so that the regex
+# engine jumps from one superscript to the next instead of trying the pattern at every character; the look-behind
+# then looks past that character.
+FOOTNOTE_MARK = re.compile(rf"[⁽{SUPERSCRIPT_DIGITS}](?<![mM].)(?:(?<=⁽)[{SUPERSCRIPT_DIGITS}]+⁾|(?<!⁽)"
+                           rf"[{SUPERSCRIPT_DIGITS}]*)(?!\s*[%‰])")
 
 
 def _phrases(items) -> str:

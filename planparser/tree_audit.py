@@ -80,8 +80,10 @@ def _solution_numbering(node: dict) -> list[dict]:
 
 
 def _count_claims(node: dict) -> list[dict]:
+    if not node["children"]:  # most nodes are tasks: no groups to count, and no title to search
+        return []
     match = _CLAIM.search(fold(node["title"]))
-    if not match or not node["children"]:
+    if not match:
         return []
     claimed, actual = int(match.group(1)), len(node["children"])
     if claimed == actual:

@@ -357,3 +357,24 @@ def test_describe_dates_are_written_as_decree_30_writes_them(kind, due, start):
     month = ("01", "02")[day.month - 1] if day.month <= 2 else str(day.month)
     if kind in ("date", "milestones", "range"):
         assert f"ngày {day.day:02d} tháng {month} năm {day.year}" in text
+
+
+# One folded example for each way of writing a time, with the form that must read it.
+_FORM_EXAMPLES = {
+    "day_words": "ngay 15 thang 3 nam 2023", "head": "6 thang dau nam 2023", "year_span": "giai doan 2021-2025",
+    "whole_year": "ca nam 2023", "month_span": "thang 7 - thang 9", "months": "thang 3, 6, 9",
+    "quarter_span": "quy i - quy iii", "quarters": "quy hai", "day": "truoc ngay 15/3/2023",
+    "bare_month": "truoc 6/2025", "year": "nam 2023", "bare_year": "het 2024", "implicit_year": "trong nam",
+}
+
+
+def test_every_form_of_a_time_is_found_behind_the_quick_start_check():
+    import re
+
+    from planparser import deadline_words as words
+    plain = re.compile("|".join(f"(?P<form_{name}>{pattern})" for name, pattern in words.TIME_FORMS))
+    assert set(_FORM_EXAMPLES) == {name for name, _ in words.TIME_FORMS}
+    for name, text in _FORM_EXAMPLES.items():
+        found = [(m.span(), m.lastgroup, m.groupdict()) for m in words.TIME_EXPRESSION.finditer(text)]
+        assert found == [(m.span(), m.lastgroup, m.groupdict()) for m in plain.finditer(text)]
+        assert f"form_{name}" in [lastgroup for _, lastgroup, _ in found], text

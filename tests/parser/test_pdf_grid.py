@@ -5,7 +5,7 @@ from itertools import pairwise
 import pypdfium2 as pdfium
 
 from planparser.pdf_grid import find_grids
-from planparser.pdf_text import Rule, page_content
+from planparser.pdf_text import Piece, Rule, page_content
 from tests.fixtures.build_pdfs import pdf_path
 
 # The first rows of the task table of the sample plan as Word draws them: TT | NHIỆM VỤ | GIẢI PHÁP | PHÂN CÔNG.
@@ -57,6 +57,26 @@ def test_a_point_just_outside_the_borders_belongs_to_the_edge_cells():
     # Within the snap of the outer borders, as a glyph's box may overhang them.
     assert grid.cell_at(XS[0] - 1.0, YS[0] - 1.0) == (0, 0)
     assert grid.cell_at(XS[-1] + 1.0, YS[-1] + 1.0) == (2, 3)
+
+
+def test_a_page_is_placed_in_its_table_as_cell_at_places_each_point():
+    grid, = find_grids(ruled(merged_across={(1, 2), (1, 3)}))
+    heading = make_piece(95, 135, 480, 150, "Lĩnh vực kinh tế")  # spread over the merged cell of row 1
+    leader = make_piece(505, 175, 600, 190, "Chủ tịch")
+    overhang = make_piece(55, 98, 70, 110, "TT")  # a glyph box over the outer border, within the snap
+    title = make_piece(200, 40, 400, 55, "KẾ HOẠCH")  # above the table
+    outside, cells = grid.place([title, heading, leader, overhang])
+    assert outside == [title]
+    assert cells == {(1, 1): [heading], (2, 3): [leader], (0, 0): [overhang]}
+
+
+def test_two_tables_apart_are_two_grids_and_a_chain_of_rules_one():
+    # A second table 300 points lower, and a stray rule touching neither; the lower table's rules come first.
+    low = [Rule(True, r.at + 300.0, r.low, r.high) if r.horizontal else Rule(False, r.at, r.low + 300.0, r.high + 300.0)
+           for r in ruled()]
+    stray = Rule(True, 700.0, 100.0, 200.0)
+    grids = find_grids(low + [stray] + ruled())
+    assert [(grid.xs, grid.ys) for grid in grids] == [(XS, YS), (XS, [y + 300.0 for y in YS])]
 
 
 def test_a_header_line_drawn_with_a_rectangle_per_cell_is_cut_at_each_cell():
@@ -111,3 +131,7 @@ def test_a_font_name_longer_than_the_buffer_still_says_bold():
     assert len(long_bold) > 128
     assert [(piece.text.strip(), piece.style_first) for piece in pieces] == [
         ("Phat trien kinh te", 0), ("KE HOACH", 1), ("nam 2024", 0)]
+
+
+def make_piece(x0: float, top: float, x1: float, bottom: float, text: str) -> Piece:
+    return Piece(x0, top, x1, bottom, text)

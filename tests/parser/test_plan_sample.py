@@ -146,3 +146,16 @@ def test_json_has_the_contract_fields(plan):
     assert {"solutions", "leaders", "lead_units", "coordinating_units", "deadline", "output"} <= row.keys()
     assert {"text", "kind", "due", "milestones", "recurrence", "by_solution"} <= row["deadline"].keys()
     assert {"text", "key"} <= row["leaders"][0].keys()
+
+
+def test_rows_printing_the_same_deadline_each_get_their_own():
+    # The sample prints "Năm 2023" as the deadline of most rows; each row reads it as the whole year 2023,
+    # and changing one row's deadline (as an importer may) leaves the others alone. (A plan of its own:
+    # the module's plan is shared by the other tests.)
+    plan = parse_file(str(SAMPLE))
+    rows = [row for node in walk(plan["tasks"]) for row in node["rows"] if row["deadline"]["text"] == "Năm 2023"]
+    assert len(rows) > 10
+    assert all(row["deadline"]["kind"] == "date" and row["deadline"]["due"] == "2023-12-31" for row in rows)
+    rows[0]["deadline"]["milestones"].append("2023-06-30")
+    rows[0]["deadline"]["due"] = "2023-06-30"
+    assert rows[1]["deadline"]["milestones"] == [] and rows[1]["deadline"]["due"] == "2023-12-31"
