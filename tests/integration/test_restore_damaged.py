@@ -127,32 +127,41 @@ def test_half_a_database_file_is_refused(tmp_path, good, healthy):
             "image is malformed)" in refused(*healthy, half))
 
 
-def _damaged_leaf(database: bytes, scratch: Path) -> bytes:
-    """The database with one table leaf page's cell pointers overwritten, chosen so that SQLite still opens the file
-    and integrity_check reports the damage as rows. Which leaf that is depends on the demo's data (its dates move with
-    the day), and damage to a page SQLite must read to run the check raises "malformed" instead: that path has its own
-    test. The candidate is tried with restore's own check, so the choice matches what restore will meet."""
-    from theodoi.backup_database import BackupError, _check_sqlite
-
-    page = int.from_bytes(database[16:18], "big")
-    for n in range(len(database) // page - 1, 1, -1):
-        if database[n * page] != 0x0D:  # only table leaves
-            continue
-        data = bytearray(database)
-        data[n * page + 8: n * page + 12] = b"\xff\xff\xff\xff"  # its cell pointers now lie
-        scratch.write_bytes(bytes(data))
-        try:
-            _check_sqlite(scratch, "thu")
-        except BackupError as error:
-            if "integrity_check" in str(error):
-                return bytes(data)
-    raise AssertionError("no table leaf page whose damage integrity_check reports")
+def test_a_database_with_a_damaged_page_is_refused(tmp_path, good, healthy):
+    """One table leaf page's cell pointers overwritten. SQLite reports such damage either as rows of integrity_check
+    or, when the check itself must read the page, as "database disk image is malformed"; which of the two depends on
+    which table the last leaf holds (the demo's data move with the day). Both are refusals that name the file."""
+    data = bytearray(members(good[0])["database.sqlite3"])
+    page = int.from_bytes(data[16:18], "big")
+    leaf = next(n for n in range(len(data) // page - 1, 1, -1) if data[n * page] == 0x0D)
+    data[leaf * page + 8: leaf * page + 12] = b"\xff\xff\xff\xff"  # its cell pointers now lie
+    bad = repack(good[0], tmp_path / "trang-hong.tar.gz", {"database.sqlite3": bytes(data)})
+    error = refused(*healthy, bad)
+    assert "trong «trang-hong.tar.gz» bị hỏng" in error and "không khôi phục" in error
+    assert "SQLite integrity_check:" in error or "database disk image is malformed" in error
 
 
-def test_a_database_with_a_damaged_page_fails_the_integrity_check(tmp_path, good, healthy):
-    data = _damaged_leaf(members(good[0])["database.sqlite3"], tmp_path / "thu.sqlite3")
-    bad = repack(good[0], tmp_path / "trang-hong.tar.gz", {"database.sqlite3": data})
-    assert "Cơ sở dữ liệu trong «trang-hong.tar.gz» bị hỏng (SQLite integrity_check:" in refused(*healthy, bad)
+def _index_over_another_column(database: Path) -> None:
+    """Make one index of the copy disagree with its table: its schema now names another column, so every entry is
+    "missing" from it. Rows, counts and keys stay sound; only integrity_check can tell."""
+    with sqlite3.connect(database) as db:
+        name, table, sql = db.execute(
+            "SELECT name, tbl_name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL "
+            "AND sql NOT LIKE 'CREATE UNIQUE%' AND tbl_name = 'plans_assignment' ORDER BY name").fetchone()
+        indexed = sql[sql.rindex("(") + 1:sql.rindex(")")].replace('"', "").split(", ")
+        other = next(row[1] for row in db.execute(f'PRAGMA table_info("{table}")') if row[1] not in indexed)
+        db.execute("PRAGMA writable_schema=ON")
+        wrong = f'CREATE INDEX "{name}" ON "{table}" ("{other}")'
+        db.execute("UPDATE sqlite_master SET sql = ? WHERE name = ?", (wrong, name))
+
+
+def test_a_database_whose_index_disagrees_with_its_table_fails_the_integrity_check(tmp_path, good, healthy):
+    copy = tmp_path / "chi-muc.sqlite3"
+    copy.write_bytes(members(good[0])["database.sqlite3"])
+    _index_over_another_column(copy)
+    bad = repack(good[0], tmp_path / "chi-muc.tar.gz", {"database.sqlite3": copy.read_bytes()})
+    error = refused(*healthy, bad)
+    assert "Cơ sở dữ liệu trong «chi-muc.tar.gz» bị hỏng (SQLite integrity_check: row 1 missing from index" in error
 
 
 def test_a_sound_database_missing_rows_is_refused_by_the_table_counts(tmp_path, good, healthy):
