@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from django.db import transaction
-from django.db.models import F, Field
+from django.db.models import F, Field, prefetch_related_objects
 
 from audit.context import in_commune
 from audit.services import log_action
@@ -92,38 +92,48 @@ def is_editable(report: UnitReport, today: date) -> bool:
     return state_on(report.period, today) != PeriodState.LOCKED
 
 
-def save(report: UnitReport, user, version: int, rows: dict[int, dict], submit: bool, today: date) -> SaveResult:
-    """One save in a number of queries that does not grow with the rows: the rows are read once (for the rules
-    and the write), written with one bulk_update, and logged in one entry for the commune resolved once."""
+def save(report: UnitReport, user, version: int, rows: dict[int, dict], submit: bool, today: date,
+         stored: list[RowReport] | None = None) -> SaveResult:
+    """One save in a number of queries that does not grow with the rows: the rows are read once (for the page's
+    form, the rules and the write; `stored` when the caller has read them with rows_of), written with one statement,
+    and logged in one entry for the commune resolved once. On success `report` holds what the database holds."""
     if not is_editable(report, today):
         raise CycleError("Báo cáo này không sửa được nữa (đã gửi, đã duyệt hoặc kỳ đã khóa).")
-    stored = _stored_rows(report)
+    stored = stored if stored is not None else rows_of(report)
     errors = validate(report, rows, submit, today, stored)
     if errors:
         return SaveResult(ok=False, errors=flatten(errors), fields=errors)
+    now = clock.now()
     with in_commune(report.period.commune_id), transaction.atomic():
         bumped = UnitReport.objects.filter(pk=report.pk, version=version).update(
-            version=F("version") + 1, updated_at=clock.now())
+            version=F("version") + 1, updated_at=now)
         if not bumped:
             return SaveResult(ok=False, conflict=True, current=snapshot_rows(report))
         changes = _write_rows(report, stored, rows, submit, today)
-        if submit:
-            _submit(report, user, today)
+        written = _submit(report, user, today, now) if submit else {}
         flat, words = row_changes.for_the_trail(stored, changes)
         log_action("report.submitted" if submit else "report.saved", report, user=user, changes=flat,
                    data={"words": words, "rows": len(changes)})
-    report.refresh_from_db()
+    # What was just written, instead of reading the report back: the version check above proves nobody else
+    # wrote in between.
+    for name, value in {"version": version + 1, "updated_at": now, **written}.items():
+        setattr(report, name, value)
     return SaveResult(ok=True)
 
 
-def _stored_rows(report: UnitReport) -> list[RowReport]:
-    return list(report.rows.select_related("assignment__node").prefetch_related("assignment__completions")
-                .order_by("pk"))
+def rows_of(report: UnitReport) -> list[RowReport]:
+    """The report's rows as a save needs them, in one query. Only rows with milestones look at the office's
+    accepted completions (completion.completed_milestones), so only theirs are read, and not at all when no row
+    has milestones."""
+    rows = list(report.rows.select_related("assignment__node").order_by("pk"))
+    prefetch_related_objects([row.assignment for row in rows if row.assignment.deadline_kind == "milestones"],
+                             "completions")
+    return rows
 
 
 def _write_rows(report: UnitReport, stored: list[RowReport], rows: dict[int, dict], submit: bool,
                 today: date) -> dict[int, dict[str, list]]:
-    """Apply what was typed (and, on submission, the finish defaults) in memory, then one bulk_update."""
+    """Apply what was typed (and, on submission, the finish defaults) in memory, then store the changed rows."""
     before = row_changes.before(stored)
     for row in stored:
         if row.pk in rows:
@@ -131,9 +141,7 @@ def _write_rows(report: UnitReport, stored: list[RowReport], rows: dict[int, dic
         if submit:
             completion.fill_row_defaults(row, report.pk, today)
     changes = row_changes.changed(stored, before)
-    if changes:
-        RowReport.objects.bulk_update([row for row in stored if row.pk in changes],
-                                      row_changes.changed_fields(changes))
+    row_changes.store(stored, changes)
     return changes
 
 
@@ -144,7 +152,7 @@ def _apply(row: RowReport, values: dict) -> None:
                 continue  # an empty file input keeps the file already uploaded
             delete_after_commit(row.evidence_file)  # the file it replaces goes, once this commits
             setattr(row, name, value)
-            # bulk_update stores the name only: the file itself is stored here, as Model.save would.
+            # row_changes.store writes the name only: the file itself is stored here, as Model.save would.
             row_changes.field_of(name).pre_save(row, add=False)
             continue
         setattr(row, name, value)
@@ -153,13 +161,13 @@ def _apply(row: RowReport, values: dict) -> None:
         row.finished_on = row.milestone = None  # only finished work has a finish date and a milestone
 
 
-def _submit(report: UnitReport, user, today: date) -> None:
+def _submit(report: UnitReport, user, today: date, now) -> dict:
     first_time = report.submitted_at is None
-    UnitReport.objects.filter(pk=report.pk).update(
-        state=ReportState.SUBMITTED, submitted_at=clock.now(), submitted_by=user,
-        # Timeliness is that of the first submission, as DHIS2 counts it; a return does not make it late.
-        is_late=(today > report.period.deadline) if first_time else report.is_late,
-    )
+    written = {"state": ReportState.SUBMITTED, "submitted_at": now, "submitted_by": user,
+               # Timeliness is that of the first submission, as DHIS2 counts it; a return does not make it late.
+               "is_late": (today > report.period.deadline) if first_time else report.is_late}
+    UnitReport.objects.filter(pk=report.pk).update(**written)
+    return written
 
 
 def snapshot_rows(report: UnitReport) -> dict[int, dict]:
@@ -174,7 +182,7 @@ def validate(report: UnitReport, rows: dict[int, dict], submit: bool, today: dat
     report's rows when the caller has already read them."""
     errors: Errors = {}
     year = report.plan.year
-    for row in stored if stored is not None else _stored_rows(report):
+    for row in stored if stored is not None else rows_of(report):
         data = rows.get(row.pk, {})
         problems: FieldErrors = {}
         _row_problems(row, data, submit, problems)
