@@ -100,6 +100,7 @@ def save(report: UnitReport, user, version: int, rows: dict[int, dict], submit: 
     if not is_editable(report, today):
         raise CycleError("Báo cáo này không sửa được nữa (đã gửi, đã duyệt hoặc kỳ đã khóa).")
     stored = stored if stored is not None else rows_of(report)
+    _read_completions(stored, rows)
     errors = validate(report, rows, submit, today, stored)
     if errors:
         return SaveResult(ok=False, errors=flatten(errors), fields=errors)
@@ -122,13 +123,16 @@ def save(report: UnitReport, user, version: int, rows: dict[int, dict], submit: 
 
 
 def rows_of(report: UnitReport) -> list[RowReport]:
-    """The report's rows as a save needs them, in one query. Only rows with milestones look at the office's
-    accepted completions (completion.completed_milestones), so only theirs are read, and not at all when no row
-    has milestones."""
-    rows = list(report.rows.select_related("assignment__node").order_by("pk"))
-    prefetch_related_objects([row.assignment for row in rows if row.assignment.deadline_kind == "milestones"],
-                             "completions")
-    return rows
+    """The report's rows as a save needs them, in one query."""
+    return list(report.rows.select_related("assignment__node").order_by("pk"))
+
+
+def _read_completions(stored: list[RowReport], typed: dict[int, dict]) -> None:
+    """Only a row with milestones that is reported done looks at the milestones the office has accepted (in
+    completion.finish_problems and fill_row_defaults): theirs are read in one query, and none when no row is."""
+    done = [row.assignment for row in stored if row.assignment.deadline_kind == "milestones"
+            and typed.get(row.pk, {}).get("status", row.status) == RowStatus.DONE]
+    prefetch_related_objects(done, "completions")
 
 
 def _write_rows(report: UnitReport, stored: list[RowReport], rows: dict[int, dict], submit: bool,
@@ -182,7 +186,10 @@ def validate(report: UnitReport, rows: dict[int, dict], submit: bool, today: dat
     report's rows when the caller has already read them."""
     errors: Errors = {}
     year = report.plan.year
-    for row in stored if stored is not None else rows_of(report):
+    if stored is None:
+        stored = rows_of(report)
+        _read_completions(stored, rows)
+    for row in stored:
         data = rows.get(row.pk, {})
         problems: FieldErrors = {}
         _row_problems(row, data, submit, problems)

@@ -8,7 +8,7 @@ Keys are "<row pk>.<field>" so that the trail keeps its one shape, {name: [befor
 from django.db import connections, router
 from django.db.models import Field
 
-from audit.capture import snapshot
+from audit.capture import plain
 from theodoi.formatting import short_date
 
 from ..models import RowReport
@@ -23,8 +23,8 @@ def before(rows: list[RowReport]) -> dict[int, dict]:
 
 
 def _values(row: RowReport) -> dict:
-    values = snapshot(row)
-    return {name: values.get(name) for name in FIELDS}
+    """The FIELDS of a row as audit.capture.snapshot would record them (none of them is excluded from the trail)."""
+    return {name: plain(field_of(name).value_from_object(row)) for name in FIELDS}
 
 
 def changed(rows: list[RowReport], earlier: dict[int, dict]) -> dict[int, dict[str, list]]:
