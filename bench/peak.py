@@ -8,9 +8,10 @@ reports for June to December. Every officer signs in once; each client then load
 the form each page holds (untimed). Both phases run on the same server with the same --clients threads, database
 connections reused (CONN_MAX_AGE) and sessions kept; each starts with an untimed warm-up:
 1. for --trivial-seconds, GET /suc-khoe/ (session and user only);
-2. rounds of: every report saved SAVES_PER_SUBMIT times, then submitted, each POST a multipart/form-data body of
-   every field of the page's form (as a browser sends it, empty file inputs included) with new results, status and
-   progress. The clients take the next report from one queue, so all of them stay busy until the round's last
+2. rounds of: every report saved SAVES_PER_SUBMIT times, then submitted, each POST every field of the page's form
+   with new results, status and progress, encoded as the page sends it: url-encoded, as static/js/theodoi.js
+   sends a form marked data-files-optional when no file is chosen (else multipart/form-data with empty file
+   parts). The clients take the next report from one queue, so all of them stay busy until the round's last
    reports. Between rounds (untimed) the office returns every submitted report, so the next round saves and
    resubmits them; rounds go on until --submit-seconds of timed load. The redirect after a save is not followed (it
    is a page view, not a save), so the "messages" cookie is not kept.
@@ -142,11 +143,13 @@ def start_server(env: dict, port: int, workers: int, work: Path) -> subprocess.P
 # ---- a client: one signed-in officer ------------------------------------------------------------------------------
 class PageForm(HTMLParser):
     """The fields a browser sends from the report page's form (#report-form): inputs, selects, textareas, and the
-    file inputs, which it sends as empty file parts when nothing is chosen."""
+    file inputs, which it sends as empty file parts in a multipart body; unless the form is marked
+    data-files-optional, which static/js/theodoi.js sends url-encoded when no file is chosen."""
 
     def __init__(self):
         super().__init__()
         self.inside = False
+        self.files_optional = False
         self.fields: dict[str, str] = {}
         self.files: list[str] = []
         self._select: str | None = None
@@ -156,6 +159,7 @@ class PageForm(HTMLParser):
         a = dict(attrs)
         if tag == "form":
             self.inside = a.get("id") == "report-form"
+            self.files_optional = self.files_optional or (self.inside and "data-files-optional" in a)
         if not self.inside or "disabled" in a:
             return
         if tag == "input" and a.get("name"):
@@ -248,6 +252,8 @@ class Client:
 class Tally:
     def __init__(self):
         self.lock, self.done, self.errors, self.busy, self.submitted = threading.Lock(), 0, [], 0.0, {}
+        self.cpu: float | None = 0.0  # the server's CPU seconds, None when it cannot be read
+        self.client_cpu = 0.0
 
     def add(self, ok: bool, seconds: float, what: str) -> None:
         with self.lock:
@@ -279,7 +285,10 @@ def send(client: Client, report: dict, n: int, submit: bool, tally: Tally) -> bo
     path = f"/bao-cao/{report['pk']}/"
     fields = {**report_form(report, n, submit), "csrfmiddlewaretoken": client.cookies["csrftoken"]}
     started = time.monotonic()
-    status, headers, text = client.request("POST", path, body=multipart(fields, report["files"]))
+    if report["files_optional"]:  # no file is chosen here
+        status, headers, text = client.request("POST", path, fields)
+    else:
+        status, headers, text = client.request("POST", path, body=multipart(fields, report["files"]))
     ok = status == 302 and headers.get("Location", "").endswith(path)
     tally.add(ok, time.monotonic() - started, f"POST {path} {status} {first_error(text)}")
     if ok:
@@ -308,16 +317,36 @@ def submitting(queue: collections.deque, until: float, tally: Tally) -> None:
                     tally.submitted[username] = tally.submitted.get(username, 0) + 1
 
 
-def run_phase(target, lanes: list[tuple], seconds: float) -> tuple[Tally, float]:
-    """One thread per lane, each calling target(*lane, until, tally); the phase lasts until the last one ends."""
+def run_phase(target, lanes: list[tuple], seconds: float, server: int | None = None) -> tuple[Tally, float]:
+    """One thread per lane, each calling target(*lane, until, tally); the phase lasts until the last one ends.
+    With the server's pid, the tally also holds the CPU seconds its processes and this client used meanwhile."""
     tally, until = Tally(), time.monotonic() + seconds
-    started = time.monotonic()
+    started, server_cpu, client_cpu = time.monotonic(), cpu_of(server), time.process_time()
     threads = [threading.Thread(target=target, args=(*lane, until, tally)) for lane in lanes]
     for thread in threads:
         thread.start()
     for thread in threads:
         thread.join()
+    after = cpu_of(server)
+    tally.cpu = after - server_cpu if after is not None and server_cpu is not None else None
+    tally.client_cpu = time.process_time() - client_cpu
     return tally, time.monotonic() - started
+
+
+def cpu_of(pid: int | None) -> float | None:
+    """CPU seconds (user + system) used so far by a process and its children, gunicorn's master and workers; None
+    without Linux's /proc. On a machine others share, throughput moves with their load, CPU per request less so."""
+    if pid is None or not Path("/proc", str(pid)).exists():
+        return None
+    ticks = 0
+    for entry in Path("/proc").iterdir():
+        try:
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            continue  # not a process, or one that ended meanwhile
+        if entry.name == str(pid) or fields[1] == str(pid):
+            ticks += int(fields[11]) + int(fields[12])  # utime, stime (proc(5))
+    return ticks / os.sysconf("SC_CLK_TCK")
 
 
 def main() -> None:
@@ -337,6 +366,7 @@ def main() -> None:
     officers = json.loads(manage(env, __file__, "--prepare"))
     port = free_port()
     server = start_server(env, port, options.workers, work)
+    options.server = server.pid
     try:
         report(options, officers, port, env)
     finally:
@@ -352,7 +382,7 @@ def signed_in(officers: list[dict], port: int) -> list[tuple[Client, str, dict]]
         client.login(officer["username"])
         for report in officer["reports"]:
             form = client.page_form(f"/bao-cao/{report['pk']}/")
-            report.update(form=form.fields, files=form.files)
+            report.update(form=form.fields, files=form.files, files_optional=form.files_optional)
             work.append((client, officer["username"], report))
     return work
 
@@ -360,7 +390,7 @@ def signed_in(officers: list[dict], port: int) -> list[tuple[Client, str, dict]]
 def trivial_phase(options, clients: list[Client]) -> tuple[Tally, float]:
     lanes = [(clients[i % len(clients)],) for i in range(options.clients)]
     run_phase(trivial, lanes, WARM_UP_SECONDS)
-    return run_phase(trivial, lanes, options.trivial_seconds)
+    return run_phase(trivial, lanes, options.trivial_seconds, options.server)
 
 
 def warming(queue: collections.deque, until: float, tally: Tally) -> None:
@@ -378,7 +408,9 @@ def heavy_phase(options, work: list, env: dict) -> tuple[Tally, float, int]:
         if rounds:
             manage(env, __file__, "--give-back")
         tally, took = run_phase(submitting, [(collections.deque(work),)] * options.clients,
-                                options.submit_seconds - seconds)
+                                options.submit_seconds - seconds, options.server)
+        total.cpu = total.cpu + tally.cpu if total.cpu is not None and tally.cpu is not None else None
+        total.client_cpu += tally.client_cpu
         total.done += tally.done
         total.errors += tally.errors
         for user, n in tally.submitted.items():
@@ -405,6 +437,11 @@ def report(options, officers: list[dict], port: int, env: dict) -> None:
           f"({sum(heavy.submitted.values())} submissions), {len(heavy.errors)} errors")
     for error in sorted(set(light.errors + heavy.errors))[:10]:
         print(f"  error: {error}")
+    if light.cpu is not None and heavy.cpu is not None and light.done and heavy.done:
+        light_cpu, heavy_cpu = (light.cpu + light.client_cpu) / light.done, (heavy.cpu + heavy.client_cpu) / heavy.done
+        print(f"CPU per request, server + this client: trivial {1000 * light.cpu / light.done:.2f} + "
+              f"{1000 * light.client_cpu / light.done:.2f} ms, save/submit {1000 * heavy.cpu / heavy.done:.2f} + "
+              f"{1000 * heavy.client_cpu / heavy.done:.2f} ms; ratio by CPU {light_cpu / heavy_cpu:.2f}")
     print(f"submitted per clients: {sum(heavy.submitted.values())}, found in the audit trail: "
           f"{sum(f['logged'] for f in found.values())}, standing submitted now: "
           f"{sum(f['standing'] for f in found.values())}, lost: {lost}")

@@ -48,6 +48,6 @@ def unit_ids(user) -> frozenset[int]:
     _perm_cache, so it lives as long as the request's user (loaded anew for every request)."""
     cached = getattr(user, "_theodoi_unit_ids", None)
     if cached is None:
-        cached = frozenset(user.units.values_list("pk", flat=True))
+        cached = frozenset(user.units.order_by().values_list("pk", flat=True))  # no need of the units' order
         user._theodoi_unit_ids = cached
     return cached

@@ -23,8 +23,9 @@ def before(rows: list[RowReport]) -> dict[int, dict]:
 
 
 def _values(row: RowReport) -> dict:
-    """The FIELDS of a row as audit.capture.snapshot would record them (none of them is excluded from the trail)."""
-    return {name: plain(field_of(name).value_from_object(row)) for name in FIELDS}
+    """The FIELDS of a row as audit.capture.snapshot would record them (none of them is excluded from the trail;
+    none is a foreign key, so each name is its attribute)."""
+    return {name: plain(getattr(row, name)) for name in FIELDS}
 
 
 def changed(rows: list[RowReport], earlier: dict[int, dict]) -> dict[int, dict[str, list]]:
