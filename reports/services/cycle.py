@@ -106,14 +106,23 @@ def save(report: UnitReport, user, version: int, rows: dict[int, dict], submit: 
         return SaveResult(ok=False, errors=flatten(errors), fields=errors)
     now = clock.now()
     written = _submission(report, user, today, now) if submit else {}
+    # All that is done in memory comes before the transaction, which on SQLite holds the one write lock that every
+    # other save waits for (issue 15); only new evidence files wait for the version check, so a refused save
+    # stores none.
+    before, uploads = _apply_typed(report, stored, rows, submit, today)
+    changes = row_changes.changed(stored, before)
+    trail = row_changes.for_the_trail(stored, changes)
     with in_commune(report.period.commune_id), transaction.atomic():
         # The version check and, on submission, the new state in one statement.
         bumped = UnitReport.objects.filter(pk=report.pk, version=version).update(
             version=F("version") + 1, updated_at=now, **written)
         if not bumped:
             return SaveResult(ok=False, conflict=True, current=snapshot_rows(report))
-        changes = _write_rows(report, stored, rows, submit, today)
-        flat, words = row_changes.for_the_trail(stored, changes)
+        if uploads:
+            changes = _attach(stored, uploads, before)
+            trail = row_changes.for_the_trail(stored, changes)
+        row_changes.store(stored, changes)
+        flat, words = trail
         log_action("report.submitted" if submit else "report.saved", report, user=user, changes=flat,
                    data={"words": words, "rows": len(changes)})
     # What was just written, instead of reading the report back: the version check above proves nobody else
@@ -137,34 +146,40 @@ def _read_completions(stored: list[RowReport], typed: dict[int, dict]) -> None:
     prefetch_related_objects(done, "completions")
 
 
-def _write_rows(report: UnitReport, stored: list[RowReport], rows: dict[int, dict], submit: bool,
-                today: date) -> dict[int, dict[str, list]]:
-    """Apply what was typed (and, on submission, the finish defaults) in memory, then store the changed rows."""
+def _apply_typed(report: UnitReport, stored: list[RowReport], rows: dict[int, dict], submit: bool,
+                 today: date) -> tuple[dict[int, dict], dict[int, object]]:
+    """What was typed (and, on submission, the finish defaults) applied in memory; returns the rows' values before,
+    and the new evidence files by row, kept aside to be stored by _attach."""
     before = row_changes.before(stored)
+    uploads = {}
     for row in stored:
         if row.pk in rows:
+            if rows[row.pk].get("evidence_file"):  # an empty file input keeps the file already uploaded
+                uploads[row.pk] = rows[row.pk]["evidence_file"]
             _apply(row, rows[row.pk])
         if submit:
             completion.fill_row_defaults(row, report.pk, today)
-    changes = row_changes.changed(stored, before)
-    row_changes.store(stored, changes)
-    return changes
+    return before, uploads
 
 
 def _apply(row: RowReport, values: dict) -> None:
     for name, value in values.items():
-        if name == "evidence_file":
-            if not value:
-                continue  # an empty file input keeps the file already uploaded
-            delete_after_commit(row.evidence_file)  # the file it replaces goes, once this commits
+        if name != "evidence_file":
             setattr(row, name, value)
-            # row_changes.store writes the name only: the file itself is stored here, as Model.save would.
-            row_changes.field_of(name).pre_save(row, add=False)
-            continue
-        setattr(row, name, value)
     row.checked_in = bool(row.results.strip())
     if row.status != RowStatus.DONE:
         row.finished_on = row.milestone = None  # only finished work has a finish date and a milestone
+
+
+def _attach(stored: list[RowReport], uploads: dict[int, object], before: dict[int, dict]) -> dict:
+    """Store the new evidence files, inside the save's transaction; returns the rows' changes with them."""
+    for row in stored:
+        if row.pk in uploads:
+            delete_after_commit(row.evidence_file)  # the file it replaces goes, once this commits
+            row.evidence_file = uploads[row.pk]
+            # row_changes.store writes the name only: the file itself is stored here, as Model.save would.
+            row_changes.field_of("evidence_file").pre_save(row, add=False)
+    return row_changes.changed(stored, before)
 
 
 def _submission(report: UnitReport, user, today: date, now) -> dict:
