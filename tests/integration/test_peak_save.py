@@ -178,8 +178,8 @@ def test_accepted_milestones_are_read_only_for_a_milestone_row_reported_done(pla
     assert _completion_reads(report, office, done, "2023-01-11") == 1
 
 
-def _bench():
-    spec = importlib.util.spec_from_file_location("peak_bench", Path(settings.BASE_DIR) / "bench" / "peak.py")
+def _bench(name: str):
+    spec = importlib.util.spec_from_file_location(f"bench_{name}", Path(settings.BASE_DIR) / "bench" / f"{name}.py")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
@@ -187,11 +187,11 @@ def _bench():
 
 def test_the_bench_posts_what_the_report_page_holds(client, plan, personas):
     """bench/peak.py reads the page's form as a browser does; sent back with new results, it saves."""
-    peak = _bench()
+    peak, http = _bench("peak"), _bench("peak_http")
     report = report_of(plan, "quan-su")
     client.force_login(personas["office"])
     with at("2023-01-10"):
-        form = peak.PageForm()
+        form = http.PageForm()
         form.feed(client.get(reverse("report_detail", args=[report.pk])).content.decode())
         lead = list(report.rows.filter(role="lead").values_list("pk", flat=True))
         others = list(report.rows.filter(role="coordinating").values_list("pk", flat=True))
