@@ -25,6 +25,7 @@ import collections
 import json
 import os
 import secrets
+import shutil
 import socket
 import subprocess
 import sys
@@ -256,6 +257,7 @@ def main() -> None:
     finally:
         server.terminate()
         server.wait(timeout=30)
+    shutil.rmtree(work)  # the throw-away database and media; kept, with gunicorn.log, when the run failed
 
 
 def signed_in(officers: list[dict], port: int) -> list[tuple[Client, str, dict]]:
