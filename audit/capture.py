@@ -15,11 +15,12 @@ _DISPATCH = "audit-capture"
 def snapshot(instance) -> dict:
     label = instance._meta.concrete_model._meta.label
     skip = EXCLUDED.get(label, set())
-    return {f.attname: _plain(f.value_from_object(instance)) for f in instance._meta.concrete_fields
+    return {f.attname: plain(f.value_from_object(instance)) for f in instance._meta.concrete_fields
             if f.attname not in skip and f.name not in skip}
 
 
-def _plain(value):
+def plain(value):
+    """A field's value as the trail stores it (JSON)."""
     if value is None or isinstance(value, (bool, int, float, str, list, dict)):
         return value
     return str(value)  # dates, decimals, files: their text is what a reader needs

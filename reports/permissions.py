@@ -8,7 +8,7 @@ def can_edit(user, report: UnitReport) -> bool:
     """The unit's own officers, or the office entering on a unit's behalf (e.g. from its Excel file)."""
     if user.can_manage_plan:
         return True
-    return user.role == Role.UNIT_OFFICER and user.units.filter(pk=report.unit_id).exists()
+    return user.role == Role.UNIT_OFFICER and report.unit_id in unit_ids(user)
 
 
 def can_decide(user) -> bool:
@@ -39,4 +39,15 @@ def report_reader(user):
     """may_read_report for many reports of one user: the user's units are read once, not once per report."""
     if user.role != Role.UNIT_OFFICER or user.is_superuser:
         return lambda unit_id: True
-    return set(user.units.values_list("pk", flat=True)).__contains__
+    return unit_ids(user).__contains__
+
+
+def unit_ids(user) -> frozenset[int]:
+    """The units a user reports for, read once per user object: a report save asks both whether the officer may
+    read the report and whether they may edit it. Kept on the user object as Django's ModelBackend keeps
+    _perm_cache, so it lives as long as the request's user (loaded anew for every request)."""
+    cached = getattr(user, "_theodoi_unit_ids", None)
+    if cached is None:
+        cached = frozenset(user.units.order_by().values_list("pk", flat=True))  # no need of the units' order
+        user._theodoi_unit_ids = cached
+    return cached

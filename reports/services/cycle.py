@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from django.db import transaction
-from django.db.models import F, Field
+from django.db.models import F, Field, prefetch_related_objects
 
 from audit.context import in_commune
 from audit.services import log_action
@@ -92,74 +92,102 @@ def is_editable(report: UnitReport, today: date) -> bool:
     return state_on(report.period, today) != PeriodState.LOCKED
 
 
-def save(report: UnitReport, user, version: int, rows: dict[int, dict], submit: bool, today: date) -> SaveResult:
-    """One save in a number of queries that does not grow with the rows: the rows are read once (for the rules
-    and the write), written with one bulk_update, and logged in one entry for the commune resolved once."""
+def save(report: UnitReport, user, version: int, rows: dict[int, dict], submit: bool, today: date,
+         stored: list[RowReport] | None = None) -> SaveResult:
+    """One save in a number of queries that does not grow with the rows: the rows are read once (for the page's
+    form, the rules and the write; `stored` when the caller has read them with rows_of), written with one statement,
+    and logged in one entry for the commune resolved once. On success `report` holds what the database holds."""
     if not is_editable(report, today):
         raise CycleError("Báo cáo này không sửa được nữa (đã gửi, đã duyệt hoặc kỳ đã khóa).")
-    stored = _stored_rows(report)
+    stored = stored if stored is not None else rows_of(report)
+    _read_completions(stored, rows)
     errors = validate(report, rows, submit, today, stored)
     if errors:
         return SaveResult(ok=False, errors=flatten(errors), fields=errors)
+    now = clock.now()
+    written = _submission(report, user, today, now) if submit else {}
+    # All that is done in memory comes before the transaction, which on SQLite holds the one write lock that every
+    # other save waits for (issue 15); only new evidence files wait for the version check, so a refused save
+    # stores none.
+    before, uploads = _apply_typed(report, stored, rows, submit, today)
+    changes = row_changes.changed(stored, before)
+    trail = row_changes.for_the_trail(stored, changes)
     with in_commune(report.period.commune_id), transaction.atomic():
+        # The version check and, on submission, the new state in one statement.
         bumped = UnitReport.objects.filter(pk=report.pk, version=version).update(
-            version=F("version") + 1, updated_at=clock.now())
+            version=F("version") + 1, updated_at=now, **written)
         if not bumped:
             return SaveResult(ok=False, conflict=True, current=snapshot_rows(report))
-        changes = _write_rows(report, stored, rows, submit, today)
-        if submit:
-            _submit(report, user, today)
-        flat, words = row_changes.for_the_trail(stored, changes)
+        if uploads:
+            changes = _attach(stored, uploads, before)
+            trail = row_changes.for_the_trail(stored, changes)
+        row_changes.store(stored, changes)
+        flat, words = trail
         log_action("report.submitted" if submit else "report.saved", report, user=user, changes=flat,
                    data={"words": words, "rows": len(changes)})
-    report.refresh_from_db()
+    # What was just written, instead of reading the report back: the version check above proves nobody else
+    # wrote in between.
+    for name, value in {"version": version + 1, "updated_at": now, **written}.items():
+        setattr(report, name, value)
     return SaveResult(ok=True)
 
 
-def _stored_rows(report: UnitReport) -> list[RowReport]:
-    return list(report.rows.select_related("assignment__node").prefetch_related("assignment__completions")
-                .order_by("pk"))
+def rows_of(report: UnitReport) -> list[RowReport]:
+    """The report's rows as a save needs them, in one query."""
+    rows = RowReport.objects.filter(report_id=report.pk).select_related("assignment__node")
+    return sorted(rows, key=lambda row: row.pk)  # sorted here: an ORDER BY costs more to compile than to sort
 
 
-def _write_rows(report: UnitReport, stored: list[RowReport], rows: dict[int, dict], submit: bool,
-                today: date) -> dict[int, dict[str, list]]:
-    """Apply what was typed (and, on submission, the finish defaults) in memory, then one bulk_update."""
+def _read_completions(stored: list[RowReport], typed: dict[int, dict]) -> None:
+    """Only a row with milestones that is reported done looks at the milestones the office has accepted (in
+    completion.finish_problems and fill_row_defaults): theirs are read in one query, and none when no row is."""
+    done = [row.assignment for row in stored if row.assignment.deadline_kind == "milestones"
+            and typed.get(row.pk, {}).get("status", row.status) == RowStatus.DONE]
+    prefetch_related_objects(done, "completions")
+
+
+def _apply_typed(report: UnitReport, stored: list[RowReport], rows: dict[int, dict], submit: bool,
+                 today: date) -> tuple[dict[int, dict], dict[int, object]]:
+    """What was typed (and, on submission, the finish defaults) applied in memory; returns the rows' values before,
+    and the new evidence files by row, kept aside to be stored by _attach."""
     before = row_changes.before(stored)
+    uploads = {}
     for row in stored:
         if row.pk in rows:
+            if rows[row.pk].get("evidence_file"):  # an empty file input keeps the file already uploaded
+                uploads[row.pk] = rows[row.pk]["evidence_file"]
             _apply(row, rows[row.pk])
         if submit:
             completion.fill_row_defaults(row, report.pk, today)
-    changes = row_changes.changed(stored, before)
-    if changes:
-        RowReport.objects.bulk_update([row for row in stored if row.pk in changes],
-                                      row_changes.changed_fields(changes))
-    return changes
+    return before, uploads
 
 
 def _apply(row: RowReport, values: dict) -> None:
     for name, value in values.items():
-        if name == "evidence_file":
-            if not value:
-                continue  # an empty file input keeps the file already uploaded
-            delete_after_commit(row.evidence_file)  # the file it replaces goes, once this commits
+        if name != "evidence_file":
             setattr(row, name, value)
-            # bulk_update stores the name only: the file itself is stored here, as Model.save would.
-            row_changes.field_of(name).pre_save(row, add=False)
-            continue
-        setattr(row, name, value)
     row.checked_in = bool(row.results.strip())
     if row.status != RowStatus.DONE:
         row.finished_on = row.milestone = None  # only finished work has a finish date and a milestone
 
 
-def _submit(report: UnitReport, user, today: date) -> None:
+def _attach(stored: list[RowReport], uploads: dict[int, object], before: dict[int, dict]) -> dict:
+    """Store the new evidence files, inside the save's transaction; returns the rows' changes with them."""
+    for row in stored:
+        if row.pk in uploads:
+            delete_after_commit(row.evidence_file)  # the file it replaces goes, once this commits
+            row.evidence_file = uploads[row.pk]
+            # row_changes.store writes the name only: the file itself is stored here, as Model.save would.
+            row_changes.field_of("evidence_file").pre_save(row, add=False)
+    return row_changes.changed(stored, before)
+
+
+def _submission(report: UnitReport, user, today: date, now) -> dict:
+    """What a submission writes on the report; the version check it goes with proves `report` is current."""
     first_time = report.submitted_at is None
-    UnitReport.objects.filter(pk=report.pk).update(
-        state=ReportState.SUBMITTED, submitted_at=clock.now(), submitted_by=user,
-        # Timeliness is that of the first submission, as DHIS2 counts it; a return does not make it late.
-        is_late=(today > report.period.deadline) if first_time else report.is_late,
-    )
+    return {"state": ReportState.SUBMITTED, "submitted_at": now, "submitted_by": user,
+            # Timeliness is that of the first submission, as DHIS2 counts it; a return does not make it late.
+            "is_late": (today > report.period.deadline) if first_time else report.is_late}
 
 
 def snapshot_rows(report: UnitReport) -> dict[int, dict]:
@@ -174,7 +202,10 @@ def validate(report: UnitReport, rows: dict[int, dict], submit: bool, today: dat
     report's rows when the caller has already read them."""
     errors: Errors = {}
     year = report.plan.year
-    for row in stored if stored is not None else _stored_rows(report):
+    if stored is None:
+        stored = rows_of(report)
+        _read_completions(stored, rows)
+    for row in stored:
         data = rows.get(row.pk, {})
         problems: FieldErrors = {}
         _row_problems(row, data, submit, problems)

@@ -93,13 +93,11 @@ def report_detail(request, pk):
     report = readable_report(request.user, pk)
     today = clock.today()
     editable = cycle.is_editable(report, today) and permissions.can_edit(request.user, report)
-    context = {"report": report, "editable": editable, "can_decide": permissions.can_decide(request.user),
-               "state": periods.state_on(report.period, today), "reopen_until": today + timedelta(days=5),
-               "today": today, "judged_on": report.period.judged_on(today), **forms.hints()}
     if request.method == "POST":
         if not editable:
             raise PermissionDenied("Bạn không sửa được báo cáo này.")
-        return _save(request, report, context, today)
+        return _save(request, report, today)
+    context = _page(request, report, editable, today)
     draft = take(request) if editable else None
     if draft is not None:  # typed before the session expired, kept through the login (theodoi.drafts)
         values, _ = forms.read_rows(list(report.rows.all()), draft.fields, {})
@@ -110,12 +108,19 @@ def report_detail(request, pk):
     return render(request, "reports/detail.html", context)
 
 
-def _save(request, report, context, today: date):
-    rows = list(report.rows.select_related("assignment__node"))
+def _page(request, report, editable: bool, today: date) -> dict:
+    """What the page shows around the rows; a save that succeeds redirects and needs none of it."""
+    return {"report": report, "editable": editable, "can_decide": permissions.can_decide(request.user),
+            "state": periods.state_on(report.period, today), "reopen_until": today + timedelta(days=5),
+            "today": today, "judged_on": report.period.judged_on(today), **forms.hints()}
+
+
+def _save(request, report, today: date):
+    rows = cycle.rows_of(report)  # read once, for the form, the rules and the write
     values, fields = forms.read_fields(rows, request.POST, request.FILES)
     submit = request.POST.get("action") == "submit"
     version = forms.version(request.POST)
-    result = _attempt(request, report, version, values, fields, submit, today)
+    result = _attempt(request, report, version, values, fields, submit, today, rows)
     _say_where(request, rows, result.errors)
     if result.ok:
         messages.success(request, "Đã gửi báo cáo." if submit else "Đã lưu bản nháp.")
@@ -124,13 +129,15 @@ def _save(request, report, context, today: date):
         report.refresh_from_db()
         messages.error(request, "Báo cáo vừa được người khác lưu trước bạn. Những gì bạn nhập vẫn còn bên dưới; "
                                 "các ô có thay đổi của người kia được ghi rõ. Hãy xem lại rồi lưu lần nữa.")
+    context = _page(request, report, True, today)
     context.update(rows=report_rows(report, values, result.fields, today, result.current, request.POST),
                    conflict=result.conflict,
                    version=report.version if result.conflict or version is None else version, unsaved=True)
     return render(request, "reports/detail.html", context, status=409 if result.conflict else 400)
 
 
-def _attempt(request, report, version, values, fields: Errors, submit: bool, today: date) -> cycle.SaveResult:
+def _attempt(request, report, version, values, fields: Errors, submit: bool, today: date,
+             rows: list[RowReport]) -> cycle.SaveResult:
     unread = cycle.SaveResult(ok=False, errors=flatten(fields), fields=fields)
     if version is None:
         messages.error(request, "Trang báo cáo gửi lên thiếu số phiên bản hợp lệ nên chưa lưu được; những gì bạn nhập "
@@ -138,7 +145,7 @@ def _attempt(request, report, version, values, fields: Errors, submit: bool, tod
         return unread
     if fields:
         return unread
-    return cycle.save(report, request.user, version, values, submit, today)
+    return cycle.save(report, request.user, version, values, submit, today, rows)
 
 
 def _say_where(request, rows: list[RowReport], errors: dict) -> None:

@@ -240,6 +240,21 @@ def test_a_replaced_file_is_deleted_once_the_save_commits(personas, land_report,
     assert default_storage.exists(row.evidence_file.name)
 
 
+
+def test_a_save_refused_as_a_conflict_stores_no_file(settings, personas, land_report,
+                                                     django_capture_on_commit_callbacks):
+    """The typed values are applied before the save's transaction (issue 15), but a new file is stored only once
+    the version check has passed: a save against an older version leaves neither a file nor a change."""
+    row, office, day = _lead(land_report), personas["office"], date(2023, 1, 10)
+    assert cycle.save(land_report, office, 1, {row.pk: {"results": "Lần đầu"}}, False, day).ok
+    with django_capture_on_commit_callbacks(execute=True):
+        stale = cycle.save(land_report, office, 1, {row.pk: {"results": "Bản cũ", "evidence_file": upload(
+            "bien-ban.pdf", pdf())}}, False, day)
+    assert stale.conflict and stale.current[row.pk]["results"] == "Lần đầu"
+    row.refresh_from_db()
+    assert not row.evidence_file and row.results == "Lần đầu"
+    assert not [p for p in (Path(settings.MEDIA_ROOT) / "evidence").rglob("*") if p.is_file()]
+
 def test_a_deleted_row_takes_its_file_but_a_rolled_back_deletion_does_not(personas, land_report,
                                                                           django_capture_on_commit_callbacks):
     row = _lead(land_report)
