@@ -119,6 +119,17 @@ def wrap_all(sheet, first_row: int) -> None:
             cell.alignment = WRAP
 
 
+def finish_table(sheet, header_row: int, widths: Sequence[float], frozen_column: str = "A") -> None:
+    """A table under its header row, as every annex prints it: the widths, wrapped cells in rows tall enough for
+    them, the header frozen on screen and repeated on every landscape A4 page."""
+    set_widths(sheet, widths)
+    wrap_all(sheet, header_row + 1)
+    for row in range(header_row + 1, sheet.max_row + 1):
+        fit_row(sheet, row, widths)
+    sheet.freeze_panes = f"{frozen_column}{header_row + 1}"
+    print_setup(sheet, f"{header_row}:{header_row}", len(widths))
+
+
 def print_setup(sheet, header_rows: str, last_column: int, last_row: int | None = None) -> None:
     """Landscape A4, fit to one page wide and as many down as needed, `header_rows` ("4:4") on every page."""
     sheet.page_setup.orientation = "landscape"

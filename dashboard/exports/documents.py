@@ -44,7 +44,7 @@ def render_xlsx(title: str, rows: list[figures.Row], report: dict | None = None)
     for number, row in enumerate(rows, start=1):
         xs.append(sheet, _annex_line(number, row, as_of, marks))
         sheet.cell(row=sheet.max_row, column=9).number_format = "DD/MM/YYYY"
-    _finish(sheet, WIDTHS)
+    xs.finish_table(sheet, HEADER_ROW, WIDTHS)
     if report is not None:
         _indicator_sheet(book, title, report)
     return xs.workbook_bytes(book)
@@ -71,15 +71,6 @@ def _table(sheet, headings: list[str], widths: list) -> None:
     xs.fit_row(sheet, HEADER_ROW, [width * 0.75 for width in widths])  # bold capitals take more room
 
 
-def _finish(sheet, widths: list) -> None:
-    xs.set_widths(sheet, widths)
-    xs.wrap_all(sheet, HEADER_ROW + 1)
-    for row in range(HEADER_ROW + 1, sheet.max_row + 1):
-        xs.fit_row(sheet, row, widths)
-    sheet.freeze_panes = f"A{HEADER_ROW + 1}"
-    xs.print_setup(sheet, f"{HEADER_ROW}:{HEADER_ROW}", len(widths))
-
-
 def _annex_line(number: int, row: figures.Row, as_of, marks: dict[int, str]) -> list:
     """marks: an arising task's origin, printed after its title as in the report itself."""
     assignment = row.assignment
@@ -104,4 +95,4 @@ def _indicator_sheet(book, title: str, report: dict) -> None:
     _table(sheet, [name for name, _ in INDICATOR_COLUMNS], widths)
     for line in report["indicators"]:
         xs.append(sheet, [line[key] for key in ("code", "name", "target", "value", "attainment")])
-    _finish(sheet, widths)
+    xs.finish_table(sheet, HEADER_ROW, widths)

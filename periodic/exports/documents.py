@@ -69,9 +69,4 @@ def _sheet(book, spec, context: dict, items: list[dict], note: str = "") -> None
     xs.fit_row(sheet, HEADER_ROW, [width * 0.75 for width in widths])
     for item in items:
         xs.append(sheet, [item[key] for _, _, key in columns])
-    xs.set_widths(sheet, widths)
-    xs.wrap_all(sheet, HEADER_ROW + 1)
-    for row in range(HEADER_ROW + 1, sheet.max_row + 1):
-        xs.fit_row(sheet, row, widths)
-    sheet.freeze_panes = f"A{HEADER_ROW + 1}"
-    xs.print_setup(sheet, f"{HEADER_ROW}:{HEADER_ROW}", len(widths))
+    xs.finish_table(sheet, HEADER_ROW, widths)
