@@ -25,3 +25,10 @@ def markers(plan: Plan) -> dict[int, str]:
 
 def arising_node_ids(plan: Plan) -> set[int]:
     return set(ArisingTask.objects.filter(node__plan=plan).values_list("node_id", flat=True))
+
+
+def origins(plan: Plan) -> dict[int, str]:
+    """node pk -> "Theo Chỉ thị số 08/CT-UBND ngày 12/07/2023 của UBND thành phố Vinh": an arising task's origin
+    written where a plan document gives a row's basis, for next year's draft."""
+    return {t.node_id: f"Theo {t.source.label} của {t.source.issuer}" if t.source.issuer else f"Theo {t.source.label}"
+            for t in ArisingTask.objects.filter(node__plan=plan).select_related("source")}

@@ -152,3 +152,43 @@ def test_the_public_page_and_feed_count_the_arising_tasks_under_their_own_headin
     assert plan_row["origin"] == ""
     # The quoted text of the directive is not the public's (disclosure/services/snapshot.py).
     assert "Giao UBND các phường, xã" not in page + str(body)
+
+
+@pytest.fixture
+def year_end(client, plan, personas):
+    """The two arising tasks of the module's world; by 20/12 only PS.2 is done (on 12/05, accepted on 19/05)."""
+    from reports.models import Completion
+
+    client.force_login(personas["office"])
+    health = seed.entry(plan, "tram-y-te")
+    with at("2023-04-06"):
+        for title, deadline in ((MOSQUITO, "trước ngày 30/4/2023"), (MARKET, "trước ngày 15/5/2023")):
+            add_one(client, plan, title=title, deadline=deadline, issued_on="05/4/2023",
+                    lead_units=[health.pk], coordinating_units=[])
+    Completion.objects.create(assignment=Assignment.objects.get(node__plan=plan, node__code="PS.2"), milestone=0,
+                              completed_on=date(2023, 5, 12), accepted_on=date(2023, 5, 19))
+    return plan
+
+
+def test_next_years_draft_carries_an_unfinished_arising_task_with_its_source(client, personas, year_end):
+    from plans.services.importer import import_plan
+
+    data = download(client, personas["office"], "nextyear_docx", year_end.pk, "2023-12-20")
+    table = [[c.text for c in row.cells] for row in Document(BytesIO(data)).tables[1].rows]
+    part = next(i for i, row in enumerate(table) if row[1] == "Nhiệm vụ phát sinh năm 2023 chuyển sang")
+    # The sample's parts are I and II: the arising part follows as III, the last rows of the table.
+    assert table[part][0] == "III" and table[part + 1:] == [
+        ["1", MOSQUITO, "Theo Chỉ thị số 08/CT-UBND ngày 05/04/2023 của UBND thành phố Vinh",
+         "Phó Chủ tịch phụ trách Văn hóa - Xã hội", "Trạm Y tế xã", "", "trước ngày 30/4/2024"]]
+    assert not any(MARKET in row[1] for row in table)  # done on time: it stays behind, as a done plan row would
+    with at("2023-12-20"):
+        page = client.get(reverse("nextyear_preview", kwargs={"pk": year_end.pk})).content.decode()
+    listed = page.split('id="nhiem-vu-chuyen"')[1]
+    assert "Nhiệm vụ phát sinh năm 2023 chuyển sang" in listed and MOSQUITO in listed and MARKET not in listed
+    with at("2023-12-20"):
+        imported = import_plan(year_end.commune, data, "du-thao-ke-hoach-2024.docx").plan
+    row = Assignment.objects.get(node__plan=imported, node__title=MOSQUITO)
+    assert row.carried_from == Assignment.objects.get(node__plan=year_end, node__code="PS.1")
+    assert row.due == date(2024, 4, 30)
+    assert [s.text for s in row.solutions.all()] == [
+        "Theo Chỉ thị số 08/CT-UBND ngày 05/04/2023 của UBND thành phố Vinh"]
