@@ -99,6 +99,23 @@ def test_the_quarter_annex_marks_the_arising_tasks(client, plan, personas, arisi
     assert "PS.2" not in unfinished
 
 
+
+# Drafted on 20/12/2023, each window already closed, so each is judged at its cut-off (Decree 09/2019, Art. 12):
+# PS.1, due 30/04, is overdue 45 days at 14/06 (31 + 14), 137 at 14/09 (31 + 30 + 31 + 31 + 14), 228 at 14/12
+# (137 + 16 + 31 + 30 + 14).
+@pytest.mark.parametrize(("kind", "days"), [("half-1", 45), ("nine_months-1", 137), ("year-1", 228)])
+def test_every_longer_report_lists_the_unfinished_arising_task_with_its_source(client, plan, personas, arising, kind,
+                                                                               days):
+    report = periodic(plan, personas["office"], kind, "2023-12-20")
+    document = Document(BytesIO(download(client, personas["office"], "periodic_docx", report.pk, "2023-12-20")))
+    table = next(t for t in document.tables if t.rows[0].cells[-1].text == "Lý do, đề xuất của đơn vị")
+    unfinished = {row.cells[0].text: [c.text for c in row.cells] for row in table.rows[1:]}
+    assert unfinished["PS.1"][1] == f"{MOSQUITO} ({MARKER})" and "PS.2" not in unfinished
+    assert unfinished["PS.1"][3] == f"Chưa hoàn thành, quá hạn; hạn 30/04/2023, quá hạn {days} ngày"
+    book = load_workbook(BytesIO(download(client, personas["office"], "periodic_xlsx", report.pk, "2023-12-20")))
+    rows = {row[0]: row for row in book["Chưa hoàn thành"].iter_rows(min_row=5, values_only=True)}
+    assert rows["PS.1"][1] == f"{MOSQUITO} ({MARKER})" and rows["PS.1"][6] == days
+
 @pytest.fixture
 def in_province(plan):
     from communes.models import AdminArea, AreaKind
