@@ -110,7 +110,7 @@ def test_a_notice_is_previewed_then_its_eight_tasks_are_added_in_one_go(office, 
     assert LogEntry.objects.filter(action="arising.task_added").count() == 8
 
 
-def test_a_notice_uploaded_as_word_or_pdf_reads_the_same(office, plan):
+def test_a_notice_uploaded_as_word_or_pdf_is_previewed_then_added_the_same(office, plan):
     document = Document()
     for line in NOTICE.read_text(encoding="utf-8").splitlines():
         document.add_paragraph(line)
@@ -121,6 +121,17 @@ def test_a_notice_uploaded_as_word_or_pdf_reads_the_same(office, plan):
         preview = office.post(reverse("arising_notice"), {"plan": plan.pk, "file": SimpleUploadedFile(name, data)})
         assert preview.status_code == 200, name
         assert len(preview.context["notice"]["tasks"]) == 8, name
+        assert not SourceDocument.objects.filter(file__endswith=name[-5:]).exists(), name  # nothing before confirming
+        done = office.post(reverse("arising_notice_confirm"),
+                           {**preview.context["confirm"].initial, "reason": "Thông báo kết luận giao ban tháng 6"})
+        assert done.status_code == 302, name
+        source = SourceDocument.objects.get(file__endswith=name[-5:])
+        assert (source.kind, source.number, source.issued_on) == ("conclusion", "45/TB-UBND", date(2023, 7, 5)), name
+        assert source.file.read() == data and source.tasks.count() == 8, name
+        first = source.tasks.select_related("node").first().node.assignments.get()
+        assert first.due == date(2023, 7, 15) and refs(first, "lead") == ["cc-dia-chinh"], name
+    # PS.1 … PS.8 from the Word file, PS.9 … PS.16 from the PDF (the office entered the notice twice).
+    assert plan.nodes.filter(parent__code="PS").count() == 16
 
 
 def test_an_empty_notice_form_says_so(office, plan):
