@@ -5,6 +5,7 @@ from plans.models import Plan
 from plans.queries import plans_for
 
 from .models import ArisingTask
+from .services.tree import ROOT_CODE
 
 
 def current_plans(user) -> QuerySet[Plan]:
@@ -32,3 +33,9 @@ def origins(plan: Plan) -> dict[int, str]:
     written where a plan document gives a row's basis, for next year's draft."""
     return {t.node_id: f"Theo {t.source.label} của {t.source.issuer}" if t.source.issuer else f"Theo {t.source.label}"
             for t in ArisingTask.objects.filter(node__plan=plan).select_related("source")}
+
+
+def part_heading(node, numbered: str) -> str:
+    """A part's heading in documents and tables: `numbered` ("Phần I. …") for the plan's parts; the arising tasks'
+    part has no number the plan gave it, and "Phần PS" would mean nothing to a reader, so its title alone."""
+    return node.title if node.code == ROOT_CODE and node.parent_id is None else numbered

@@ -79,6 +79,8 @@ def test_the_quarter_report_counts_prints_and_marks_the_arising_tasks(client, pl
     assert ("Tổng số 71 nhiệm vụ được phân công; trong đó: hoàn thành đúng hạn 2; hoàn thành quá hạn 0; "
             "chưa hoàn thành, trong hạn 66; chưa hoàn thành, quá hạn 3.") in "\n".join(lines)
     assert f"{MARKET} ({MARKER})" in lines
+    # The arising part is headed by its title: "Phần PS" would mean nothing to the reader of a signed report.
+    assert lines.count("Nhiệm vụ phát sinh trong năm") == 1 and not any(line.startswith("Phần PS") for line in lines)
     assert f"PS.2 – hoàn thành đúng hạn: {MARKET_RESULT} (Trạm Y tế xã)" in [line.removeprefix("- ") for line in lines]
     assert "Tại ngày chốt số liệu còn 69 nhiệm vụ chưa hoàn thành (trong đó 3 nhiệm vụ quá hạn)." in lines
     table = next(t for t in document.tables if t.rows[0].cells[-1].text == "Lý do, đề xuất của đơn vị")
