@@ -265,3 +265,33 @@ def test_an_arising_rows_page_names_its_source_and_the_nav_offers_the_page(offic
         page = office.get(reverse("task_detail", args=[plan.pk, "PS.1"])).content.decode()
     assert "Nhiệm vụ phát sinh — Chỉ thị số 08/CT-UBND ngày 12/07/2023" in page and "UBND thành phố Vinh" in page
     assert f'href="{reverse("arising_list")}"' in page
+
+
+def test_withdrawing_a_version_gives_back_the_arising_tasks_added_to_it(office, plan, personas):
+    """v1 has PS.1; v2 (a new document) copies it and the office adds PS.2 to v2; v2 is withdrawn as a mistake.
+    v1 is current again and must still track PS.2, with its completion, not leave it on the withdrawn version."""
+    from plans.services.importer import import_plan
+    from plans.services.versions import withdraw
+    from reports.models import Completion
+
+    with at("2023-07-06"):
+        add_one(office, plan)
+    changed = SAMPLE.read_text(encoding="utf-8").replace("Cuối tháng 7 và tháng 10/2023", "Tháng 11/2023").encode()
+    second = import_plan(plan.commune, changed, "ke-hoach-ban-sua.txt").plan
+    with at("2023-07-10"):
+        office.force_login(personas["office"])  # a session opened on another day has expired by now
+        add_one(office, second, title="Kiểm tra an toàn thực phẩm tại chợ", deadline="trong tháng 8/2023")
+    Completion.objects.create(assignment=Assignment.objects.get(node__plan=second, node__code="PS.2"), milestone=0,
+                              completed_on=date(2023, 8, 20), accepted_on=date(2023, 8, 21))
+    assert withdraw(second, personas["office"], "Nhập nhầm bản dự thảo") == plan
+    back = {t.node.code: t for t in ArisingTask.objects.filter(node__plan=plan).select_related("node", "source")}
+    assert sorted(back) == ["PS.1", "PS.2"]
+    assert back["PS.2"].node.title == "Kiểm tra an toàn thực phẩm tại chợ"
+    assert back["PS.2"].source.number == "08/CT-UBND"
+    row = back["PS.2"].node.assignments.get()
+    assert rates.status_of(row, date(2023, 9, 1)).label == "Hoàn thành đúng hạn"  # due 31/08, done 20/08
+    assert plan.nodes.filter(code="PS").count() == 1
+    # Both copies are counted in the audit entries of the import and of the withdrawal.
+    assert LogEntry.objects.get(action="plan.imported", object_id=str(second.pk)).data["carried_over"][
+        "arising_tasks"] == 1
+    assert LogEntry.objects.get(action="plan.withdrawn").data["carried_back"]["arising_tasks"] == 1
