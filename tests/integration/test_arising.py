@@ -92,6 +92,7 @@ def test_a_notice_is_previewed_then_its_eight_tasks_are_added_in_one_go(office, 
     assert preview.status_code == 200
     page = preview.content.decode()
     assert "Mục 5" in page and "đầu tháng 8/2023" in page and "Ban quản lý chợ xã (chưa có trong danh bạ)" in page
+    assert "số 45/TB-UBND · ngày 05 tháng 7 năm 2023 ·" in page and "2023-07-05" not in page
     assert not ArisingTask.objects.exists() and not SourceDocument.objects.exists()
     _, done = import_notice(office, plan)
     assert done.status_code == 302
@@ -295,3 +296,18 @@ def test_withdrawing_a_version_gives_back_the_arising_tasks_added_to_it(office, 
     assert LogEntry.objects.get(action="plan.imported", object_id=str(second.pk)).data["carried_over"][
         "arising_tasks"] == 1
     assert LogEntry.objects.get(action="plan.withdrawn").data["carried_back"]["arising_tasks"] == 1
+
+
+def test_a_notice_entered_before_is_named_on_the_preview(office, plan, personas):
+    """Entering the same notice twice would add its tasks twice: the second preview says when it was entered."""
+    text = NOTICE.read_text(encoding="utf-8")
+    with at("2023-07-06"):
+        office.force_login(personas["office"])  # the fixture's session belongs to today, not to July 2023
+        first = office.post(reverse("arising_notice"), {"plan": plan.pk, "text": text})
+        assert first.context["entered_before"] is None
+        import_notice(office, plan)
+        again = office.post(reverse("arising_notice"), {"plan": plan.pk, "text": text})
+    assert again.status_code == 200
+    warning = again.content.decode().split('id="notice-entered-before">')[1].split("</section>")[0]
+    assert warning == ("Thông báo số 45/TB-UBND ngày 05/07/2023 đã được nhập ngày 06 tháng 7 năm 2023 (8 nhiệm vụ). "
+                       "Xác nhận lần nữa sẽ thêm các nhiệm vụ của văn bản này một lần nữa.")
