@@ -128,20 +128,27 @@ def in_province(plan):
     return province
 
 
-def test_the_province_roll_up_counts_the_arising_tasks_like_plan_rows(plan, arising, in_province):
+def test_the_province_roll_up_counts_the_arising_tasks_like_plan_rows(client, plan, arising, in_province):
     from collections import Counter
 
     from communes.queries import communes_under
     from provinces import queries
     from reports.queries import rates
     from reports.rules import status as st
+    from tests.factories import make_area_viewer
 
     line = queries.rollup(communes_under(in_province), 2023, 5, date(2023, 5, 25))[0]
     # May is judged at its cut-off 14/05: PS.2 was finished on 12/05, PS.1 is 14 days past 30/04.
     assert line.rows == Counter({st.DONE_ON_TIME: 2, st.OPEN_IN_TIME: 66, st.OPEN_OVERDUE: 3})
     assert line.rows == +rates.month_tally(plan, arising["may"], date(2023, 5, 25)).rows
     overdue = queries.overdue_rows(communes_under(in_province), 2023, date(2023, 5, 14))
-    assert [(r["node__code"], r["days_overdue"]) for r in overdue if r["node__code"].startswith("PS")] == [("PS.1", 14)]
+    assert [(r["node__code"], r["days_overdue"]) for r in overdue if r["node__arising__id"]] == [("PS.1", 14)]
+    client.force_login(make_area_viewer(in_province))
+    with at(DRAFT_DAY):
+        page = client.get(reverse("province_dashboard", kwargs={"area_pk": in_province.pk})).content.decode()
+    listed = page.split('id="overdue"')[1].split("</section>")[0]
+    assert f"PS.1</span> {MOSQUITO} <small class=\"muted\">(nhiệm vụ phát sinh)</small>" in listed
+    assert "I.1.3</span>" in listed and listed.count("(nhiệm vụ phát sinh)") == 1
 
 
 def test_the_public_page_and_feed_count_the_arising_tasks_under_their_own_heading(client, plan, personas, arising):
