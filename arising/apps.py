@@ -13,7 +13,7 @@ class ArisingConfig(AppConfig):
         plan_rows_carrying.connect(_carry_arising, dispatch_uid="arising-carry-over")
 
 
-def _carry_arising(sender, old, new, **kwargs) -> int:
+def _carry_arising(sender, old, new, **kwargs) -> dict[str, int]:
     from .services.carry import carry_arising
 
-    return carry_arising(old, new)
+    return {"arising_tasks": carry_arising(old, new)}

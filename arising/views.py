@@ -98,11 +98,12 @@ def arising_notice(request):
         except PlanReadError as exc:
             form.add_error(None, str(exc))
         else:
-            plan = form.cleaned_data["plan"]
+            plan, source = form.cleaned_data["plan"], reading.source_of(notice, "")
             confirm = NoticeConfirmForm(initial={"token": staging.stage(data), "name": name, "plan": plan.pk})
             return render(request, "arising/notice_preview.html", {
                 "notice": notice, "plan": plan, "confirm": confirm, "name": name,
-                "year_problem": reading.year_problem(notice, plan)})
+                "source": source, "year_problem": reading.year_problem(notice, plan),
+                "entered_before": queries.entered_before(plan.commune, source.kind, source.number, source.issued_on)})
     return render(request, "arising/notice.html", {"form": form}, status=400 if form.errors else 200)
 
 

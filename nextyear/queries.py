@@ -7,6 +7,7 @@ accepted (reports.queries.rates.status_of). Which rows go and how their deadline
 from dataclasses import dataclass, field
 from datetime import date
 
+from arising.queries import origins
 from arising.services.tree import ROOT_CODE as ARISING_ROOT
 from plans.models import Assignment, NodeLevel, Plan, TaskNode
 from plans.queries import plan_tree
@@ -41,6 +42,10 @@ class CarriedNode:
     number: str
     rows: list[CarriedRow] = field(default_factory=list)
     children: list["CarriedNode"] = field(default_factory=list)
+    title: str = ""
+
+    def __post_init__(self) -> None:
+        self.title = self.title or self.node.title
 
 
 @dataclass
@@ -82,15 +87,21 @@ def year_end_words(row: Assignment) -> str:
 def select(plan: Plan, today: date | None = None) -> Selection:
     day = judged_on(plan, today)
     statuses = row_statuses(plan, day)
-    roots = [n for n in plan_tree(plan) if n.code != ARISING_ROOT]  # arising tasks have their own page
-    return Selection(plan, day, _renumber(_kept(roots, statuses, plan.year)))
+    parts = _kept(plan_tree(plan), statuses, plan.year, origins(plan))
+    for part in parts:
+        if part.node.code == ARISING_ROOT:
+            part.title = rules.arising_part_title(plan.year)
+    return Selection(plan, day, _renumber(parts))
 
 
-def _kept(nodes: list[TaskNode], statuses, year: int) -> list[CarriedNode]:
+def _kept(nodes: list[TaskNode], statuses, year: int, sources: dict[int, str]) -> list[CarriedNode]:
     kept: list[CarriedNode] = []
     for node in nodes:
         rows = [r for r in (_carried(row, statuses[row.pk], year) for row in node.rows) if r]
-        children = _kept(node.kids, statuses, year)
+        if node.pk in sources:  # an arising task has no solutions of its own: its basis is the document that gave it
+            for row in rows:
+                row.solutions = [sources[node.pk]]
+        children = _kept(node.kids, statuses, year, sources)
         if rows or children:
             kept.append(CarriedNode(node, "", rows, children))
     return kept

@@ -9,6 +9,10 @@
   "Quý 1/2023" → "Quý 1/2024", "Năm 2023-2025" → "Năm 2024-2025"); a deadline with no year ("Quý II",
   "Thường xuyên") stays as printed and is read in the new plan's year; a deadline set by another document
   ("Theo Kế hoạch số 12/KH-UBND ngày 05/01/2023") stays word for word, its dates being the document's.
+- A task arising during the year (arising app) goes by the same rule: what the Chairman's notice or the province's
+  directive asked and is not done at year end is still owed next year, and a plan that left it out would stop its
+  tracking on 31/12. It goes in a part of its own at the end of the table (arising_part_title), its source document
+  in the GIẢI PHÁP column, its title unchanged, so next year's import links it to this year's row.
 """
 import calendar
 import re
@@ -17,6 +21,7 @@ from datetime import date
 from reports.rules import status as st
 
 UNFINISHED, RECURRING = "unfinished", "recurring"
+ARISING_PART = "Nhiệm vụ phát sinh năm {year} chuyển sang"
 REASONS = {UNFINISHED: "Chưa hoàn thành cuối năm", RECURRING: "Nhiệm vụ thường xuyên"}
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 _DATE_OR_YEAR = re.compile(r"(?<!\d)(?:(?P<day>\d{1,2})/(?P<month>\d{1,2})/)?(?P<year>(?:19|20)\d{2})(?!\d)")
@@ -27,6 +32,10 @@ def is_recurring(kind: str, text: str, start: date | None, due: date | None, yea
         return True
     whole_year = start == date(year, 1, 1) and due == date(year, 12, 31)
     return kind == "range" and whole_year and not _YEAR.search(text or "")
+
+
+def arising_part_title(year: int) -> str:
+    return ARISING_PART.format(year=year)
 
 
 def carry_reason(status_code: str, recurring: bool) -> str | None:

@@ -5,7 +5,8 @@ Sent by plans (services.importer) inside the import's transaction, right after t
   with `send`, so a receiver's failure rolls the import back.
 Sent by plans (services.carry_over), in this order, when a new version replaces a plan:
 - `plan_rows_carrying(old, new)`: the new version's own rows exist; an app that adds rows to a plan (arising's PS
-  subtree) copies its rows now, so they are matched by task code and row order like the plan's own;
+  subtree) copies its rows now, so they are matched by task code and row order like the plan's own, and returns
+  {name: count} for the audit entry;
 - `plan_replaced(old, new, rows)`: `rows` maps each old row's pk to its match in the new version; an app holding
   records on rows (reports: completions, drafts) moves or copies them and returns {name: count} for the audit entry.
 Received: a directory edit (communes.signals.directory_changed) re-resolves the printed names of the commune's plans.

@@ -197,7 +197,8 @@ def _overdue_rows(communes: QuerySet[Commune], year: int, judged: date, limit: i
     rows = (with_status(scoped_rows(communes, year), judged).filter(status_code=rowstatus.OVERDUE)
             .order_by("missed", "node__plan__commune__name", "node__order", "order")
             .values("pk", "missed", "deadline_text", "node__code", "node__title", "node__plan_id",
-                    "node__plan__commune_id", "node__plan__commune__name", "node__plan__commune__kind")[:limit])
+                    "node__plan__commune_id", "node__plan__commune__name", "node__plan__commune__kind",
+                    "node__arising__id")[:limit])  # set for a task arising during the year (arising app)
     return [{**row, "days_overdue": (judged - row["missed"]).days if row["missed"] else 0} for row in rows]
 
 

@@ -10,6 +10,7 @@ from typing import Any
 
 from django.db.models import Prefetch
 
+from arising.queries import part_heading
 from planparser.textutil import fold
 from plans.models import Assignment, AssignmentRef, NodeLevel, Plan, RefRole, TaskNode
 from reports.models import Completion, ReportingPeriod, RowReport, RowRole
@@ -190,7 +191,7 @@ def _by(rows, title, key, keys_of, filter_of) -> Breakdown:
 
 def _label(item, key: str) -> str:
     if key == "part":
-        return f"Phần {item.number or item.code}"
+        return part_heading(item, f"Phần {item.number or item.code}")
     if key == "group":
         return f"{item.code} {item.title[:90]}{'…' if len(item.title) > 90 else ''}"
     return item.name

@@ -9,7 +9,7 @@ from datetime import date, timedelta
 
 from django.db.models import prefetch_related_objects
 
-from arising.queries import markers
+from arising.queries import markers, part_heading
 from indicators.queries import describe_target, met_text, value_text
 from plans.models import Plan
 from reports.models import ReportingPeriod, ReportState, RowReport, RowRole
@@ -125,7 +125,7 @@ def _solutions(row: figures.Row) -> str:
 
 
 def _part_title(node) -> str:
-    return f"Phần {node.number or node.code}. {_short(node, 160)}"
+    return part_heading(node, f"Phần {node.number or node.code}. {_short(node, 160)}")
 
 
 def _short(node, limit: int = 200) -> str:

@@ -7,7 +7,11 @@ development plan and the results of carrying it out):
 - figures computed by the app: the Government Office's 4-way status of every row judged at the month's data cut-off
   (Decree 09/2019/NĐ-CP, Art. 12), the days overdue, the counts, and how many unit reports came in on time, late or
   not at all;
-- each indicator's target, its latest value up to the cut-off, the share of the target reached and its colour.
+- each indicator's target, its latest value up to the cut-off, the share of the target reached and its colour;
+- the tasks arising during the year, counted like plan rows, under one heading of their own, each with the
+  document that gave it (kind, number, date, as the monthly report prints it: "Chỉ thị số 08/CT-UBND ngày
+  05/04/2023"). A directive or a conclusion notice is an official document of a public body; its quoted text, its
+  file and who entered it stay out.
 What stays out:
 - names of people (officers, the signer, whoever entered a figure or released the month), e-mails, phone numbers;
 - the free text units type into their reports (results, obstacles, proposals) and the explanation of a red
@@ -22,6 +26,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from django.db.models import prefetch_related_objects
 
+from arising.queries import markers
 from dashboard.queries import board as services_board
 from dashboard.queries import figures as services
 from dashboard.queries import report as services_report
@@ -53,7 +58,7 @@ def build(plan: Plan, period: ReportingPeriod, today: date) -> dict:
                    "data_from": span.period.start.isoformat(), "data_to": span.period.end.isoformat(),
                    "judged_on": span.as_of.isoformat()},
         "counts": _counts(tally),
-        "groups": _groups(rows),
+        "groups": _groups(rows, markers(plan)),
         "indicators": _indicators(plan, span.as_of),
     }
 
@@ -64,26 +69,28 @@ def _counts(tally: rates.Tally) -> dict:
             "reports_late": tally.late_reports, "reports_missing": tally.missing_reports}
 
 
-def _groups(rows: list[services.Row]) -> list[dict]:
-    """Rows under their group (or under the task itself where a part has no groups), in the plan's order."""
+def _groups(rows: list[services.Row], marks: dict[int, str]) -> list[dict]:
+    """Rows under their group (or under the task itself where a part has no groups), in the plan's order; the arising
+    tasks, each a task straight under the plan's "PS" part, under that part as one heading."""
     groups: dict[int, dict] = {}
     for row in rows:
-        node = row.group or row.task
+        arising = row.task.pk in marks and row.part is not None
+        node = (row.part if arising else row.group) or row.task
         group = groups.setdefault(node.pk, {
-            "part": row.part.code if row.part else "", "code": node.code, "title": node.title.rstrip(":").strip(),
-            "counts": {code: 0 for code in st.ORDER}, "rows": []})
+            "part": row.part.code if row.part and not arising else "", "code": node.code,
+            "title": node.title.rstrip(":").strip(), "counts": {code: 0 for code in st.ORDER}, "rows": []})
         group["counts"][row.status.code] += 1
-        group["rows"].append(_row(row))
+        group["rows"].append(_row(row, marks.get(row.task.pk, "")))
     return list(groups.values())
 
 
-def _row(row: services.Row) -> dict:
+def _row(row: services.Row, origin: str) -> dict:
     numbers = [s.number for s in row.assignment.solutions.all() if s.number]
     return {"task_code": row.task.code, "task_title": row.task.title,
             "solutions": ", ".join(numbers), "lead_units": [services.ref_name(ref) for ref in row.units],
             "deadline": row.assignment.deadline_text, "status": row.status.code, "status_label": row.status.label,
             "days_overdue": row.status.days_overdue if row.status.code == st.OPEN_OVERDUE else 0,
-            "note": row.status.note}
+            "note": row.status.note, "origin": origin}
 
 
 def _indicators(plan: Plan, as_of: date) -> list[dict]:

@@ -79,6 +79,9 @@ class Row(Schema):
     status_label: str
     days_overdue: int
     note: str
+    # Releases stored before this field existed have no origin: they read as plan rows, which they all were then.
+    origin: str = Field("", description="Với nhiệm vụ phát sinh trong năm: văn bản giao nhiệm vụ (loại, số, ngày); "
+                                        "rỗng với nhiệm vụ của kế hoạch")
 
 
 class Group(Schema):

@@ -48,7 +48,7 @@ def _task_table(document, selection: Selection) -> None:
     for item, row in selection.lines():
         first = item is not previous
         previous = item
-        number, title = (item.number, item.node.title) if first else ("", "")
+        number, title = (item.number, item.title) if first else ("", "")
         if row is None:
             rows.append([number, title, "", "", "", "", ""])
         else:

@@ -5,6 +5,7 @@ people wrote, and no export or later import replaces it.
 """
 from collections import Counter
 
+from arising.queries import part_heading
 from dashboard.queries import figures as board_rows
 from dashboard.queries import report as services_report
 from reports.rules import status as st
@@ -26,7 +27,7 @@ def sections(figures: Figures) -> list[tuple[str, str, str]]:
 
 
 def part_title(part) -> str:
-    return f"Phần {part.number or part.code}. {fmt.shorten(part.title.rstrip(':').strip(), 160)}"
+    return part_heading(part, f"Phần {part.number or part.code}. {fmt.shorten(part.title.rstrip(':').strip(), 160)}")
 
 
 def _count_words(counts: Counter) -> str:

@@ -22,10 +22,11 @@ def _row_map(old: Plan, new: Plan) -> dict[int, int]:
 
 
 def carry_over(old: Plan, new: Plan) -> dict[str, int | dict[str, int]]:
-    plan_rows_carrying.send(sender=Plan, old=old, new=new)  # first: added rows then match by code like the plan's
+    # First: the rows added then match by code like the plan's. Receivers answer {name: count} for the audit entry.
+    carrying = plan_rows_carrying.send(sender=Plan, old=old, new=new)
     rows = _row_map(old, new)
     counts: dict[str, int | dict[str, int]] = {}
-    for _receiver, answer in plan_replaced.send(sender=Plan, old=old, new=new, rows=rows):
+    for _receiver, answer in [*carrying, *plan_replaced.send(sender=Plan, old=old, new=new, rows=rows)]:
         # django-stubs types a receiver's answer as str | None; plan_replaced's receivers return {name: count}.
         counts.update(cast(dict[str, int] | None, answer) or {})
     return {**counts, "indicators": _indicators(old, new),

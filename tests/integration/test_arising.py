@@ -92,6 +92,7 @@ def test_a_notice_is_previewed_then_its_eight_tasks_are_added_in_one_go(office, 
     assert preview.status_code == 200
     page = preview.content.decode()
     assert "Mục 5" in page and "đầu tháng 8/2023" in page and "Ban quản lý chợ xã (chưa có trong danh bạ)" in page
+    assert "số 45/TB-UBND · ngày 05 tháng 7 năm 2023 ·" in page and "2023-07-05" not in page
     assert not ArisingTask.objects.exists() and not SourceDocument.objects.exists()
     _, done = import_notice(office, plan)
     assert done.status_code == 302
@@ -110,7 +111,7 @@ def test_a_notice_is_previewed_then_its_eight_tasks_are_added_in_one_go(office, 
     assert LogEntry.objects.filter(action="arising.task_added").count() == 8
 
 
-def test_a_notice_uploaded_as_word_or_pdf_reads_the_same(office, plan):
+def test_a_notice_uploaded_as_word_or_pdf_is_previewed_then_added_the_same(office, plan):
     document = Document()
     for line in NOTICE.read_text(encoding="utf-8").splitlines():
         document.add_paragraph(line)
@@ -121,6 +122,19 @@ def test_a_notice_uploaded_as_word_or_pdf_reads_the_same(office, plan):
         preview = office.post(reverse("arising_notice"), {"plan": plan.pk, "file": SimpleUploadedFile(name, data)})
         assert preview.status_code == 200, name
         assert len(preview.context["notice"]["tasks"]) == 8, name
+        # Nothing is kept before the office confirms; a stored name may gain a suffix, never lose its extension.
+        suffix = name[name.rindex("."):]
+        assert not SourceDocument.objects.filter(file__endswith=suffix).exists(), name
+        done = office.post(reverse("arising_notice_confirm"),
+                           {**preview.context["confirm"].initial, "reason": "Thông báo kết luận giao ban tháng 6"})
+        assert done.status_code == 302, name
+        source = SourceDocument.objects.get(file__endswith=suffix)
+        assert (source.kind, source.number, source.issued_on) == ("conclusion", "45/TB-UBND", date(2023, 7, 5)), name
+        assert source.file.read() == data and source.tasks.count() == 8, name
+        first = source.tasks.select_related("node").first().node.assignments.get()
+        assert first.due == date(2023, 7, 15) and refs(first, "lead") == ["cc-dia-chinh"], name
+    # PS.1 … PS.8 from the Word file, PS.9 … PS.16 from the PDF (the office entered the notice twice).
+    assert plan.nodes.filter(parent__code="PS").count() == 16
 
 
 def test_an_empty_notice_form_says_so(office, plan):
@@ -154,6 +168,7 @@ def test_an_arising_task_goes_through_report_acceptance_status_monthly_docx_and_
     marker = "Nhiệm vụ phát sinh — Chỉ thị số 08/CT-UBND ngày 12/07/2023"
     assert any(line.startswith("Rà soát hồ sơ đất công tại xóm 3") and marker in line for line in lines)
     assert any(line.startswith("- PS.1 – hoàn thành đúng hạn: Đã rà soát 12 hồ sơ") for line in lines)
+    assert "Nhiệm vụ phát sinh trong năm" in lines and not any(line.startswith("Phần PS") for line in lines)
     unit = evaluate(plan, today=date(2023, 12, 20)).find("unit", land.pk)
     assert "PS.1" in {r.assignment.node.code for r in unit.figures.rows}
 
@@ -251,3 +266,48 @@ def test_an_arising_rows_page_names_its_source_and_the_nav_offers_the_page(offic
         page = office.get(reverse("task_detail", args=[plan.pk, "PS.1"])).content.decode()
     assert "Nhiệm vụ phát sinh — Chỉ thị số 08/CT-UBND ngày 12/07/2023" in page and "UBND thành phố Vinh" in page
     assert f'href="{reverse("arising_list")}"' in page
+
+
+def test_withdrawing_a_version_gives_back_the_arising_tasks_added_to_it(office, plan, personas):
+    """v1 has PS.1; v2 (a new document) copies it and the office adds PS.2 to v2; v2 is withdrawn as a mistake.
+    v1 is current again and must still track PS.2, with its completion, not leave it on the withdrawn version."""
+    from plans.services.importer import import_plan
+    from plans.services.versions import withdraw
+    from reports.models import Completion
+
+    with at("2023-07-06"):
+        add_one(office, plan)
+    changed = SAMPLE.read_text(encoding="utf-8").replace("Cuối tháng 7 và tháng 10/2023", "Tháng 11/2023").encode()
+    second = import_plan(plan.commune, changed, "ke-hoach-ban-sua.txt").plan
+    with at("2023-07-10"):
+        office.force_login(personas["office"])  # a session opened on another day has expired by now
+        add_one(office, second, title="Kiểm tra an toàn thực phẩm tại chợ", deadline="trong tháng 8/2023")
+    Completion.objects.create(assignment=Assignment.objects.get(node__plan=second, node__code="PS.2"), milestone=0,
+                              completed_on=date(2023, 8, 20), accepted_on=date(2023, 8, 21))
+    assert withdraw(second, personas["office"], "Nhập nhầm bản dự thảo") == plan
+    back = {t.node.code: t for t in ArisingTask.objects.filter(node__plan=plan).select_related("node", "source")}
+    assert sorted(back) == ["PS.1", "PS.2"]
+    assert back["PS.2"].node.title == "Kiểm tra an toàn thực phẩm tại chợ"
+    assert back["PS.2"].source.number == "08/CT-UBND"
+    row = back["PS.2"].node.assignments.get()
+    assert rates.status_of(row, date(2023, 9, 1)).label == "Hoàn thành đúng hạn"  # due 31/08, done 20/08
+    assert plan.nodes.filter(code="PS").count() == 1
+    # Both copies are counted in the audit entries of the import and of the withdrawal.
+    assert LogEntry.objects.get(action="plan.imported", object_id=str(second.pk)).data["carried_over"][
+        "arising_tasks"] == 1
+    assert LogEntry.objects.get(action="plan.withdrawn").data["carried_back"]["arising_tasks"] == 1
+
+
+def test_a_notice_entered_before_is_named_on_the_preview(office, plan, personas):
+    """Entering the same notice twice would add its tasks twice: the second preview says when it was entered."""
+    text = NOTICE.read_text(encoding="utf-8")
+    with at("2023-07-06"):
+        office.force_login(personas["office"])  # the fixture's session belongs to today, not to July 2023
+        first = office.post(reverse("arising_notice"), {"plan": plan.pk, "text": text})
+        assert first.context["entered_before"] is None
+        import_notice(office, plan)
+        again = office.post(reverse("arising_notice"), {"plan": plan.pk, "text": text})
+    assert again.status_code == 200
+    warning = again.content.decode().split('id="notice-entered-before">')[1].split("</section>")[0]
+    assert warning == ("Thông báo số 45/TB-UBND ngày 05/07/2023 đã được nhập ngày 06 tháng 7 năm 2023 (8 nhiệm vụ). "
+                       "Xác nhận lần nữa sẽ thêm các nhiệm vụ của văn bản này một lần nữa.")

@@ -187,3 +187,43 @@ def test_only_the_office_sees_the_correction_links(client, office, plan, persona
     assert "Sửa: <a" in page and reverse("plan_task_correct", args=[plan.pk, "I.4.4", "place"]) in page
     client.force_login(personas["viewer"])
     assert "corrections-links" not in client.get(reverse("task_detail", args=[plan.pk, "I.4.4"])).content.decode()
+
+
+def test_every_kind_of_correction_leaves_one_audit_entry_with_its_reason(office, plan, personas):
+    """The nine corrections of issue 13, each by the office with its own reason: one entry each, saying who, which
+    field of which row, task or indicator, and why."""
+    row = row_of(plan, "I.4.4")
+    entries = {e.key: e.pk for e in plan.commune.entries.all()}
+    indicator = plan.indicators.get(code="II.8")
+    steps = [
+        ("plan_row_correct", [plan.pk, row.pk, "leaders"], {"entries": [entries["pct-van-hoa-xa-hoi"]]}),
+        ("plan_row_correct", [plan.pk, row.pk, "lead_units"], {"entries": [entries["cc-dia-chinh"],
+                                                                           entries["cc-do-thi"]]}),
+        ("plan_row_correct", [plan.pk, row.pk, "coordinating_units"], {"entries": [entries["cac-htx"]]}),
+        ("plan_row_correct", [plan.pk, row.pk, "deadline"], {"value": "Trước ngày 30/11/2023"}),
+        ("plan_row_correct", [plan.pk, row.pk, "solutions"], {"value": "(1) Rà soát quỹ đất. (2) Đấu giá."}),
+        ("plan_row_correct", [plan.pk, row.pk, "output"], {"value": "Kế hoạch khai thác quỹ đất được duyệt"}),
+        ("plan_task_correct", [plan.pk, "I.4.4", "title"], {"value": "Khai thác quỹ đất năm 2023"}),
+        ("plan_task_correct", [plan.pk, "II.4.5", "place"], {"parent": "II.4", "number": "4.4"}),
+        ("plan_indicator_correct", [plan.pk, indicator.pk], {"value": "Dưới 0,1%"}),
+    ]
+    for number, (name, args, data) in enumerate(steps, start=1):
+        _, saved = preview_then_save(office, reverse(name, args=args), {**data, "reason": f"Lý do số {number}"})
+        assert saved.status_code == 302, (name, args)
+    found = [(e.action, e.data["code"], e.data["field"], e.data["reason"], e.actor)
+             for e in LogEntry.objects.filter(action__in=("plan.row_corrected", "plan.task_corrected",
+                                                          "plan.indicator_corrected")).order_by("pk")]
+    office_user = personas["office"]
+    assert found == [
+        ("plan.row_corrected", "I.4.4", "leaders", "Lý do số 1", office_user),
+        ("plan.row_corrected", "I.4.4", "lead_units", "Lý do số 2", office_user),
+        ("plan.row_corrected", "I.4.4", "coordinating_units", "Lý do số 3", office_user),
+        ("plan.row_corrected", "I.4.4", "deadline", "Lý do số 4", office_user),
+        ("plan.row_corrected", "I.4.4", "solutions", "Lý do số 5", office_user),
+        ("plan.row_corrected", "I.4.4", "output", "Lý do số 6", office_user),
+        ("plan.task_corrected", "I.4.4", "title", "Lý do số 7", office_user),
+        ("plan.task_corrected", "II.4.5", "place", "Lý do số 8", office_user),
+        ("plan.indicator_corrected", "II.8", "targets", "Lý do số 9", office_user)]
+    assert [r.entry.key for r in row.refs.filter(role="leader")] == ["pct-van-hoa-xa-hoi"]
+    leaders = LogEntry.objects.get(action="plan.row_corrected", data__field="leaders")
+    assert "Phó Chủ tịch phụ trách Văn hóa - Xã hội" in str(leaders.data["words"]["leaders"])
