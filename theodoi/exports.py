@@ -28,13 +28,15 @@ from django.http import FileResponse
 from docxtpl import DocxTemplate
 from jinja2 import Environment
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-from openpyxl.styles import Alignment
+from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 WRAP = Alignment(wrap_text=True, vertical="top")
+BOLD = Font(bold=True)
+THOUSANDS = "#,##0"
 LINE_POINTS = 15  # one line of 11-12 pt text, with its leading
 MAX_ROW_POINTS = 409  # Excel's tallest row
 # A column's width unit is the width of a digit of the default font; a Vietnamese word with its diacritics and
@@ -84,9 +86,26 @@ def strip_old_guard(text: str) -> str:
 # ---- print set-up -------------------------------------------------------------------------------------------------
 
 def lines_needed(text, width: float) -> int:
-    """How many lines `text` takes wrapped in a column `width` units wide, counting its own line breaks."""
+    """How many lines `text` takes wrapped in a column `width` units wide, counting its own line breaks.
+
+    Wrapped as the spreadsheet wraps, at spaces: "Chưa xếp hạng" in a narrow column is three lines, not the two
+    its characters alone would fill, and a row sized by characters would cut its last word off.
+    """
     per_line = max(1, int(width * CHARS_PER_UNIT))
-    return sum(-(-len(part) // per_line) or 1 for part in str(text if text is not None else "").split("\n"))
+    return sum(_wrapped_lines(part, per_line) for part in str(text if text is not None else "").split("\n"))
+
+
+def _wrapped_lines(paragraph: str, per_line: int) -> int:
+    lines, used = 1, 0
+    for word in paragraph.split():
+        if used and used + 1 + len(word) <= per_line:
+            used += 1 + len(word)
+            continue
+        if used:
+            lines += 1
+        lines += (len(word) - 1) // per_line  # a word longer than the line breaks inside it, as Excel does
+        used = len(word) - (len(word) - 1) // per_line * per_line
+    return lines
 
 
 def fit_row(sheet, row: int, widths: Sequence[float], minimum_lines: int = 1) -> None:
@@ -113,10 +132,23 @@ def title_row(sheet, row: int, text: str, widths: Sequence[float], font=None) ->
     sheet.row_dimensions[row].height = min(lines * (LINE_POINTS + 2) + 4, MAX_ROW_POINTS)
 
 
+def heading_row(sheet, row: int, headings: Sequence[str], widths: Sequence[float]) -> None:
+    """A table's column headings: bold, centred, wrapped, in a row tall enough for the longest (bold letters are
+    wider, hence three quarters of the width)."""
+    for column, heading in enumerate(headings, start=1):
+        cell = put(sheet.cell(row, column), heading)
+        cell.font, cell.alignment = BOLD, Alignment(wrap_text=True, vertical="center", horizontal="center")
+    fit_row(sheet, row, [width * 0.75 for width in widths])
+
+
 def wrap_all(sheet, first_row: int) -> None:
+    """Wrapped text, and whole numbers with the thousands separator: "1.341" where the office's Excel runs in
+    Vietnamese (the separator is the reader's locale's; the cell stays a number that sums)."""
     for line in sheet.iter_rows(min_row=first_row):
         for cell in line:
             cell.alignment = WRAP
+            if isinstance(cell.value, int) and not isinstance(cell.value, bool) and cell.number_format == "General":
+                cell.number_format = THOUSANDS
 
 
 def finish_table(sheet, header_row: int, widths: Sequence[float], frozen_column: str = "A") -> None:
