@@ -1,9 +1,12 @@
 """Issue 11: every generated document as a person sees it, converted by LibreOffice in one run, read by poppler.
 
-Two checks per file, on the PDF's own words and their boxes (pdftotext -bbox):
+Three checks per file, on the PDF's own words and their boxes (pdftotext -bbox):
 - no broken word: every word LibreOffice printed is a word of the document's text, so none was split to fit a
   column ("thà" + "nh" would be two unknown words);
-- no overlapping text: no two word boxes on a page intersect.
+- no overlapping text: no two word boxes on a page intersect;
+- no text cut off: every word of the document is printed at least as often as it is written, so a wrapped cell in
+  a row too short for it, or a title wider than its page, loses none of its words.
+The documents issues 15 and 16 added go through the same checks in test_documents_later.py.
 """
 import html
 import os
@@ -11,16 +14,21 @@ import re
 import shutil
 import subprocess
 import tempfile
+from collections import Counter
 from io import BytesIO
 
 from docx import Document
+from docx.oxml.ns import qn
 from openpyxl import load_workbook
+from openpyxl.utils import get_column_letter
 
 from tests.integration.test_documents_files import all_files, paragraphs_and_cells
 
 WORD = re.compile(r"\w[\w./%,()-]*\w|\w", re.UNICODE)
 BOX = re.compile(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>')
 PAGE = re.compile(r"<page .*?</page>", re.DOTALL)
+LETTERS = re.compile(r"[^\W\d_]+")  # the letters of a word: numbers print in the reader's format, not as stored
+BREAKS = {qn("w:br"), qn("w:cr"), qn("w:tab")}
 
 
 def tool(name: str) -> str:
@@ -77,18 +85,52 @@ def overlaps(words) -> list[tuple[str, str]]:
     return found
 
 
-def test_every_document_renders_without_broken_words_or_overlapping_text(plan, tmp_path):
-    soffice, pdftotext = tool("soffice"), tool("pdftotext")
-    files = all_files(plan)
+def written_texts(name: str, data: bytes) -> list[str]:
+    """Every text the document holds once, as it is printed: a DOCX's paragraphs (merged cells once, a line break
+    a space), a workbook's cells on its visible sheets and columns."""
+    if name.endswith(".docx"):
+        body = Document(BytesIO(data)).element.body
+        return ["".join(" " if node.tag in BREAKS else node.text or "" for node in paragraph.iter()
+                        if node.tag == qn("w:t") or node.tag in BREAKS) for paragraph in body.iter(qn("w:p"))]
+    texts = []
+    for sheet in load_workbook(BytesIO(data)).worksheets:
+        if sheet.sheet_state != "visible":
+            continue
+        hidden = {letter for letter, dimension in sheet.column_dimensions.items() if dimension.hidden}
+        texts += [str(c.value) for row in sheet.iter_rows() for c in row
+                  if c.value is not None and get_column_letter(c.column) not in hidden]
+    return texts
+
+
+def cut_text(words, name: str, data: bytes) -> dict[str, int]:
+    """Words the document holds more often than the PDF prints them, with how many are missing."""
+    printed = Counter(w for page in words for *_, text in page for w in LETTERS.findall(text))
+    wanted = Counter(w for text in written_texts(name, data) for w in LETTERS.findall(text))
+    return {w: n - printed[w] for w, n in wanted.items() if printed[w] < n}
+
+
+def convert(files: dict[str, bytes], tmp_path) -> dict:
+    """Every file to PDF in one LibreOffice run; the PDF of each by name."""
+    soffice = tool("soffice")
     for name, data in files.items():
         (tmp_path / name).write_bytes(data)
     env = {**os.environ, "HOME": tempfile.mkdtemp(dir=tmp_path)}
     subprocess.run([soffice, "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path),
                     *(str(tmp_path / name) for name in files)], check=True, env=env, timeout=600, capture_output=True)
-    for name, data in files.items():
-        pdf = tmp_path / (name.rsplit(".", 1)[0] + ".pdf")
+    pdfs = {name: tmp_path / (name.rsplit(".", 1)[0] + ".pdf") for name in files}
+    assert len(set(pdfs.values())) == len(files), "two files would print to one PDF"
+    for name, pdf in pdfs.items():
         assert pdf.exists() and pdf.stat().st_size > 3000, name
-        words = pdf_words(pdftotext, pdf)
+    return pdfs
+
+
+def test_every_document_renders_without_broken_words_overlapping_or_cut_text(plan, tmp_path):
+    pdftotext = tool("pdftotext")
+    files = all_files(plan)
+    pdfs = convert(files, tmp_path)
+    for name, data in files.items():
+        words = pdf_words(pdftotext, pdfs[name])
         assert words and all(page for page in words), name  # no empty page
         assert (name, broken(words, source_words(name, data))) == (name, [])
         assert (name, overlaps(words)) == (name, [])
+        assert (name, cut_text(words, name, data)) == (name, {})
