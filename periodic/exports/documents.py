@@ -55,14 +55,17 @@ def _result_lines(context: dict) -> list[dict]:
 
 
 def _sheet(book, spec, context: dict, items: list[dict], note: str = "") -> None:
-    """Rows 1-3: the title, the report this annex goes with, the cut-off; row 4 the headings; then one row each."""
+    """Rows 1-3: the title, the report this annex goes with, the data window and the day the statuses stand at;
+    row 4 the headings; then one row each."""
     name, title, columns = spec
     sheet = book.create_sheet(name)
     widths = [width for _, width, _ in columns]
     xs.title_row(sheet, 1, f"{title} – {context['period_label']} – {context['committee']}", widths, TITLE_FONT)
     xs.title_row(sheet, 2, f"(Kèm theo Báo cáo số {context['number']} {context['date_text']} của "
                            f"{context['committee']})", widths)
-    xs.title_row(sheet, 3, f"Số liệu từ {context['data_from']} đến {context['data_to']}. {note}".strip(), widths)
+    # Decree 09/2019 Art. 12: statuses stand at the cut-off, or on the day drafted when that comes first; say which.
+    xs.title_row(sheet, 3, f"Số liệu từ {context['data_from']} đến {context['data_to']}; tình trạng các nhiệm vụ "
+                           f"tính đến {context['cutoff']}. {note}".strip(), widths)
     xs.heading_row(sheet, HEADER_ROW, [heading for heading, _, _ in columns], widths)
     for item in items:
         xs.append(sheet, [item[key] for _, _, key in columns])

@@ -13,6 +13,8 @@ import pytest
 from docx import Document
 from openpyxl import load_workbook
 
+from dashboard.exports import documents as dashboard_documents
+from periodic.exports import documents as periodic_documents
 from plans.models import TaskNode
 from tests import seeds as seed
 from tests.factories import import_sample
@@ -62,6 +64,10 @@ def test_every_new_document_dates_after_decree_30_and_never_leaves_the_number_bl
     assert "(Kèm theo Kế hoạch số …/KH-UBND ngày … tháng … năm 2023 của UBND xã Hưng Đông)" in draft
     annex = load_workbook(BytesIO(files["phu-luc-nam.xlsx"]))["Kết quả"]
     assert annex["A2"].value == "(Kèm theo Báo cáo số …/BC-UBND ngày 20 tháng 12 năm 2023 của UBND xã Hưng Đông)"
+    # Item 13: the year runs 15/12/2022 to 14/12/2023 (Decree 09 Art. 12); drafted on 20/12, after the cut-off, its
+    # statuses stand at the cut-off, 14/12, and the annex says so.
+    assert annex["A3"].value == ("Số liệu từ ngày 15 tháng 12 năm 2022 đến ngày 14 tháng 12 năm 2023; tình trạng các "
+                                 "nhiệm vụ tính đến ngày 14 tháng 12 năm 2023.")
     province = load_workbook(BytesIO(files["theo-doi-tinh.xlsx"])).active
     # May 2023's statuses are judged at its cut-off, 14/05.
     assert province["A2"].value.startswith("Tình trạng nhiệm vụ tính đến ngày 14 tháng 5 năm 2023.")
@@ -74,7 +80,9 @@ def test_months_one_and_two_take_a_zero_in_the_new_documents(plan, personas):
     assert "Hưng Đông, ngày 05 tháng 02 năm 2023" in text
     assert "(số liệu từ ngày 15 tháng 12 năm 2022 đến ngày 14 tháng 3 năm 2023)" in text
     sheet = load_workbook(BytesIO(annex))["Chỉ tiêu"]
-    assert sheet["A3"].value.startswith("Số liệu từ ngày 15 tháng 12 năm 2022 đến ngày 14 tháng 3 năm 2023.")
+    # Drafted before the quarter's cut-off (14/03), its statuses stand on the day drafted, 05/02.
+    assert sheet["A3"].value == ("Số liệu từ ngày 15 tháng 12 năm 2022 đến ngày 14 tháng 3 năm 2023; tình trạng các "
+                                 "nhiệm vụ tính đến ngày 05 tháng 02 năm 2023.")
     draft = docx_text(next_year_file(plan, "2024-01-09 09:00 +0700"))
     assert "Hưng Đông, ngày 09 tháng 01 năm 2024" in draft
 
@@ -91,6 +99,14 @@ def test_whole_numbers_in_the_workbooks_carry_the_thousands_separator(files):
     assert totals[12].value == 16 and totals[12].number_format == xs.THOUSANDS
     counts = totals[3:6] + totals[8:]  # every count; the two rates between them are percentages below 100
     assert [c.coordinate for c in counts if c.number_format != xs.THOUSANDS] == []
+
+
+def test_the_committed_templates_type_no_level_and_no_blank_number():
+    # Item 19: "xã" or "phường" comes from the commune (context "level", "committee"), never from the template.
+    for template in (dashboard_documents.TEMPLATE, periodic_documents.TEMPLATE):
+        text = docx_text(template.read_bytes())
+        assert not COMMUNE_WORD.search(text) and "phường" not in text.lower(), template.name
+        assert not BLANK_NUMBER.search(text) and "{{ number }}" in text, template.name
 
 
 # ---- 16: names cut at a word, rows of one task told apart ----------------------------------------------------------
