@@ -11,6 +11,7 @@ from io import BytesIO
 
 import pytest
 from docx import Document
+from docx.oxml.ns import qn
 from openpyxl import load_workbook
 
 from dashboard.exports import documents as dashboard_documents
@@ -107,6 +108,15 @@ def test_the_committed_templates_type_no_level_and_no_blank_number():
         text = docx_text(template.read_bytes())
         assert not COMMUNE_WORD.search(text) and "phường" not in text.lower(), template.name
         assert not BLANK_NUMBER.search(text) and "{{ number }}" in text, template.name
+
+
+def test_every_new_docx_keeps_its_signature_block_on_one_page(files):
+    # Item 18's rule for every document: the block ("Nơi nhận:" | TM. ỦY BAN NHÂN DÂN … name) never splits.
+    for name in ("bao-cao-quy.docx", "bao-cao-nam.docx", "du-thao-ke-hoach.docx"):
+        document = Document(BytesIO(files[name]))
+        block = next(t for t in document.tables if t.rows[0].cells[0].text.startswith("Nơi nhận:"))
+        assert block.rows[0]._tr.trPr.find(qn("w:cantSplit")) is not None, name
+        assert "TM. ỦY BAN NHÂN DÂN" in block.rows[0].cells[1].text, name
 
 
 # ---- 16: names cut at a word, rows of one task told apart ----------------------------------------------------------
