@@ -8,9 +8,11 @@ Printing: landscape A4, the header rows repeated on every page, fit to the page'
 needed), wrapped text in set column widths, titles in merged cells tall enough that no line is cut. Excel and
 LibreOffice do not grow a row to fit wrapped text that openpyxl wrote, so the heights are estimated here.
 
-Downloads. Django's own RFC 6266/5987 encoder (`content_disposition_header`, the one FileResponse calls) names the
-file, so a name with Vietnamese letters reaches the browser intact. The response is an HttpResponse rather than a
-FileResponse because the documents are built in memory: streaming a BytesIO saves nothing and would hide `.content`.
+Numbers. A whole number in a table keeps the thousands separator ("#,##0"), so a day count prints "1.341" where
+Excel or LibreOffice runs in Vietnamese (issue 11, item 15), and stays a number the office can sum.
+
+Downloads. Django's FileResponse, whose RFC 6266/5987 encoder names the file, so a name with Vietnamese letters
+reaches the browser intact; tests read the body with `.getvalue()`.
 
 DOCX: the generator code is shared. The reminder letter and the evaluation proposal are drafted by the one Decree 30
 builder (theodoi/decree30.py: page, header, body, tables, signature). The monthly report is the one document the
