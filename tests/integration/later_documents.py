@@ -3,10 +3,16 @@
 - the quarter II 2023 report and its annex, drafted on 25/05/2023 over the seeded April-May cycle (tests.seeds);
 - the year-end 2023 report and its annex, drafted on 20/12/2023 (it adds the evaluation table and sheet);
 - next year's plan draft (2024) made on 20/12/2023;
-- the province roll-up workbook of May 2023 over a small province (tests/integration/province_world.py).
+- the province roll-up workbook of May 2023 over a small province (tests/integration/province_world.py);
+- the evaluation proposal (DOCX, XLSX) of a year under Decree 335/2025: the sample plan relabelled 2026, evaluated on
+  10/01/2027, so that the points-based rule set writes the papers the earlier tests saw only under Decree 90/2020.
 """
+from datetime import date
+
 import time_machine
 
+from evaluation import exports as evaluation_exports
+from evaluation.queries.evaluate import evaluate
 from nextyear.exports.appendix import appendix
 from nextyear.exports.document import draft_docx
 from nextyear.queries import select
@@ -52,3 +58,14 @@ def province_file(province, day: str = QUARTER_DAY, month: int = 5) -> bytes:
     with time_machine.travel(day, tick=False):
         context = board.board(province, 2023, month, clock.today(), board.Filters())
         return province_xlsx.workbook(context)
+
+
+def decree_335_files(plan) -> tuple[bytes, bytes]:
+    """Relabels `plan` as 2026's: build every other file of the plan first."""
+    type(plan).objects.filter(pk=plan.pk).update(year=2026)
+    plan.refresh_from_db()
+    with time_machine.travel("2027-01-10 09:00 +0700", tick=False):
+        evaluation = evaluate(plan, today=date(2027, 1, 10))
+        assert evaluation.rules.__name__.endswith("decree_335_2025")
+        return (evaluation_exports.docx_bytes(evaluation, "http://testserver"),
+                evaluation_exports.xlsx_bytes(evaluation, "http://testserver"))

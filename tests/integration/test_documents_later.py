@@ -21,7 +21,14 @@ from tests import seeds as seed
 from tests.factories import import_sample
 from theodoi import exports as xs
 
-from .later_documents import YEAR_END_DAY, next_year_file, periodic_files, province_file, small_province
+from .later_documents import (
+    YEAR_END_DAY,
+    decree_335_files,
+    next_year_file,
+    periodic_files,
+    province_file,
+    small_province,
+)
 from .test_documents_files import BLANK_NUMBER, COMMUNE_WORD, check_prints, paragraphs_and_cells
 from .test_documents_render import broken, convert, cut_text, overlaps, pdf_words, source_words, tool
 
@@ -36,6 +43,12 @@ def files(plan, personas) -> dict[str, bytes]:
     return {"bao-cao-quy.docx": quarter, "phu-luc-quy.xlsx": quarter_annex, "bao-cao-nam.docx": year_end,
             "phu-luc-nam.xlsx": year_end_annex, "du-thao-ke-hoach.docx": next_year_file(plan),
             "theo-doi-tinh.xlsx": province_file(small_province())}
+
+
+@pytest.fixture
+def decree_335(plan) -> dict[str, bytes]:
+    proposal, sheet = decree_335_files(plan)
+    return {"de-xuat-2026.docx": proposal, "bang-de-xuat-2026.xlsx": sheet}
 
 
 def docx_text(data: bytes) -> str:
@@ -193,7 +206,20 @@ def test_rows_are_sized_by_wrapping_at_spaces(text, width, lines):
 
 # ---- the render: no broken word, no overlapping text, no text cut off ------------------------------------------
 
-def test_every_new_document_renders_whole(files, tmp_path):
+def test_the_decree_335_proposal_cites_its_decree_in_full_and_prints(decree_335):
+    document = Document(BytesIO(decree_335["de-xuat-2026.docx"]))
+    lines = [p.text for p in document.paragraphs]
+    assert "(Theo Nghị định 335/2025/NĐ-CP)" in lines
+    first = next(text for text in lines if text.startswith("Căn cứ Nghị định"))
+    # Item 18 for the 2026 rule: number, date (21/12/2025: no zero before 12) and subject on first mention.
+    assert first.startswith("Căn cứ Nghị định số 335/2025/NĐ-CP ngày 21 tháng 12 năm 2025 của Chính phủ quy định về "
+                            "đánh giá, xếp loại chất lượng đối với cơ quan hành chính nhà nước và công chức")
+    check_prints(load_workbook(BytesIO(decree_335["bang-de-xuat-2026.xlsx"])).active, 6, (1, 2, 3))
+
+
+def test_every_new_document_renders_whole(plan, files, tmp_path):
+    proposal, sheet = decree_335_files(plan)  # after `files`: it relabels the plan 2026
+    files = {**files, "de-xuat-2026.docx": proposal, "bang-de-xuat-2026.xlsx": sheet}
     pdftotext = tool("pdftotext")
     pdfs = convert(files, tmp_path)
     for name, data in files.items():
