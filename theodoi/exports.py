@@ -8,8 +8,9 @@ Printing: landscape A4, the header rows repeated on every page, fit to the page'
 needed), wrapped text in set column widths, titles in merged cells tall enough that no line is cut. Excel and
 LibreOffice do not grow a row to fit wrapped text that openpyxl wrote, so the heights are estimated here.
 
-Numbers. A whole number in a table keeps the thousands separator ("#,##0"), so a day count prints "1.341" where
-Excel or LibreOffice runs in Vietnamese (issue 11, item 15), and stays a number the office can sum.
+Numbers. A number in a table keeps the thousands separator and its own decimals ("#,##0", "#,##0.0"), so a day count
+prints "1.341" and an amount "38.000.000.000" where Excel or LibreOffice runs in Vietnamese (issue 11, item 15), and
+stays a number the office can sum.
 
 Downloads. Django's FileResponse, whose RFC 6266/5987 encoder names the file, so a name with Vietnamese letters
 reaches the browser intact; tests read the body with `.getvalue()`.
@@ -23,6 +24,7 @@ letter and the proposal into templates too would put variable-length tables and 
 tags the office could break while restyling, with no gain in layout, which is already Decree 30's.
 """
 from collections.abc import Sequence
+from decimal import Decimal
 from io import BytesIO
 from pathlib import Path
 
@@ -39,6 +41,7 @@ TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 WRAP = Alignment(wrap_text=True, vertical="top")
 BOLD = Font(bold=True)
 THOUSANDS = "#,##0"
+MAX_PLACES = 6  # a value entered with more decimals still shows six
 LINE_POINTS = 15  # one line of 11-12 pt text, with its leading
 MAX_ROW_POINTS = 409  # Excel's tallest row
 # A column's width unit is the width of a digit of the default font; a Vietnamese word with its diacritics and
@@ -143,14 +146,27 @@ def heading_row(sheet, row: int, headings: Sequence[str], widths: Sequence[float
     fit_row(sheet, row, [width * 0.75 for width in widths])
 
 
+def number_format(value) -> str | None:
+    """The thousands separator and exactly the value's own decimals: "#,##0" for 1341 or 38000000000, "#,##0.0" for
+    10.8 (Excel's "#,##0.##" would print a whole number with a bare decimal sign, "25,"). None for anything else."""
+    if isinstance(value, bool) or not isinstance(value, int | float | Decimal):
+        return None
+    number = Decimal(str(value))
+    if not number.is_finite():
+        return None
+    exponent = number.normalize().as_tuple().exponent
+    places = min(-exponent, MAX_PLACES) if isinstance(exponent, int) and exponent < 0 else 0
+    return THOUSANDS + ("." + "0" * places if places else "")
+
+
 def wrap_all(sheet, first_row: int) -> None:
-    """Wrapped text, and whole numbers with the thousands separator: "1.341" where the office's Excel runs in
-    Vietnamese (the separator is the reader's locale's; the cell stays a number that sums)."""
+    """Wrapped text, and numbers with the thousands separator: "1.341", "38.000.000.000", "10,8" where the office's
+    Excel runs in Vietnamese (the separators are the reader's locale's; the cell stays a number that sums)."""
     for line in sheet.iter_rows(min_row=first_row):
         for cell in line:
             cell.alignment = WRAP
-            if isinstance(cell.value, int) and not isinstance(cell.value, bool) and cell.number_format == "General":
-                cell.number_format = THOUSANDS
+            if cell.number_format == "General" and (shown := number_format(cell.value)):
+                cell.number_format = shown
 
 
 def finish_table(sheet, header_row: int, widths: Sequence[float], frozen_column: str = "A") -> None:

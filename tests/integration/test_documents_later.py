@@ -7,14 +7,18 @@ before it to the 14th of its last month), the rows from the sample plan (tests/f
 dong.txt) and the seeded April-May cycle (tests/seeds.py).
 """
 import re
+from decimal import Decimal
 from io import BytesIO
 
 import pytest
+from django.utils import timezone
 from docx import Document
 from docx.oxml.ns import qn
 from openpyxl import load_workbook
 
 from dashboard.exports import documents as dashboard_documents
+from indicators.exports import export_plan
+from indicators.models import IndicatorValue
 from periodic.exports import documents as periodic_documents
 from plans.models import TaskNode
 from tests import seeds as seed
@@ -130,6 +134,31 @@ def test_every_new_docx_keeps_its_signature_block_on_one_page(files):
         block = next(t for t in document.tables if t.rows[0].cells[0].text.startswith("Nơi nhận:"))
         assert block.rows[0]._tr.trPr.find(qn("w:cantSplit")) is not None, name
         assert "TM. ỦY BAN NHÂN DÂN" in block.rows[0].cells[1].text, name
+
+
+@pytest.mark.parametrize("value, shown", [
+    (999, "#,##0"), (1341, "#,##0"), (38000000000, "#,##0"),          # whole numbers: the separator only
+    (Decimal("38000000000").normalize(), "#,##0"),                      # stored as 3.8E+10, still whole
+    (Decimal("10.8"), "#,##0.0"), (Decimal("0.12"), "#,##0.00"),        # the value's own decimals, no more
+    (Decimal("10.80"), "#,##0.0"),                                      # a trailing zero is not a decimal
+    (33.3, "#,##0.0"), (25.0, "#,##0"),                                 # a rate rounded to 1 place; a whole rate
+    (Decimal("0.1234567"), "#,##0.000000"),                             # at most six places
+    (True, None), ("1341", None), (None, None), (Decimal("NaN"), None),  # not numbers: left alone
+])
+def test_the_number_format_of_a_cell(value, shown):
+    assert xs.number_format(value) == shown
+
+
+def test_the_indicator_workbook_writes_amounts_with_the_separator(plan):
+    # I.4 "Tổng thu ngân sách xã" in đồng and II.8 "Tỷ lệ hộ nghèo" in %: May's values 38.000.000.000 and 10,8.
+    for code, value in (("I.4", Decimal("38000000000")), ("II.8", Decimal("10.8"))):
+        IndicatorValue.objects.create(indicator=plan.indicators.get(code=code), period_kind="month",
+                                      period_year=2023, period_number=5, value=value, entered_at=timezone.now())
+    sheet = load_workbook(BytesIO(export_plan(plan))).active
+    may = next(c.column for c in sheet[4] if c.value == "Tháng 05/2023")
+    cells = {row[0].value: sheet.cell(row[0].row, may) for row in sheet.iter_rows(min_row=5)}
+    assert (cells["I.4"].value, cells["I.4"].number_format) == (38000000000, "#,##0")
+    assert (cells["II.8"].value, cells["II.8"].number_format) == (10.8, "#,##0.0")
 
 
 # ---- 16: names cut at a word, rows of one task told apart ----------------------------------------------------------
