@@ -35,6 +35,8 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
+from theodoi import formatting
+
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
@@ -169,9 +171,22 @@ def wrap_all(sheet, first_row: int) -> None:
                 cell.number_format = shown
 
 
+def widen_for_numbers(sheet, widths: Sequence[float], first_row: int) -> list[float]:
+    """A number does not wrap: in a column too narrow for it Excel and LibreOffice print "###". Each column is made
+    at least as wide as its longest number written the Vietnamese way ("38.000.000.000"), with a little margin."""
+    widths = list(widths)
+    for line in sheet.iter_rows(min_row=first_row, max_col=len(widths)):
+        for cell in line:
+            if number_format(cell.value):
+                column = cell.column - 1
+                widths[column] = max(widths[column], len(formatting.number(cell.value)) + 2)
+    return widths
+
+
 def finish_table(sheet, header_row: int, widths: Sequence[float], frozen_column: str = "A") -> None:
-    """A table under its header row, as every annex prints it: the widths, wrapped cells in rows tall enough for
-    them, the header frozen on screen and repeated on every landscape A4 page."""
+    """A table under its header row, as every annex prints it: the widths (wide enough for its numbers), wrapped
+    cells in rows tall enough for them, the header frozen on screen and repeated on every landscape A4 page."""
+    widths = widen_for_numbers(sheet, widths, header_row + 1)
     set_widths(sheet, widths)
     wrap_all(sheet, header_row + 1)
     for row in range(header_row + 1, sheet.max_row + 1):

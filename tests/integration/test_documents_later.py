@@ -34,7 +34,7 @@ from .later_documents import (
     small_province,
 )
 from .test_documents_files import BLANK_NUMBER, COMMUNE_WORD, check_prints, paragraphs_and_cells
-from .test_documents_render import broken, convert, cut_text, overlaps, pdf_words, source_words, tool
+from .test_documents_render import broken, convert, cut_text, number_overflows, overlaps, pdf_words, source_words, tool
 
 ZERO_MONTH = re.compile(r"tháng 0[3-9] năm")  # months 3 to 9 never take a zero (Decree 30)
 
@@ -149,16 +149,23 @@ def test_the_number_format_of_a_cell(value, shown):
     assert xs.number_format(value) == shown
 
 
-def test_the_indicator_workbook_writes_amounts_with_the_separator(plan):
-    # I.4 "Tổng thu ngân sách xã" in đồng and II.8 "Tỷ lệ hộ nghèo" in %: May's values 38.000.000.000 and 10,8.
+def enter_may_amounts(plan) -> None:
+    # I.4 "Tổng thu ngân sách xã" in đồng and II.8 "Tỷ lệ hộ nghèo" in %: June's values 38.000.000.000 and 10,8
+    # (June: the seeded cycle already has May's).
     for code, value in (("I.4", Decimal("38000000000")), ("II.8", Decimal("10.8"))):
         IndicatorValue.objects.create(indicator=plan.indicators.get(code=code), period_kind="month",
-                                      period_year=2023, period_number=5, value=value, entered_at=timezone.now())
+                                      period_year=2023, period_number=6, value=value, entered_at=timezone.now())
+
+
+def test_the_indicator_workbook_writes_amounts_with_the_separator_in_a_column_wide_enough(plan):
+    enter_may_amounts(plan)
     sheet = load_workbook(BytesIO(export_plan(plan))).active
-    may = next(c.column for c in sheet[4] if c.value == "Tháng 05/2023")
-    cells = {row[0].value: sheet.cell(row[0].row, may) for row in sheet.iter_rows(min_row=5)}
+    june = next(c.column for c in sheet[4] if c.value == "Tháng 06/2023")
+    cells = {row[0].value: sheet.cell(row[0].row, june) for row in sheet.iter_rows(min_row=5)}
     assert (cells["I.4"].value, cells["I.4"].number_format) == (38000000000, "#,##0")
     assert (cells["II.8"].value, cells["II.8"].number_format) == (10.8, "#,##0.0")
+    # "38.000.000.000" is 14 characters: its column, 9 wide for "Tháng 06/2023" on two lines, widens to 16.
+    assert sheet.column_dimensions[cells["I.4"].column_letter].width == 16
 
 
 # ---- 16: names cut at a word, rows of one task told apart ----------------------------------------------------------
@@ -247,8 +254,10 @@ def test_the_decree_335_proposal_cites_its_decree_in_full_and_prints(decree_335)
 
 
 def test_every_new_document_renders_whole(plan, files, tmp_path):
+    enter_may_amounts(plan)
+    amounts = export_plan(plan)
     proposal, sheet = decree_335_files(plan)  # after `files`: it relabels the plan 2026
-    files = {**files, "de-xuat-2026.docx": proposal, "bang-de-xuat-2026.xlsx": sheet}
+    files = {**files, "de-xuat-2026.docx": proposal, "bang-de-xuat-2026.xlsx": sheet, "chi-tieu-so-lieu.xlsx": amounts}
     pdftotext = tool("pdftotext")
     pdfs = convert(files, tmp_path)
     for name, data in files.items():
@@ -257,4 +266,7 @@ def test_every_new_document_renders_whole(plan, files, tmp_path):
         assert (name, broken(words, source_words(name, data))) == (name, [])
         assert (name, overlaps(words)) == (name, [])
         assert (name, cut_text(words, name, data)) == (name, {})
+        assert (name, number_overflows(words, name, data)) == (name, 0)
+    printed = [text for page in pdf_words(pdftotext, pdfs["chi-tieu-so-lieu.xlsx"]) for *_, text in page]
+    assert "38.000.000.000" in printed and "10,8" in printed  # item 15 on paper: the amount, the rate
 
