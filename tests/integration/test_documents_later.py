@@ -33,10 +33,11 @@ from .later_documents import (
     province_file,
     small_province,
 )
-from .test_documents_files import BLANK_NUMBER, COMMUNE_WORD, check_prints, paragraphs_and_cells
+from .test_documents_files import BLANK_NUMBER, COMMUNE_WORD, all_files, check_prints, paragraphs_and_cells
 from .test_documents_render import broken, convert, cut_text, number_overflows, overlaps, pdf_words, source_words, tool
 
 ZERO_MONTH = re.compile(r"tháng 0[3-9] năm")  # months 3 to 9 never take a zero (Decree 30)
+OLD_SPELLING = re.compile(r"\b(khoá|xoá)\b", re.IGNORECASE)  # item 21: one spelling, "khóa" (and "xóa") throughout
 
 
 @pytest.fixture
@@ -72,7 +73,7 @@ def test_every_new_document_dates_after_decree_30_and_never_leaves_the_number_bl
         text = docx_text(data) if name.endswith(".docx") else xlsx_text(data)
         assert not BLANK_NUMBER.search(text), name  # "số /BC-UBND" nowhere: "số …/…" or no number
         assert not ZERO_MONTH.search(text), name
-        assert "dòng nhiệm vụ" not in text and "khoá" not in text and "cán bộ Văn phòng" not in text, name
+        assert not OLD_SPELLING.search(text) and "dòng nhiệm vụ" not in text and "cán bộ Văn phòng" not in text, name
     quarter = docx_text(files["bao-cao-quy.docx"])
     # Quarter II: 15/03 to 14/06 (Decree 09 Art. 12), drafted 25/05: no zero before 3, 5 or 6.
     assert "(số liệu từ ngày 15 tháng 3 năm 2023 đến ngày 14 tháng 6 năm 2023)" in quarter
@@ -89,6 +90,12 @@ def test_every_new_document_dates_after_decree_30_and_never_leaves_the_number_bl
     province = load_workbook(BytesIO(files["theo-doi-tinh.xlsx"])).active
     # May 2023's statuses are judged at its cut-off, 14/05.
     assert province["A2"].value.startswith("Tình trạng nhiệm vụ tính đến ngày 14 tháng 5 năm 2023.")
+
+
+def test_the_earlier_files_keep_one_spelling(plan):
+    for name, data in all_files(plan).items():
+        text = docx_text(data) if name.endswith(".docx") else xlsx_text(data)
+        assert not OLD_SPELLING.search(text), (name, OLD_SPELLING.search(text))
 
 
 def test_months_one_and_two_take_a_zero_in_the_new_documents(plan, personas):
