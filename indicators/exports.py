@@ -83,6 +83,7 @@ def _heading(sheet, plan, widths: list[float]) -> None:
 
 
 def _layout(sheet, widths: list[float]) -> None:
+    widths = xs.widen_for_numbers(sheet, widths, HEADER_ROW + 1)  # an amount in đồng, not "###"
     xs.set_widths(sheet, widths)
     xs.wrap_all(sheet, 2)
     for row in (2, *range(HEADER_ROW, sheet.max_row + 1)):  # rows 1 and 3 are sized as titles

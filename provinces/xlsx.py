@@ -4,7 +4,7 @@ from openpyxl.styles import Font
 
 from indicators import rules as colours
 from reports.rules import status as st
-from theodoi.exports import append, print_setup, set_widths, title_row, workbook_bytes, wrap_all
+from theodoi.exports import append, finish_table, heading_row, title_row, workbook_bytes
 from theodoi.formatting import long_date
 
 from .queries import COLOUR_ORDER, CommuneLine
@@ -12,7 +12,8 @@ from .queries import COLOUR_ORDER, CommuneLine
 HEADINGS = (["Hạng", "Xã/phường", "Thuộc", "Báo cáo phải gửi", "Đã gửi", "Gửi đúng hạn", "Tỷ lệ gửi báo cáo (%)",
              "Tỷ lệ đúng hạn (%)"] + [st.LABELS[code] for code in st.ORDER] + ["Tổng số nhiệm vụ"]
             + [f"Chỉ tiêu {colours.COLOUR_LABELS[c].split(' – ')[0].lower()}" for c in COLOUR_ORDER])
-WIDTHS = [7, 24, 20, 10, 9, 10, 11, 11, 12, 12, 12, 12, 10, 9, 9, 9, 9]
+WIDTHS = [9, 24, 20, 10, 9, 10, 11, 11, 12, 12, 12, 12, 10, 9, 9, 9, 9]
+HEADER_ROW = 3
 
 
 def _row(line: CommuneLine) -> list:
@@ -29,11 +30,9 @@ def workbook(context: dict) -> bytes:
     area, period = context["area"], context["period"]
     title_row(sheet, 1, f"Tình hình thực hiện kế hoạch – {period.label} – {area}", WIDTHS, Font(b=True, sz=13))
     title_row(sheet, 2, f"Tình trạng nhiệm vụ tính đến {long_date(context['judged'])}. {context['rule']}", WIDTHS)
-    append(sheet, HEADINGS)
+    heading_row(sheet, HEADER_ROW, HEADINGS, WIDTHS)
     for line in context["lines"]:
         append(sheet, _row(line))
     append(sheet, _row(context["totals"]))
-    set_widths(sheet, WIDTHS)
-    wrap_all(sheet, 3)
-    print_setup(sheet, "3:3", len(HEADINGS))
+    finish_table(sheet, HEADER_ROW, WIDTHS, frozen_column="C")
     return workbook_bytes(book)

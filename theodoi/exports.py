@@ -8,9 +8,12 @@ Printing: landscape A4, the header rows repeated on every page, fit to the page'
 needed), wrapped text in set column widths, titles in merged cells tall enough that no line is cut. Excel and
 LibreOffice do not grow a row to fit wrapped text that openpyxl wrote, so the heights are estimated here.
 
-Downloads. Django's own RFC 6266/5987 encoder (`content_disposition_header`, the one FileResponse calls) names the
-file, so a name with Vietnamese letters reaches the browser intact. The response is an HttpResponse rather than a
-FileResponse because the documents are built in memory: streaming a BytesIO saves nothing and would hide `.content`.
+Numbers. A number in a table keeps the thousands separator and its own decimals ("#,##0", "#,##0.0"), so a day count
+prints "1.341" and an amount "38.000.000.000" where Excel or LibreOffice runs in Vietnamese (issue 11, item 15), and
+stays a number the office can sum.
+
+Downloads. Django's FileResponse, whose RFC 6266/5987 encoder names the file, so a name with Vietnamese letters
+reaches the browser intact; tests read the body with `.getvalue()`.
 
 DOCX: the generator code is shared. The reminder letter and the evaluation proposal are drafted by the one Decree 30
 builder (theodoi/decree30.py: page, header, body, tables, signature). The monthly report is the one document the
@@ -21,6 +24,7 @@ letter and the proposal into templates too would put variable-length tables and 
 tags the office could break while restyling, with no gain in layout, which is already Decree 30's.
 """
 from collections.abc import Sequence
+from decimal import Decimal
 from io import BytesIO
 from pathlib import Path
 
@@ -28,13 +32,18 @@ from django.http import FileResponse
 from docxtpl import DocxTemplate
 from jinja2 import Environment
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-from openpyxl.styles import Alignment
+from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
+
+from theodoi import formatting
 
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 WRAP = Alignment(wrap_text=True, vertical="top")
+BOLD = Font(bold=True)
+THOUSANDS = "#,##0"
+MAX_PLACES = 6  # a value entered with more decimals still shows six
 LINE_POINTS = 15  # one line of 11-12 pt text, with its leading
 MAX_ROW_POINTS = 409  # Excel's tallest row
 # A column's width unit is the width of a digit of the default font; a Vietnamese word with its diacritics and
@@ -84,9 +93,26 @@ def strip_old_guard(text: str) -> str:
 # ---- print set-up -------------------------------------------------------------------------------------------------
 
 def lines_needed(text, width: float) -> int:
-    """How many lines `text` takes wrapped in a column `width` units wide, counting its own line breaks."""
+    """How many lines `text` takes wrapped in a column `width` units wide, counting its own line breaks.
+
+    Wrapped as the spreadsheet wraps, at spaces: "Chưa xếp hạng" in a narrow column is three lines, not the two
+    its characters alone would fill, and a row sized by characters would cut its last word off.
+    """
     per_line = max(1, int(width * CHARS_PER_UNIT))
-    return sum(-(-len(part) // per_line) or 1 for part in str(text if text is not None else "").split("\n"))
+    return sum(_wrapped_lines(part, per_line) for part in str(text if text is not None else "").split("\n"))
+
+
+def _wrapped_lines(paragraph: str, per_line: int) -> int:
+    lines, used = 1, 0
+    for word in paragraph.split():
+        if used and used + 1 + len(word) <= per_line:
+            used += 1 + len(word)
+            continue
+        if used:
+            lines += 1
+        lines += (len(word) - 1) // per_line  # a word longer than the line breaks inside it, as Excel does
+        used = len(word) - (len(word) - 1) // per_line * per_line
+    return lines
 
 
 def fit_row(sheet, row: int, widths: Sequence[float], minimum_lines: int = 1) -> None:
@@ -113,15 +139,54 @@ def title_row(sheet, row: int, text: str, widths: Sequence[float], font=None) ->
     sheet.row_dimensions[row].height = min(lines * (LINE_POINTS + 2) + 4, MAX_ROW_POINTS)
 
 
+def heading_row(sheet, row: int, headings: Sequence[str], widths: Sequence[float]) -> None:
+    """A table's column headings: bold, centred, wrapped, in a row tall enough for the longest (bold letters are
+    wider, hence three quarters of the width)."""
+    for column, heading in enumerate(headings, start=1):
+        cell = put(sheet.cell(row, column), heading)
+        cell.font, cell.alignment = BOLD, Alignment(wrap_text=True, vertical="center", horizontal="center")
+    fit_row(sheet, row, [width * 0.75 for width in widths])
+
+
+def number_format(value) -> str | None:
+    """The thousands separator and exactly the value's own decimals: "#,##0" for 1341 or 38000000000, "#,##0.0" for
+    10.8 (Excel's "#,##0.##" would print a whole number with a bare decimal sign, "25,"). None for anything else."""
+    if isinstance(value, bool) or not isinstance(value, int | float | Decimal):
+        return None
+    number = Decimal(str(value))
+    if not number.is_finite():
+        return None
+    exponent = number.normalize().as_tuple().exponent
+    places = min(-exponent, MAX_PLACES) if isinstance(exponent, int) and exponent < 0 else 0
+    return THOUSANDS + ("." + "0" * places if places else "")
+
+
 def wrap_all(sheet, first_row: int) -> None:
+    """Wrapped text, and numbers with the thousands separator: "1.341", "38.000.000.000", "10,8" where the office's
+    Excel runs in Vietnamese (the separators are the reader's locale's; the cell stays a number that sums)."""
     for line in sheet.iter_rows(min_row=first_row):
         for cell in line:
             cell.alignment = WRAP
+            if cell.number_format == "General" and (shown := number_format(cell.value)):
+                cell.number_format = shown
+
+
+def widen_for_numbers(sheet, widths: Sequence[float], first_row: int) -> list[float]:
+    """A number does not wrap: in a column too narrow for it Excel and LibreOffice print "###". Each column is made
+    at least as wide as its longest number written the Vietnamese way ("38.000.000.000"), with a little margin."""
+    widths = list(widths)
+    for line in sheet.iter_rows(min_row=first_row, max_col=len(widths)):
+        for cell in line:
+            if number_format(cell.value):
+                column = cell.column - 1
+                widths[column] = max(widths[column], len(formatting.number(cell.value)) + 2)
+    return widths
 
 
 def finish_table(sheet, header_row: int, widths: Sequence[float], frozen_column: str = "A") -> None:
-    """A table under its header row, as every annex prints it: the widths, wrapped cells in rows tall enough for
-    them, the header frozen on screen and repeated on every landscape A4 page."""
+    """A table under its header row, as every annex prints it: the widths (wide enough for its numbers), wrapped
+    cells in rows tall enough for them, the header frozen on screen and repeated on every landscape A4 page."""
+    widths = widen_for_numbers(sheet, widths, header_row + 1)
     set_widths(sheet, widths)
     wrap_all(sheet, header_row + 1)
     for row in range(header_row + 1, sheet.max_row + 1):

@@ -3,7 +3,7 @@ from pathlib import Path
 
 from django.db.models import prefetch_related_objects
 from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font
+from openpyxl.styles import Font
 
 from plans.models import RefRole
 from reports.rules import status as st
@@ -21,7 +21,7 @@ ANNEX_COLUMNS = (("STT", 5), ("Mã nhiệm vụ", 9), ("Nhiệm vụ", 32), ("Gi
 WIDTHS = [width for _, width in ANNEX_COLUMNS]
 INDICATOR_COLUMNS = (("Mã", 8), ("Chỉ tiêu", 45), ("Kế hoạch năm", 40), ("Thực hiện", 30), ("Đánh giá", 30))
 HEADER_ROW = 4
-TITLE_FONT, BOLD = Font(bold=True, size=13), Font(bold=True)
+TITLE_FONT = Font(bold=True, size=13)
 
 
 def render_docx(context: dict) -> bytes:
@@ -65,10 +65,7 @@ def _heading(sheet, title: str, report: dict | None, widths: list) -> None:
 
 
 def _table(sheet, headings: list[str], widths: list) -> None:
-    for column, heading in enumerate(headings, start=1):
-        cell = xs.put(sheet.cell(HEADER_ROW, column), heading)
-        cell.font, cell.alignment = BOLD, Alignment(wrap_text=True, vertical="center", horizontal="center")
-    xs.fit_row(sheet, HEADER_ROW, [width * 0.75 for width in widths])  # bold capitals take more room
+    xs.heading_row(sheet, HEADER_ROW, headings, widths)
 
 
 def _annex_line(number: int, row: figures.Row, as_of, marks: dict[int, str]) -> list:

@@ -17,7 +17,9 @@ from .appendix import Appendix
 
 HEADINGS = ["TT", "NHIỆM VỤ", "GIẢI PHÁP", "PHÂN CÔNG CHỈ ĐẠO", "ĐƠN VỊ CHỦ TRÌ", "ĐƠN VỊ PHỐI HỢP",
             "THỜI GIAN HOÀN THÀNH"]
-WIDTHS = [Mm(10), Mm(35), Mm(40), Mm(20), Mm(20), Mm(20), Mm(20)]  # the 165 mm between Decree 30's margins
+# The 165 mm between Decree 30's margins. The deadline column takes a date such as "17/5/2022" whole at 12 pt
+# (about 20 mm, cell padding included: at 20 mm LibreOffice printed "17/5/202" and "2" on two lines).
+WIDTHS = [Mm(10), Mm(33), Mm(38), Mm(20), Mm(19), Mm(19), Mm(26)]
 NUMBER = "…/KH-UBND"  # the number is given when the plan is signed
 
 

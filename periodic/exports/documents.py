@@ -5,13 +5,13 @@ Both come from one context (services.context.build), so the annex and the report
 from pathlib import Path
 
 from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font
+from openpyxl.styles import Font
 
 from theodoi import exports as xs
 
 TEMPLATE = Path(__file__).resolve().parents[1] / "templates_docx" / "bao-cao-dinh-ky.docx"
 HEADER_ROW = 4
-TITLE_FONT, BOLD = Font(bold=True, size=13), Font(bold=True)
+TITLE_FONT = Font(bold=True, size=13)
 # (sheet, title, columns as (heading, width, key)); widths fit an A4 landscape page at about 70%.
 RESULTS = ("Kết quả", "Kết quả thực hiện nhiệm vụ theo phần, nhóm (báo cáo đã được duyệt)",
            (("Phần", 40, "part"), ("Nhóm nhiệm vụ", 50, "group"), ("Kết quả", 110, "line")))
@@ -55,18 +55,18 @@ def _result_lines(context: dict) -> list[dict]:
 
 
 def _sheet(book, spec, context: dict, items: list[dict], note: str = "") -> None:
-    """Rows 1-3: the title, the report this annex goes with, the cut-off; row 4 the headings; then one row each."""
+    """Rows 1-3: the title, the report this annex goes with, the data window and the day the statuses stand at;
+    row 4 the headings; then one row each."""
     name, title, columns = spec
     sheet = book.create_sheet(name)
     widths = [width for _, width, _ in columns]
     xs.title_row(sheet, 1, f"{title} – {context['period_label']} – {context['committee']}", widths, TITLE_FONT)
     xs.title_row(sheet, 2, f"(Kèm theo Báo cáo số {context['number']} {context['date_text']} của "
                            f"{context['committee']})", widths)
-    xs.title_row(sheet, 3, f"Số liệu từ {context['data_from']} đến {context['data_to']}. {note}".strip(), widths)
-    for column, (heading, _, _) in enumerate(columns, start=1):
-        cell = xs.put(sheet.cell(HEADER_ROW, column), heading)
-        cell.font, cell.alignment = BOLD, Alignment(wrap_text=True, vertical="center", horizontal="center")
-    xs.fit_row(sheet, HEADER_ROW, [width * 0.75 for width in widths])
+    # Decree 09/2019 Art. 12: statuses stand at the cut-off, or on the day drafted when that comes first; say which.
+    xs.title_row(sheet, 3, f"Số liệu từ {context['data_from']} đến {context['data_to']}; tình trạng các nhiệm vụ "
+                           f"tính đến {context['cutoff']}. {note}".strip(), widths)
+    xs.heading_row(sheet, HEADER_ROW, [heading for heading, _, _ in columns], widths)
     for item in items:
         xs.append(sheet, [item[key] for _, _, key in columns])
     xs.finish_table(sheet, HEADER_ROW, widths)

@@ -150,11 +150,21 @@ def unfinished(rows: list[board_rows.Row], span: services_report.Span, marks: di
     pending = sorted((r for r in rows if not r.status.is_done),
                      key=lambda r: (r.status.code != st.OPEN_OVERDUE, -r.status.days_overdue, r.task.order,
                                     r.assignment.order))
-    return [_unfinished_line(row, span.as_of, notes.get(row.pk, {}), marks) for row in pending]
+    siblings = Counter(row.task.pk for row in pending)
+    return [_unfinished_line(row, span.as_of, notes.get(row.pk, {}), marks, siblings[row.task.pk] > 1)
+            for row in pending]
 
 
-def _unfinished_line(row: board_rows.Row, as_of: date, note: dict, marks: dict[int, str]) -> dict:
-    title = fmt.shorten(row.task.title, 160)
+def _solutions_tag(row: board_rows.Row) -> str:
+    """ "(giải pháp (2))": with the lead unit's column, what tells one row of a task from its siblings (issue 11,
+    item 16), so that no line of the table looks duplicated."""
+    numbers = [s.number for s in row.assignment.solutions.all() if s.number]
+    return f" (giải pháp {', '.join(numbers)})" if numbers else ""
+
+
+def _unfinished_line(row: board_rows.Row, as_of: date, note: dict, marks: dict[int, str],
+                     has_siblings: bool = False) -> dict:
+    title = fmt.shorten(row.task.title, 160) + (_solutions_tag(row) if has_siblings else "")
     late = f", quá hạn {fmt.days(row.status.days_overdue)}" if row.status.code == st.OPEN_OVERDUE else ""
     due = f"{fmt.due_words(row.assignment, row.status, as_of)}{late}"
     reasons, proposals = note.get("reasons", ""), note.get("proposals", "")

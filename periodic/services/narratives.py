@@ -8,6 +8,7 @@ from django.db.models import F
 from audit.services import log_action
 from plans.models import Plan
 from theodoi import clock
+from theodoi import formatting as fmt
 from theodoi.errors import DomainError
 
 from ..models import NARRATIVE_MAX, Narrative, PeriodicReport, ReportKind
@@ -83,8 +84,8 @@ def save_narrative(narrative: Narrative, version: int, text: str, user) -> Narra
     """Save a section if nobody saved it since `version` was loaded; each save leaves before/after in the trail."""
     text = normalise(text).strip("\n")
     if len(text) > NARRATIVE_MAX:
-        raise NarrativeError(f"Phần «{narrative.title}» dài {len(text):,} ký tự, quá giới hạn "
-                             f"{NARRATIVE_MAX:,} ký tự; hãy rút gọn.".replace(",", "."))
+        raise NarrativeError(f"Phần «{narrative.title}» dài {fmt.number(len(text))} ký tự, quá giới hạn "
+                             f"{fmt.number(NARRATIVE_MAX)} ký tự; hãy rút gọn.")
     with transaction.atomic():
         # Only the section's own row is locked (PostgreSQL refuses FOR UPDATE across the nullable "updated_by").
         current = Narrative.objects.select_for_update(of=("self",)).select_related("report__commune") \

@@ -128,7 +128,7 @@ def _title(sheet, report) -> None:
         f"UBND {commune.get_kind_display().lower()} {commune.name} · Kỳ báo cáo từ {fmt.short_date(period.start)} "
         f"đến {fmt.short_date(period.end)} · Hạn nộp {fmt.short_date(period.deadline)} · {report.plan.title}",
         "Chỉ nhập vào các ô nền vàng (cột E đến K). Tình trạng chọn trong danh sách; tiến độ là số nguyên từ 0 "
-        "đến 100; ngày văn bản ghi dd/mm/yyyy. Không sửa các cột khóa, không thêm hay xoá dòng.",
+        "đến 100; ngày văn bản ghi dd/mm/yyyy. Không sửa các cột khóa, không thêm hay xóa dòng.",
     ]
     widths = [c.width for c in COLUMNS[:INDEX["evidence_date"]]]
     for number, text in enumerate(lines, start=1):

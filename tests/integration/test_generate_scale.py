@@ -1,6 +1,8 @@
 """generate_scale: the counts and the status mix it promises, at a small size, and it refuses a second run."""
+import re
 from collections import Counter
 from datetime import date
+from io import StringIO
 
 import pytest
 import time_machine
@@ -66,6 +68,17 @@ def test_a_second_run_is_refused_and_the_load_is_logged_once(generated):
         call_command("generate_scale", communes=5, months=1, verbosity=0)
     assert LogEntry.objects.filter(action="scale.generated").count() == 1
     assert Commune.objects.count() == 40
+
+
+def test_the_summary_writes_counts_with_the_thousands_dot_and_keeps_its_comma():
+    out = StringIO()
+    with time_machine.travel("2024-02-01 09:00 +0700", tick=False):
+        call_command("generate_scale", communes=5, months=1, stdout=out)
+    summary = out.getvalue().strip().splitlines()[-1]
+    # 5 communes of the sample's plan: 5 × 69 assignment rows alone pass a thousand rows with everything else, so the
+    # count is written with dots ("1.234"); the comma after "tỉnh/thành phố" stays a comma.
+    assert re.fullmatch(r"Đã tạo 5 xã/phường thuộc \d+ tỉnh/thành phố, \d{1,3}(\.\d{3})+ dòng dữ liệu trong \d+ giây\.",
+                        summary), summary
 
 
 def test_bad_sizes_say_what_is_wrong():

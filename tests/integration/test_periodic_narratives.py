@@ -122,6 +122,15 @@ def test_bad_input_gets_a_vietnamese_message_naming_the_section(client, personas
     assert missing.status_code == 400
 
 
+def test_the_length_message_keeps_the_sections_own_commas(personas, report):
+    # The counts carry the thousands dot (20.001), and the title is quoted as it is, comma included.
+    shortcomings = section(report, rules.SHORTCOMINGS)
+    with pytest.raises(narratives.NarrativeError) as refused:
+        narratives.save_narrative(shortcomings, 1, "x" * 20001, personas["office"])
+    assert str(refused.value) == ("Phần «Tồn tại, hạn chế và nguyên nhân» dài 20.001 ký tự, quá giới hạn 20.000 ký "
+                                  "tự; hãy rút gọn.")
+
+
 def test_saving_the_same_text_changes_nothing(personas, report):
     general = section(report, rules.GENERAL)
     narratives.save_narrative(general, 1, general.text, personas["office"])

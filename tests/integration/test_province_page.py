@@ -7,7 +7,7 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from accounts.models import Role
-from communes.models import AreaKind
+from communes.models import AreaKind, Commune
 from plans.models import Plan
 from tests.factories import make_area_viewer, make_site_admin, make_user
 
@@ -118,3 +118,13 @@ def test_queries_stay_flat_as_communes_grow(client, province):
     with CaptureQueriesContext(connection) as many:
         assert len(client.get(url).context["lines"]) == 9
     assert len(many.captured_queries) == len(few.captured_queries)
+
+
+def test_counts_on_the_page_carry_the_thousands_dot(client):
+    # Issue 11, item 15: a count of 1000 is written "1.000" on pages as in documents (a province has ~100 communes,
+    # the whole country 3,321). 1000 communes without a plan: all listed, none ranked.
+    area = make_area("Toàn quốc thử")
+    Commune.objects.bulk_create(Commune(name=f"Xã thử {n:04d}", area=area) for n in range(1000))
+    text = page(client, make_site_admin(), area).content.decode()
+    assert "Xếp hạng xã/phường (1.000)" in text and "1.000 xã/phường" in text
+    assert "Xếp hạng xã/phường (1000)" not in text

@@ -7,6 +7,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from provinces import scale
 from theodoi import clock
+from theodoi import formatting as fmt
 
 # The sample plan every generated commune copies: the demo's plan, as seed_demo imports it.
 SAMPLE_PATH = Path(settings.BASE_DIR) / "tests" / "fixtures" / "ke-hoach-ktxh-2023-xa-hung-dong.txt"
@@ -39,5 +40,6 @@ class Command(BaseCommand):
         except scale.AlreadyGenerated as exc:
             raise CommandError(str(exc)) from exc
         rows = sum(summary.counts.values())
-        self.stdout.write(f"Đã tạo {summary.communes} xã/phường thuộc {summary.provinces} tỉnh/thành phố, "
-                          f"{rows:,} dòng dữ liệu trong {time.perf_counter() - started:.0f} giây.".replace(",", "."))
+        self.stdout.write(f"Đã tạo {fmt.number(summary.communes)} xã/phường thuộc {summary.provinces} tỉnh/thành "
+                          f"phố, {fmt.number(rows)} dòng dữ liệu trong {fmt.number(time.perf_counter() - started, 0)} "
+                          "giây.")
