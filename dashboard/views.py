@@ -18,7 +18,8 @@ def dashboard(request):
     scope = board.resolve(request.user, request.GET, today)
     if scope is None:
         return render(request, "dashboard/dashboard.html", {"plan": None})
-    return render(request, "dashboard/dashboard.html", board.dashboard_context(scope, today, request.GET))
+    context = board.dashboard_context(scope, today, request.GET, request.user)
+    return render(request, "dashboard/dashboard.html", context)
 
 
 @login_required
