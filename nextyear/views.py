@@ -1,6 +1,7 @@
 """The office's page for next year's draft: what will be carried over, and the DOCX download. Thin on purpose."""
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
+from django.views.decorators.http import require_POST
 
 from theodoi import clock
 from theodoi.exports import DOCX_TYPE, download
@@ -14,6 +15,8 @@ def preview(request, pk):
     return render(request, "nextyear/preview.html", {"plan": draft.selection.plan, "draft": draft})
 
 
+# A POST: the export is recorded as the office's act (plan.next_year_drafted), and no GET may write (issue 12, item 7).
+@require_POST
 @login_required
 def draft_docx(request, pk):
     draft = services.draft_for(request.user, pk, clock.today())

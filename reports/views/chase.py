@@ -3,6 +3,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
+from django.views.decorators.http import require_POST
 
 from accounts import tenancy
 from audit.services import log_action
@@ -23,13 +24,12 @@ def _current_plan(user, commune=None):
     return (plans.filter(commune=commune) if commune is not None else plans).first()
 
 
-def _plan_and_period(request, today):
-    """The chosen period (?ky=, another commune's is a 404) or the month being reported, as every page opens on
+def _plan_and_period(request, today, chosen: str):
+    """The chosen period (`ky`, another commune's is a 404) or the month being reported, as every page opens on
     (periods.shown_period, unsaved until opened; None for a plan whose year is over and has no month), with the
     commune's plan."""
     if not permissions.can_chase(request.user):
         raise PermissionDenied("Chỉ Văn phòng – Thống kê và lãnh đạo UBND được xem danh sách đôn đốc.")
-    chosen = request.GET.get("ky", "")
     if chosen.isdigit():
         period = get_object_or_404(ReportingPeriod.objects.filter(
             commune__in=tenancy.communes_for(request.user)).select_related("commune"), pk=chosen)
@@ -43,7 +43,7 @@ def _plan_and_period(request, today):
 @login_required
 def chase_list(request):
     today = clock.today()
-    plan, period = _plan_and_period(request, today)
+    plan, period = _plan_and_period(request, today, request.GET.get("ky", ""))
     if plan is None or period is None:
         return render(request, "reports/chase.html", {"plan": plan, "period": None})
     laggards = chase.chase_laggards(plan, period)
@@ -68,10 +68,13 @@ def _earlier_unfinished(plan, period, today):
     return {"period": earlier, "missing": len(reminders.laggards(plan, earlier))}
 
 
+# A POST, not a link: drafting the letter is the office's act, recorded in the trail (and it may open the month it
+# chases), and no GET may write (issue 12, item 7). The form carries the CSRF token.
+@require_POST
 @login_required
 def reminder_letter(request):
     today = clock.today()
-    plan, period = _plan_and_period(request, today)
+    plan, period = _plan_and_period(request, today, request.POST.get("ky", ""))
     if plan is None:
         raise Http404("Chưa có kế hoạch đang áp dụng.")
     if period is None:

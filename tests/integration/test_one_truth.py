@@ -72,8 +72,8 @@ def paragraphs(content: bytes) -> list[str]:
     return [p.text for p in Document(BytesIO(content)).paragraphs]
 
 
-def from_letter(client, url: str) -> dict:
-    response = client.get(url)
+def from_letter(client, url: str, period_pk: str) -> dict:
+    response = client.post(url, {"ky": period_pk})  # the chase page's button: a form, since drafting is an act
     assert response.status_code == 200
     found = next(m for m in map(LETTER.search, paragraphs(response.getvalue())) if m)
     day, month, year_, total, on_time, overdue, reports_on_time, expected = found.groups()
@@ -105,11 +105,12 @@ def four_views(client, personas, day: str, ky=None, quarter=None) -> dict:
         client.force_login(personas["office"])
         board = from_page(client, personas["office"], "dashboard", params)
         chase = from_page(client, personas["office"], "chase_list", params)
-        letter_url = re.search(r'href="([^"]*cong-van\.docx\?ky=\d+)"', chase["page"]).group(1)
+        letter = re.search(r'<form method="post" action="([^"]*cong-van\.docx)"[^>]*id="letter-form">.*?'
+                           r'name="ky" value="(\d+)"', chase["page"], re.S)
         report_url = re.search(r'id="report-month" href="([^"]+)"', board["page"]).group(1)
         if quarter:
             report_url += f"?kind=quarter&number={quarter}"
-        return {"dashboard": board, "chase": chase, "letter": from_letter(client, letter_url.replace("&amp;", "&")),
+        return {"dashboard": board, "chase": chase, "letter": from_letter(client, *letter.groups()),
                 "report": from_report(client, report_url.replace("&amp;", "&"))}
 
 
