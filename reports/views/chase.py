@@ -10,6 +10,7 @@ from audit.services import log_action
 from plans import queries as plan_queries
 from theodoi import clock
 from theodoi.exports import DOCX_TYPE, download
+from theodoi.params import as_int
 
 from .. import permissions
 from ..exports import letters
@@ -30,7 +31,7 @@ def _plan_and_period(request, today, chosen: str):
     commune's plan."""
     if not permissions.can_chase(request.user):
         raise PermissionDenied("Chỉ Văn phòng – Thống kê và lãnh đạo UBND được xem danh sách đôn đốc.")
-    if chosen.isdigit():
+    if as_int(chosen) is not None:
         period = get_object_or_404(ReportingPeriod.objects.filter(
             commune__in=tenancy.communes_for(request.user)).select_related("commune"), pk=chosen)
         return _current_plan(request.user, period.commune), period
