@@ -21,8 +21,10 @@ def _writes(queries) -> list[str]:
 def test_a_read_writes_nothing(client, worlds, name):  # noqa: F811 (the fixture imported above)
     people, mine, _ = worlds
     url = _url(name, MATRIX[name], mine)  # built first: building a URL may create the object it names
-    for persona in IN_COMMUNE:
-        client.force_login(people[persona])
+    for persona in (*IN_COMMUNE, *(("anonymous",) if MATRIX[name].get("public") else ())):
+        client.logout()
+        if persona != "anonymous":  # the public pages are read by visitors without an account too
+            client.force_login(people[persona])
         with CaptureQueriesContext(connection) as queries:
             client.get(url)
         assert not _writes(queries), (name, persona, _writes(queries)[:2])
