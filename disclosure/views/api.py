@@ -34,6 +34,11 @@ Status = Literal["done_on_time", "done_late", "open_in_time", "open_overdue"]
 Colour = Literal["green", "amber", "red", "grey"]
 
 
+# ninja describes a response by its HTTP reason phrase («Not Found»); the documentation page shows ours instead.
+NOT_FOUND = {"responses": {404: {"description": "Không có: xã/phường chưa bật trang công khai, hoặc tháng chưa công "
+                                                "khai hay đã thôi công khai"}}}
+
+
 class Error(Schema):
     detail: str = Field(description="Lý do, bằng tiếng Việt")
 
@@ -153,13 +158,13 @@ def communes(request):
 
 
 @api.get("/xa/{commune_id}", response={200: CommuneFeed, 404: Error}, url_name="public_feed_commune",
-         summary="Một xã/phường: các tháng đã công khai và số liệu tháng mới nhất")
+         summary="Một xã/phường: các tháng đã công khai và số liệu tháng mới nhất", openapi_extra=NOT_FOUND)
 def commune(request, commune_id: int):
     return queries.commune_page(commune_id)
 
 
 @api.get("/xa/{commune_id}/{year}/{month}", response={200: ReleaseFeed, 404: Error}, url_name="public_feed_release",
-         summary="Số liệu một tháng đã công khai")
+         summary="Số liệu một tháng đã công khai", openapi_extra=NOT_FOUND)
 def release(request, commune_id: int, year: int, month: int):
     return queries.release_page(commune_id, year, month)
 

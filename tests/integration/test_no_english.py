@@ -3,6 +3,8 @@
 The office reads "Danh bạ", not "directory"; a Chairman's download is saved as "bao-cao-thang-01-2023.docx".
 The list of codes is taken from the app itself (choices, anomaly kinds, unit kinds), so a new code is covered.
 """
+import re
+
 import lxml.html
 import pytest
 import time_machine
@@ -145,3 +147,40 @@ def test_the_plan_page_names_every_anomaly_kind_in_vietnamese(client, worlds):
     text = " ".join(html_text(client.get(reverse("plan_detail", kwargs={"pk": mine.plan.pk})).content).split())
     assert [word for word in ANOMALY_WORDS.values() if f"{word} · Phụ lục I" not in text] == []
     assert leaks(text) == []
+
+
+def _identifier(where: str) -> bool:
+    return re.fullmatch(r"/components/schemas/\w+(/properties/\w+)?", where) is not None
+
+
+def _words_for_people(schema, where="") -> list[tuple[str, str]]:
+    """Every title, summary and description of the OpenAPI document: what the docs page shows of our API."""
+    found = []
+    if isinstance(schema, dict):
+        for key, value in schema.items():
+            # A schema's title is its class or field name, an identifier of the contract like the field itself.
+            if key in ("title", "summary", "description") and isinstance(value, str) \
+                    and not (key == "title" and _identifier(where)):
+                found.append((f"{where}/{key}", value))
+            else:
+                found += _words_for_people(value, f"{where}/{key}")
+    elif isinstance(schema, list):
+        for index, value in enumerate(schema):
+            found += _words_for_people(value, f"{where}/{index}")
+    return found
+
+
+@pytest.mark.django_db
+def test_the_public_feeds_documentation_speaks_vietnamese_where_it_is_ours(client):
+    """The feed's documentation page (/cong-khai/api/tai-lieu/) is for developers who reuse the public data, not for
+    the office. Swagger UI draws its own buttons in English («Try it out», «Execute»): it has no Vietnamese, and
+    translating a vendored bundle is not worth its upkeep. What the API says of itself is ours and in Vietnamese:
+    the page's title, every operation's summary and every field's description. Field names stay English
+    identifiers (done_on_time), the contract a program reads, like the Plan JSON."""
+    page = client.get(reverse("public_api:openapi-view"))
+    assert page.status_code == 200 and not _readable(page)
+    schema = client.get(reverse("public_api:openapi-json")).json()
+    words = _words_for_people(schema)
+    assert [where for where, _ in words if where.endswith("/summary")], "the operations have summaries"
+    english = {where: text for where, text in words if leaks(text) or re.search(r"\b(the|of|and|for|with)\b", text)}
+    assert english == {}
