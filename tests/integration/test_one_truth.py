@@ -223,6 +223,11 @@ def test_no_period_is_opened_for_a_plan_whose_year_is_over(client, personas, pla
             response = client.get(reverse(name))
             assert response.status_code == 200
             assert "Kế hoạch năm 2023 đã hết năm" in response.content.decode()
+        assert client.get(reverse("report_index")).status_code == 200
+        viewer = make_area_viewer()  # the province board opens on February 2024 and says the commune has no plan
+        client.force_login(viewer)
+        board = client.get(reverse("province_dashboard", kwargs={"area_pk": viewer.area_id})).content.decode()
+        assert "Tháng 02/2024" in board and "Chưa có kế hoạch năm 2024" in board
     assert not ReportingPeriod.objects.filter(commune=plan.commune).exists()
 
 
