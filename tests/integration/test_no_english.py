@@ -83,6 +83,19 @@ def test_every_page_and_download_reads_in_vietnamese(client, worlds, persona):
     assert _walk(client, people[persona], mine) == {}
 
 
+@time_machine.travel("2023-06-10 09:00 +0700", tick=False)
+def test_the_public_pages_read_in_vietnamese_to_a_visitor_without_an_account(client, worlds):
+    _, mine, _ = worlds
+    public = [name for name in READS if matrix.MATRIX[name].get("public")]
+    assert "public_commune" in public and "public_api:openapi-view" in public
+    found = {}
+    for name in public:
+        problems = problems_of(client.get(matrix._url(name, matrix.MATRIX[name], mine)))
+        if problems:
+            found[name] = problems
+    assert found == {}
+
+
 def _readable(response) -> list[str]:
     return leaks(html_text(response.content))
 
