@@ -39,3 +39,25 @@ def test_a_hostile_query_string_never_crashes_a_page(client, worlds, name):  # n
                 status = client.get(url, {key: value for key in names}).status_code
             assert status < 500, (name, value, names[0])
             assert not [q for q in queries.captured_queries if q["sql"].lstrip().upper().startswith(WRITES)]
+
+
+@time_machine.travel("2023-06-10 09:00 +0700", tick=False)
+def test_a_number_past_64_bits_in_a_path_is_a_404_not_a_crash(client, worlds):  # noqa: F811 (the fixture above)
+    """/ke-hoach/99999999999999999999999999/: the path converter takes any digits; no key is that large."""
+    from django.urls import reverse
+
+    from tests.integration.test_access_matrix import _has_params, _inferred_kwargs
+
+    people, mine, _ = worlds
+    client.force_login(people["site_admin"])
+    crashed = {}
+    for name, entry in sorted(MATRIX.items()):
+        if not _has_params(name, entry):
+            continue
+        kwargs = entry["kwargs"](mine) if "kwargs" in entry else _inferred_kwargs(name, mine)
+        huge = {key: 10**25 if isinstance(value, int) else value for key, value in kwargs.items()}
+        url = reverse(name, kwargs=huge)
+        status = (client.post(url) if entry.get("method") == "post" else client.get(url)).status_code
+        if status >= 500:
+            crashed[name] = status
+    assert crashed == {}
