@@ -2,8 +2,8 @@
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
-from django.shortcuts import get_object_or_404, render
-from django.views.decorators.http import require_POST
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 
 from accounts import tenancy
 from audit.services import log_action
@@ -70,10 +70,13 @@ def _earlier_unfinished(plan, period, today):
 
 
 # A POST, not a link: drafting the letter is the office's act, recorded in the trail (and it may open the month it
-# chases), and no GET may write (issue 12, item 7). The form carries the CSRF token.
-@require_POST
+# chases), and no GET may write (issue 12, item 7). The form carries the CSRF token. A GET (a link saved before the
+# button was a form) is led to the chase page, whose button drafts it.
 @login_required
 def reminder_letter(request):
+    if request.method != "POST":
+        chosen = as_int(request.GET.get("ky"))
+        return redirect(reverse("chase_list") + (f"?ky={chosen}" if chosen is not None else ""))
     today = clock.today()
     plan, period = _plan_and_period(request, today, request.POST.get("ky", ""))
     if plan is None:
