@@ -12,7 +12,7 @@ from theodoi.exports import DOCX_TYPE, XLSX_TYPE, download
 from . import permissions, rules
 from .exports import documents
 from .forms import CreateForm, NarrativeForm
-from .models import ReportKind
+from .models import NARRATIVE_MAX, ReportKind
 from .queries import context
 from .queries import lookups as queries
 from .services import narratives
@@ -71,7 +71,7 @@ def _page(request, report, status=200, editing=None, conflict_pk=None):
         section["unsaved"] = section["narrative"] is not None and section["narrative"].pk in unsaved
     return render(request, "periodic/detail.html", {
         "report": report, "plan": plan, "doc": data, "may_edit": permissions.may_edit(request.user),
-        "conflict_pk": conflict_pk}, status=status)
+        "conflict_pk": conflict_pk, "max_chars": NARRATIVE_MAX}, status=status)
 
 
 def _drafts_kept(request, report, forms) -> dict:

@@ -160,6 +160,9 @@ def test_a_periodic_section_saved_after_the_session_expired_comes_back_after_the
         expect(page).to_have_url(url)
         expect(page.locator(".messages")).to_contain_text("Đã khôi phục nội dung bạn đang nhập dở")
         expect(page.locator("#text-danh-gia-chung")).to_have_value(TYPED)
+        # The section's limit is shown as on the unit's report (drafts.js counts every textarea with a maxlength):
+        # TYPED is 66 characters, 20.000 − 66 = 19.934.
+        expect(page.locator("#text-danh-gia-chung + .char-count")).to_have_text("Còn 19.934 / 20.000 ký tự")
         save_section(page)
         expect(page.locator(".messages")).to_contain_text("Đã lưu phần «Đánh giá chung")
         page.reload()  # saved: the browser's copy is dropped, nothing is offered again
