@@ -12,6 +12,7 @@ from typing import Literal
 from django.urls import URLPattern, path
 from django.views.generic import RedirectView
 from ninja import Field, NinjaAPI, Schema
+from ninja.errors import ValidationError
 from ninja.openapi.docs import Swagger
 
 from theodoi.errors import NotFound
@@ -149,6 +150,18 @@ class ReleaseFeed(Schema):
 @api.exception_handler(NotFound)
 def not_found(request, exc):
     return api.create_response(request, {"detail": str(exc)}, status=404)
+
+
+PATH_WORDS = {"commune_id": "mã xã/phường", "year": "năm", "month": "tháng"}
+
+
+@api.exception_handler(ValidationError)
+def not_a_number(request, exc):
+    """/xa/abc: ninja's 422 lists pydantic's English; Django's <int:> converter answers a non-number in a path with a
+    404, and so does the feed, with the documented {"detail": "…"} in Vietnamese (issue 12, item 4)."""
+    names = sorted({PATH_WORDS.get(str(error["loc"][-1]), str(error["loc"][-1])) for error in exc.errors})
+    return api.create_response(request, {"detail": f"Không có dữ liệu ở địa chỉ này: {', '.join(names)} phải là số "
+                                                   "nguyên (ví dụ /cong-khai/api/xa/12/2023/5)."}, status=404)
 
 
 @api.get("/xa", response=list[CommuneOut], url_name="public_feed_communes",
