@@ -167,7 +167,7 @@ def _check_level(commune: Unit, level: str, problems: list[str]) -> None:
 
 def _code(level: str, raw: str, problems: list[str]) -> str:
     code, width = raw.strip(), CODE_WIDTHS[level]
-    if code and (not code.isdigit() or len(code) > width):
+    if code and (not (code.isascii() and code.isdigit()) or len(code) > width):  # "²" passes isdigit() alone
         problems.append(f"cột «{HEADINGS[level + '_code']}»: «{code}» không phải mã {width} chữ số")
         return ""
     return code.zfill(width) if code else ""

@@ -194,6 +194,7 @@ DAMAGED = {
     "mo-ngoac.csv": (OPEN_QUOTE, "Dòng 3: tệp CSV sai cấu trúc, có một ô dài bất thường"),
     "nhi-phan.csv": (b"Tinh Thanh Pho,Ma TP\r\n\x00\x01\x02,40\r\n", "có ký tự nhị phân"),
     "latin1.csv": ("Tỉnh Thành Phố\nTỉnh Nghệ An\n".encode("cp1258", errors="replace"), "Tệp không phải UTF-8"),
+    "ma-so-mu.csv": ("Tỉnh Thành Phố,Mã TP\nTỉnh Nghệ An,4²\n".encode(), "cột «Mã TP»: «4²» không phải mã 2 chữ số"),
 }
 
 
