@@ -15,7 +15,7 @@ from tests.integration.test_access_matrix import MATRIX, _url, worlds  # noqa: F
 # Every name a view reads from request.GET (grep request.GET / params.get in the apps).
 NAMES = ("ky", "ke-hoach", "kind", "number", "q", "nguon", "status", "part", "group", "leader", "unit", "huyen",
          "loai", "qua-han", "tu", "den", "page", "year", "month")
-VALUES = ("²", "2023-²", "abc", "-1", "2023-13", "99999999999999999999999999999999999", "a\x00b", "'; --", "x" * 5000)
+VALUES = ("²", "2023-²", "-1", "2023-13", "99999999999999999999999999999999999", "a\x00b", "x" * 5000)
 READS = sorted(name for name, entry in MATRIX.items() if entry.get("method") != "post")
 WRITES = ("INSERT", "UPDATE", "DELETE", "REPLACE")
 
