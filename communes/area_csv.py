@@ -31,6 +31,9 @@ PREFIXES: dict[str, dict[str, models.TextChoices]] = {
 # stored them as numbers dropped the leading zeros ("1" for Hà Nội's "01"), which are put back.
 CODE_WIDTHS = {"province": 2, "district": 3, "commune": 5}
 LEVEL_WORDS = {"province": "tỉnh/thành phố", "district": "quận/huyện", "commune": "phường/xã"}
+# The official list of one province is some hundred kilobytes; the whole country's about two megabytes. The page and
+# `import_areas` both refuse a larger file before reading it (issue 12, item 4: the same checks on both paths).
+MAX_CSV_BYTES = 5 * 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -63,6 +66,13 @@ def fold(text: str) -> str:
     return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).lower().split())
 
 
+def size_refusal(name: str, size: int) -> str:
+    """Why a file is too large to be a list of administrative units, or "" when it is not."""
+    if size <= MAX_CSV_BYTES:
+        return ""
+    return f"«{name}» lớn hơn {MAX_CSV_BYTES // (1024 * 1024)} MB, quá lớn cho một danh mục đơn vị hành chính."
+
+
 def read_areas(data: bytes) -> Reading:
     """Every line of the file, or every problem in it with its line number: the caller writes nothing then."""
     try:
@@ -70,7 +80,19 @@ def read_areas(data: bytes) -> Reading:
     except UnicodeDecodeError:
         return Reading(errors=["Tệp không phải UTF-8: trong Excel chọn «Lưu thành» → «CSV UTF-8 (phân cách bằng "
                                "dấu phẩy)» rồi tải lên lại."])
+    if "\x00" in text:  # a binary file renamed .csv (an .xls, a zip) can still decode as UTF-8
+        return Reading(errors=["Tệp không phải tệp văn bản CSV (có ký tự nhị phân): trong Excel chọn «Lưu thành» → "
+                               "«CSV UTF-8 (phân cách bằng dấu phẩy)» rồi tải lên lại."])
     rows = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text))
+    try:
+        return _read_rows(rows)
+    except csv.Error:  # a quote left open swallows the rest of the file into one cell past the csv module's limit
+        return Reading(errors=[f"Dòng {rows.line_num}: tệp CSV sai cấu trúc, có một ô dài bất thường, thường do một "
+                               "dấu ngoặc kép (\") mở mà không đóng. Sửa dòng đó hoặc lưu lại từ Excel dạng "
+                               "«CSV UTF-8»."])
+
+
+def _read_rows(rows) -> Reading:
     reading = Reading()
     columns = _columns(next(rows, []), reading)
     if reading.errors:
@@ -145,7 +167,7 @@ def _check_level(commune: Unit, level: str, problems: list[str]) -> None:
 
 def _code(level: str, raw: str, problems: list[str]) -> str:
     code, width = raw.strip(), CODE_WIDTHS[level]
-    if code and (not code.isdigit() or len(code) > width):
+    if code and (not (code.isascii() and code.isdigit()) or len(code) > width):  # "²" passes isdigit() alone
         problems.append(f"cột «{HEADINGS[level + '_code']}»: «{code}» không phải mã {width} chữ số")
         return ""
     return code.zfill(width) if code else ""

@@ -3,10 +3,8 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import render
 
+from .area_csv import size_refusal
 from .services_areas import import_areas
-
-# The official list of one province is some hundred kilobytes; the whole country's about two megabytes.
-MAX_CSV_BYTES = 5 * 1024 * 1024
 
 
 @login_required
@@ -40,7 +38,4 @@ def _refusal(upload) -> str:
         return "Chưa chọn tệp: hãy chọn tệp .csv của danh mục đơn vị hành chính."
     if not upload.name.lower().endswith(".csv"):
         return f"«{upload.name}» không phải tệp .csv: trong Excel chọn «Lưu thành» → «CSV UTF-8»."
-    if upload.size > MAX_CSV_BYTES:
-        megabytes = MAX_CSV_BYTES // (1024 * 1024)
-        return f"«{upload.name}» lớn hơn {megabytes} MB, quá lớn cho một danh mục đơn vị hành chính."
-    return ""
+    return size_refusal(upload.name, upload.size)

@@ -7,6 +7,7 @@ from communes.models import DirectoryEntry
 from reports.rules import status as st
 from theodoi import clock
 from theodoi.exports import DOCX_TYPE, XLSX_TYPE, download
+from theodoi.params import as_int
 
 from .exports import documents
 from .queries import board, figures, report
@@ -50,7 +51,7 @@ def _report_scope(request, pk):
         raise Http404("Xã/phường chưa có kế hoạch.")
     number = request.GET.get("number", "1")
     try:
-        span = report.span_for(anchor, request.GET.get("kind", "month"), int(number) if number.isdigit() else 0,
+        span = report.span_for(anchor, request.GET.get("kind", "month"), as_int(number, 99) or 0,
                                clock.today())
     except ValueError:
         raise Http404("Kỳ báo cáo không tồn tại.") from None

@@ -6,13 +6,13 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from theodoi import clock
-from theodoi.drafts import login_keeping_draft
+from theodoi.drafts import login_keeping_draft, take
 from theodoi.exports import DOCX_TYPE, XLSX_TYPE, download
 
 from . import permissions, rules
 from .exports import documents
 from .forms import CreateForm, NarrativeForm
-from .models import ReportKind
+from .models import NARRATIVE_MAX, ReportKind
 from .queries import context
 from .queries import lookups as queries
 from .services import narratives
@@ -60,12 +60,29 @@ def _page(request, report, status=200, editing=None, conflict_pk=None):
     sections = [*data["parts"], *data["closing"].values()]
     forms = {s["narrative"].pk: NarrativeForm(initial={"text": s["text"], "version": s["narrative"].version})
              for s in sections if s["narrative"] is not None}
+    unsaved = set(editing or {})
+    if permissions.may_edit(request.user) and request.method == "GET":
+        kept = _drafts_kept(request, report, forms)
+        forms.update(kept)
+        unsaved |= set(kept)
     forms.update(editing or {})
     for section in sections:
         section["form"] = forms.get(section["narrative"].pk) if section["narrative"] is not None else None
+        section["unsaved"] = section["narrative"] is not None and section["narrative"].pk in unsaved
     return render(request, "periodic/detail.html", {
         "report": report, "plan": plan, "doc": data, "may_edit": permissions.may_edit(request.user),
-        "conflict_pk": conflict_pk}, status=status)
+        "conflict_pk": conflict_pk, "max_chars": NARRATIVE_MAX}, status=status)
+
+
+def _drafts_kept(request, report, forms) -> dict:
+    """Sections typed when the session had expired (theodoi.drafts keeps them by the save URL), put back once."""
+    kept = {}
+    for narrative_pk in forms:
+        save_url = reverse("periodic_narrative_save", kwargs={"pk": report.pk, "narrative_pk": narrative_pk})
+        draft = take(request, save_url)
+        if draft is not None:
+            kept[narrative_pk] = NarrativeForm(draft.fields)
+    return kept
 
 
 @login_required
@@ -76,7 +93,7 @@ def detail(request, pk):
 
 
 @require_POST
-@login_keeping_draft
+@login_keeping_draft(shown_at=lambda pk, narrative_pk: reverse("periodic_detail", kwargs={"pk": pk}))
 def save_narrative(request, pk, narrative_pk):
     report = queries.report_for(request.user, pk)
     narrative = queries.narrative_for(report, narrative_pk)

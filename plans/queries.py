@@ -11,6 +11,8 @@ from accounts.tenancy import communes_for, visible, visible_one
 from communes.models import DirectoryEntry, EntryCategory
 from planparser.deadlines import describe_deadline
 from planparser.textutil import fold
+from theodoi.errors import NotFound
+from theodoi.params import as_int
 
 from .models import Assignment, AssignmentRef, Plan, RefRole, TaskNode
 
@@ -29,6 +31,8 @@ def plan_for(user, pk: int) -> Plan:
 
 
 def node_for(user, plan_pk: int, code: str) -> TaskNode:
+    if as_int(plan_pk) is None:  # a path's digits past 64 bits: SQLite raises OverflowError on plan_id (a 500)
+        raise NotFound("Không tìm thấy nhiệm vụ này trong xã/phường của bạn.")
     return visible_one(user, TaskNode.objects.select_related("plan").defer(f"plan__{PARSE}"), via="plan__commune",
                        plan_id=plan_pk, code=code)
 

@@ -10,6 +10,7 @@ from planparser.textutil import fold
 from reports.rules import status as st
 from reports.services.periods import month_being_reported
 from theodoi.errors import NotFound
+from theodoi.params import as_int
 from theodoi.periods import MONTH, Period
 
 from . import chart, queries, ranking
@@ -30,7 +31,7 @@ def month_asked(value: str | None, today: date) -> tuple[int, int]:
     if not value:
         return default_month(today)
     year, _, month = value.partition("-")
-    if not (year.isdigit() and month.isdigit() and 2000 <= int(year) <= 2100 and 1 <= int(month) <= 12):
+    if not (2000 <= (as_int(year) or 0) <= 2100 and 1 <= (as_int(month) or 0) <= 12):
         raise NotFound(f"Kỳ báo cáo «{value[:20]}» không hợp lệ (cần dạng năm-tháng, ví dụ 2025-07).")
     return int(year), int(month)
 
@@ -56,7 +57,7 @@ class Filters:
     def from_params(cls, params) -> "Filters":
         district = params.get("huyen", "")
         kind = params.get("loai", "")
-        return cls(int(district) if district.isdigit() else None, kind if kind in CommuneKind.values else "",
+        return cls(as_int(district), kind if kind in CommuneKind.values else "",
                    params.get("qua-han") == "1", params.get("q", "")[:120].strip())
 
     def keeps(self, line: CommuneLine) -> bool:

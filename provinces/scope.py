@@ -12,6 +12,7 @@ from accounts.tenancy import communes_for
 from communes.models import AdminArea, Commune
 from communes.queries import communes_under
 from theodoi.errors import Forbidden, NotFound
+from theodoi.params import as_int
 
 
 def _is_site_wide(user) -> bool:
@@ -50,7 +51,7 @@ def communes_in(user, area: AdminArea) -> QuerySet[Commune]:
 def area_for(user, pk) -> AdminArea:
     """The area asked for, if the user may read it: NotFound (404) outside their sight, Forbidden (403) for the
     staff of a commune under it."""
-    if not str(pk).isdigit():
+    if as_int(pk) is None:
         raise NotFound("Mã đơn vị hành chính không hợp lệ.")
     area = areas_for(user).filter(pk=pk).select_related("parent").first()
     if area is not None:

@@ -12,6 +12,7 @@ from functools import wraps
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
 from django.http import QueryDict
 
 SESSION_KEY = "theodoi_drafts"
@@ -31,16 +32,25 @@ class Draft:
     files: list[str]  # names of files that were attached and must be chosen again
 
 
-def login_keeping_draft(view):
-    """login_required, except that a POST without a login first keeps its fields for after the login."""
-    guarded = login_required(view)
+def login_keeping_draft(view=None, *, shown_at=None):
+    """login_required, except that a POST without a login first keeps its fields for after the login.
 
-    @wraps(view)
-    def wrapper(request, *args, **kwargs):
-        if request.method == "POST" and not request.user.is_authenticated:
-            keep(request)
-        return guarded(request, *args, **kwargs)
-    return wrapper
+    `shown_at(*args, **kwargs)`: the URL of the page that shows the form, for a view that only receives posts (a
+    periodic report's section): the login then leads back there, since a GET of the post's own URL is refused, and
+    that page takes the draft by the post's path (take(request, path=...)).
+    """
+    def decorate(view):
+        guarded = login_required(view)
+
+        @wraps(view)
+        def wrapper(request, *args, **kwargs):
+            if request.method == "POST" and not request.user.is_authenticated:
+                keep(request)
+                if shown_at is not None:
+                    return redirect_to_login(shown_at(*args, **kwargs))
+            return guarded(request, *args, **kwargs)
+        return wrapper
+    return decorate(view) if view is not None else decorate
 
 
 def keep(request) -> None:
@@ -54,10 +64,11 @@ def keep(request) -> None:
     messages.warning(request, EXPIRED + _files_note(drafts[request.path]["files"]))
 
 
-def take(request) -> Draft | None:
-    """The draft kept for this page, once: it is removed from the session as it is returned."""
+def take(request, path: str | None = None) -> Draft | None:
+    """The draft kept for this page (or for the form posting to `path`), once: it is removed from the session as it
+    is returned."""
     drafts = dict(request.session.get(SESSION_KEY, {}))
-    kept = drafts.pop(request.path, None)
+    kept = drafts.pop(path or request.path, None)
     if kept is None:
         return None
     request.session[SESSION_KEY] = drafts

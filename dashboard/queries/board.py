@@ -22,6 +22,7 @@ from reports.queries import rates
 from reports.rules import status as st
 from reports.services import periods
 from theodoi.errors import Forbidden, NotFound
+from theodoi.params import as_int
 from theodoi.periods import HALF, MONTH, NINE_MONTHS, QUARTER, YEAR, Period, periods_closing_with
 
 from . import figures
@@ -56,7 +57,7 @@ ORIGINS = {"": "Tất cả", "ke-hoach": "Kế hoạch", "phat-sinh": "Phát sin
 
 
 def period_for(user, pk) -> ReportingPeriod:
-    if not str(pk).isdigit():
+    if as_int(pk) is None:
         raise NotFound("Kỳ báo cáo không hợp lệ.")
     period = (ReportingPeriod.objects.filter(commune__in=communes_for(user), pk=pk).select_related("commune")
               .first())
@@ -123,7 +124,7 @@ def current_plan_of(user, commune_id: int) -> Plan | None:
 def _plan_asked(user, plan_pk) -> Plan | None:
     plans = plans_for(user).filter(is_current=True).select_related("commune")
     if plan_pk:
-        if not str(plan_pk).isdigit():
+        if as_int(plan_pk) is None:
             raise NotFound("Mã kế hoạch không hợp lệ.")
         plan = plans.filter(pk=plan_pk).first()
         if plan is None:

@@ -16,6 +16,7 @@ from plans.models import Assignment, AssignmentRef, NodeLevel, Plan, RefRole, Ta
 from reports.models import Completion, ReportingPeriod, RowReport, RowRole
 from reports.queries.rates import status_of
 from reports.rules import status as st
+from theodoi.params import as_int
 
 
 @dataclass
@@ -133,7 +134,7 @@ class RowFilter:
 
 
 def _int(value) -> int | None:
-    return int(value) if value and str(value).isdigit() else None
+    return as_int(value)
 
 
 def select(rows: list[Row], row_filter: RowFilter) -> list[Row]:

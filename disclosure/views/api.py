@@ -12,6 +12,7 @@ from typing import Literal
 from django.urls import URLPattern, path
 from django.views.generic import RedirectView
 from ninja import Field, NinjaAPI, Schema
+from ninja.errors import ValidationError
 from ninja.openapi.docs import Swagger
 
 from theodoi.errors import NotFound
@@ -32,6 +33,11 @@ api = NinjaAPI(
 
 Status = Literal["done_on_time", "done_late", "open_in_time", "open_overdue"]
 Colour = Literal["green", "amber", "red", "grey"]
+
+
+# ninja describes a response by its HTTP reason phrase («Not Found»); the documentation page shows ours instead.
+NOT_FOUND = {"responses": {404: {"description": "Không có: xã/phường chưa bật trang công khai, hoặc tháng chưa công "
+                                                "khai hay đã thôi công khai"}}}
 
 
 class Error(Schema):
@@ -149,6 +155,18 @@ def not_found(request, exc):
     return api.create_response(request, {"detail": str(exc)}, status=404)
 
 
+PATH_WORDS = {"commune_id": "mã xã/phường", "year": "năm", "month": "tháng"}
+
+
+@api.exception_handler(ValidationError)
+def not_a_number(request, exc):
+    """/xa/abc: ninja's 422 lists pydantic's English; Django's <int:> converter answers a non-number in a path with a
+    404, and so does the feed, with the documented {"detail": "…"} in Vietnamese (issue 12, item 4)."""
+    names = sorted({PATH_WORDS.get(str(error["loc"][-1]), str(error["loc"][-1])) for error in exc.errors})
+    return api.create_response(request, {"detail": f"Không có dữ liệu ở địa chỉ này: {', '.join(names)} phải là số "
+                                                   "nguyên (ví dụ /cong-khai/api/xa/12/2023/5)."}, status=404)
+
+
 @api.get("/xa", response=list[CommuneOut], url_name="public_feed_communes",
          summary="Các xã/phường có trang công khai")
 def communes(request):
@@ -156,13 +174,13 @@ def communes(request):
 
 
 @api.get("/xa/{commune_id}", response={200: CommuneFeed, 404: Error}, url_name="public_feed_commune",
-         summary="Một xã/phường: các tháng đã công khai và số liệu tháng mới nhất")
+         summary="Một xã/phường: các tháng đã công khai và số liệu tháng mới nhất", openapi_extra=NOT_FOUND)
 def commune(request, commune_id: int):
     return queries.commune_page(commune_id)
 
 
 @api.get("/xa/{commune_id}/{year}/{month}", response={200: ReleaseFeed, 404: Error}, url_name="public_feed_release",
-         summary="Số liệu một tháng đã công khai")
+         summary="Số liệu một tháng đã công khai", openapi_extra=NOT_FOUND)
 def release(request, commune_id: int, year: int, month: int):
     return queries.release_page(commune_id, year, month)
 

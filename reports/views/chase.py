@@ -2,13 +2,15 @@
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 
 from accounts import tenancy
 from audit.services import log_action
 from plans import queries as plan_queries
 from theodoi import clock
 from theodoi.exports import DOCX_TYPE, download
+from theodoi.params import as_int
 
 from .. import permissions
 from ..exports import letters
@@ -23,14 +25,13 @@ def _current_plan(user, commune=None):
     return (plans.filter(commune=commune) if commune is not None else plans).first()
 
 
-def _plan_and_period(request, today):
-    """The chosen period (?ky=, another commune's is a 404) or the month being reported, as every page opens on
+def _plan_and_period(request, today, chosen: str):
+    """The chosen period (`ky`, another commune's is a 404) or the month being reported, as every page opens on
     (periods.shown_period, unsaved until opened; None for a plan whose year is over and has no month), with the
     commune's plan."""
     if not permissions.can_chase(request.user):
         raise PermissionDenied("Chỉ Văn phòng – Thống kê và lãnh đạo UBND được xem danh sách đôn đốc.")
-    chosen = request.GET.get("ky", "")
-    if chosen.isdigit():
+    if as_int(chosen) is not None:
         period = get_object_or_404(ReportingPeriod.objects.filter(
             commune__in=tenancy.communes_for(request.user)).select_related("commune"), pk=chosen)
         return _current_plan(request.user, period.commune), period
@@ -43,7 +44,7 @@ def _plan_and_period(request, today):
 @login_required
 def chase_list(request):
     today = clock.today()
-    plan, period = _plan_and_period(request, today)
+    plan, period = _plan_and_period(request, today, request.GET.get("ky", ""))
     if plan is None or period is None:
         return render(request, "reports/chase.html", {"plan": plan, "period": None})
     laggards = chase.chase_laggards(plan, period)
@@ -68,10 +69,16 @@ def _earlier_unfinished(plan, period, today):
     return {"period": earlier, "missing": len(reminders.laggards(plan, earlier))}
 
 
+# A POST, not a link: drafting the letter is the office's act, recorded in the trail (and it may open the month it
+# chases), and no GET may write (issue 12, item 7). The form carries the CSRF token. A GET (a link saved before the
+# button was a form) is led to the chase page, whose button drafts it.
 @login_required
 def reminder_letter(request):
+    if request.method != "POST":
+        chosen = as_int(request.GET.get("ky"))
+        return redirect(reverse("chase_list") + (f"?ky={chosen}" if chosen is not None else ""))
     today = clock.today()
-    plan, period = _plan_and_period(request, today)
+    plan, period = _plan_and_period(request, today, request.POST.get("ky", ""))
     if plan is None:
         raise Http404("Chưa có kế hoạch đang áp dụng.")
     if period is None:

@@ -16,6 +16,7 @@ from plans import queries as plan_queries
 from theodoi import clock
 from theodoi.drafts import login_keeping_draft, take
 from theodoi.formatting import short_date
+from theodoi.params import as_int
 
 from .. import forms, permissions
 from ..models import ReportingPeriod, RowReport, UnitReport
@@ -32,7 +33,7 @@ def report_index(request):
     if plan is None:
         return render(request, "reports/index.html", {"plan": None})
     today = clock.today()
-    period = (period_for(request.user, request.GET["ky"]) if request.GET.get("ky", "").isdigit()
+    period = (period_for(request.user, request.GET["ky"]) if as_int(request.GET.get("ky")) is not None
               else periods.shown_period(plan, today))
     if period is None:  # the plan's year is over and no month of it was ever opened: nothing is opened now
         return render(request, "reports/index.html", {"plan": plan, "period": None})

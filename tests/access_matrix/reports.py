@@ -44,5 +44,6 @@ ACCESS = {
     "period_lock": {"read_only": False, "method": "post", "writers": DECIDERS,
                     "kwargs": lambda w: {"pk": _report(w).period_id}},
     "chase_list": {"read_only": True, "readers": CHASERS},
-    "reminder_letter": {"read_only": True, "readers": CHASERS},
+    # Drafting the letter is a POST (recorded as the office's act; no GET writes), answered with the file.
+    "reminder_letter": {"read_only": True, "method": "post", "download": True, "readers": CHASERS},
 }

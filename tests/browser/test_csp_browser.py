@@ -76,3 +76,28 @@ def test_buttons_ask_and_print_without_inline_handlers(people, login, live_serve
     page.once("dialog", lambda dialog: dialog.accept())
     page.click("#hoi")
     page.wait_for_url("**/danh-ba/**")
+
+
+@pytest.mark.browser
+def test_the_pages_of_issues_15_and_16_run_with_no_csp_violation(people, login, live_server):
+    """The province board, the area import, the periodic and next-year pages, the public pages and the feed's
+    Swagger UI (vendored with django-ninja: its settings are a JSON block, its scripts files of ours)."""
+    from disclosure.models import PublicSetting
+    from periodic.services import narratives
+
+    plan = import_sample(people["office"].commune)
+    seeds.seed_may_2023(plan, people["office"])
+    report = narratives.create_report(plan, "quarter-2", people["office"]).report
+    PublicSetting.objects.create(commune=plan.commune, is_public=True)
+    make_site_admin()
+    page = login("quantri")
+    blocked = violations(page)
+    area = plan.commune.area
+    for path in (f"/tinh/{area.pk}/?ky=2023-05", "/don-vi-hanh-chinh/nhap/", f"/bao-cao-dinh-ky/ke-hoach/{plan.pk}/",
+                 f"/bao-cao-dinh-ky/{report.pk}/", f"/ke-hoach-nam-sau/{plan.pk}/", "/cong-khai/",
+                 f"/cong-khai/{plan.commune.pk}/"):
+        assert page.goto(f"{live_server.url}{path}").status == 200, path
+        assert page.locator("main").count() == 1, path
+    page.goto(f"{live_server.url}/cong-khai/api/tai-lieu/")
+    page.wait_for_selector("#swagger-ui .opblock")  # the UI ran and drew the feed's operations
+    assert blocked == []

@@ -1,4 +1,5 @@
-"""A unit officer types a report, the session expires, they log in again: the text is there, whichever way it went.
+"""A unit officer types a report (the office a periodic report's section), the session expires, they log in again:
+the text is there, whichever way it went.
 
 Three ways a session ends under someone's typing: the save is sent after it expired (the server keeps the post
 through the login), the page is reloaded (the browser's own copy comes back), or the CSRF token went stale because
@@ -10,6 +11,8 @@ from django.contrib.sessions.models import Session
 from playwright.sync_api import expect
 
 from communes.models import DirectoryEntry
+from periodic.models import Narrative
+from periodic.services import narratives
 from reports.models import UnitReport
 from reports.services import cycle, periods
 from tests.factories import PASSWORD, import_sample
@@ -129,3 +132,65 @@ def test_the_indicator_form_keeps_its_typing_too(page, login, people, live_serve
         expect(page.locator("#id_note")).to_have_value("Thu phí chợ và cho thuê ki-ốt tháng 6")
         expect(page.locator("#id_note + small.char-count, #id_note ~ .char-count").first).to_contain_text(
             "Còn 1.963 / 2.000 ký tự")
+
+
+@pytest.fixture
+def section_url(people, live_server):
+    """The quarter II report's «Đánh giá chung» section (issue 16's periodic reports, written in the app)."""
+    plan = import_sample(people["office"].commune)
+    with time_machine.travel("2023-06-20 08:00 +0700", tick=False):
+        report = narratives.create_report(plan, "quarter-2", people["office"]).report
+    return f"{live_server.url}/bao-cao-dinh-ky/{report.pk}/", report.narratives.get(key="danh-gia-chung").pk
+
+
+def save_section(page):
+    page.locator("form[data-section=danh-gia-chung]").get_by_role("button", name="Lưu phần này").click()
+
+
+def test_a_periodic_section_saved_after_the_session_expired_comes_back_after_the_login(page, login, section_url):
+    url, narrative = section_url
+    with time_machine.travel("2023-06-20 08:00 +0700", tick=True):
+        login("vanphong")
+        page.goto(url)
+        page.fill("#text-danh-gia-chung", TYPED)
+        expire_sessions()
+        save_section(page)
+        expect(page.locator(".messages")).to_contain_text("Phiên đăng nhập đã hết hạn")
+        log_in_here(page, "vanphong")
+        expect(page).to_have_url(url)
+        expect(page.locator(".messages")).to_contain_text("Đã khôi phục nội dung bạn đang nhập dở")
+        expect(page.locator("#text-danh-gia-chung")).to_have_value(TYPED)
+        # The section's limit is shown as on the unit's report (drafts.js counts every textarea with a maxlength):
+        # TYPED is 66 characters, 20.000 − 66 = 19.934.
+        expect(page.locator("#text-danh-gia-chung + .char-count")).to_have_text("Còn 19.934 / 20.000 ký tự")
+        save_section(page)
+        expect(page.locator(".messages")).to_contain_text("Đã lưu phần «Đánh giá chung")
+        page.reload()  # saved: the browser's copy is dropped, nothing is offered again
+        expect(page.locator("#text-danh-gia-chung")).to_have_value(TYPED)
+        expect(page.locator(".draft-notice")).to_have_count(0)
+    assert Narrative.objects.get(pk=narrative).text == TYPED
+
+
+def test_a_stale_csrf_token_loses_no_periodic_section(page, login, section_url):
+    url, narrative = section_url
+    with time_machine.travel("2023-06-20 08:00 +0700", tick=True):
+        login("vanphong")
+        page.goto(url)
+        page.fill("#text-danh-gia-chung", TYPED)
+        other_tab = page.context.new_page()  # logged out and in again there: a new CSRF token
+        other_tab.goto(url)
+        other_tab.click("header button.link")  # Đăng xuất
+        other_tab.fill("#id_username", "vanphong")
+        other_tab.fill("#id_password", PASSWORD)
+        other_tab.click("main button[type=submit]")
+        other_tab.close()
+        with page.expect_response(lambda r: r.request.method == "POST") as posted:
+            save_section(page)
+        assert posted.value.status == 403
+        page.goto(url)
+        expect(page.locator("#draft-restored-danh-gia-chung")).to_contain_text("Đã khôi phục nội dung bạn đang nhập dở")
+        expect(page.locator("#text-danh-gia-chung")).to_have_value(TYPED)
+        save_section(page)
+        expect(page.locator(".messages")).to_contain_text("Đã lưu phần «Đánh giá chung")
+        expect(page.locator(".draft-notice")).to_have_count(0)
+    assert Narrative.objects.get(pk=narrative).text == TYPED

@@ -1,8 +1,12 @@
-"""A unit officer reports on a phone; the office returns, then accepts; the row is done on time."""
+"""A unit officer reports on a phone; the office returns, then accepts; the row is done on time; the office drafts
+the reminder letter."""
 import pytest
 import time_machine
+from docx import Document
 from playwright.sync_api import expect
 
+from audit.models import LogEntry
+from tests import seeds
 from tests.factories import import_sample
 
 pytestmark = pytest.mark.browser
@@ -58,3 +62,22 @@ def test_month_on_a_phone_with_a_return_and_an_acceptance(page, people, login, l
         expect(land_row.locator(".row-status")).to_contain_text("Hoàn thành đúng hạn")
         width = page.evaluate("document.documentElement.scrollWidth")
         assert width <= 390
+
+
+def test_the_office_drafts_the_reminder_letter_from_the_chase_page(page, people, login, live_server):
+    """The letter is a POST from the page's form (drafting it is recorded; no GET writes): the button still gives
+    the file, and the trail says who drafted it."""
+    plan = import_sample(people["office"].commune)
+    may = seeds.seed_may_2023(plan, people["office"])["may"]
+    with time_machine.travel("2023-05-22 08:00 +0700", tick=True):  # May's report day, 20/05, has passed
+        login("vanphong")
+        page.goto(f"{live_server.url}/bao-cao/don-doc/?ky={may.pk}")
+        with page.expect_download() as download_info:
+            page.get_by_role("button", name="Soạn công văn đôn đốc (.docx)").click()
+    download = download_info.value
+    assert download.suggested_filename == "cong-van-don-doc-2023-05.docx"
+    lines = [p.text for p in Document(str(download.path())).paragraphs]
+    # Địa chính and Kinh tế sent May's report (Kinh tế late); the Office–Statistics officer sent nothing.
+    assert "Kính gửi:" in lines and "- Công chức Văn phòng - Thống kê;" in lines
+    assert not [line for line in lines if "Địa chính" in line or "Kinh tế - Nông nghiệp" in line]
+    assert LogEntry.objects.get(action="reminder.letter_drafted").actor == people["office"]

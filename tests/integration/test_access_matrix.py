@@ -19,7 +19,8 @@ MATRIX_MODULES += ("tests.access_matrix.nextyear", "tests.access_matrix.periodic
 # Administrators have Django's own admin; static and media are files, not views.
 SKIPPED_NAMESPACES = ("admin",)
 # Persona names as in tests/factories.make_personas. Entry keys: read_only, public, personal, method ("post"),
-# redirects, kwargs(world), writers (who may write; default MANAGERS), readers (a read limited to these personas).
+# redirects, kwargs(world), writers (who may write; default MANAGERS), readers (a read limited to these personas),
+# download (a POST answered with a file, such as the reminder letter: walked by test_no_english like a read).
 # area_viewer and area_officer are the province's accounts (tỉnh Nghệ An, two levels above the commune): they read
 # every commune under it, and write nothing a commune owns.
 IN_COMMUNE = ("chairman", "vice", "owner", "other_unit", "viewer", "area_viewer", "area_officer", "site_admin",

@@ -185,3 +185,43 @@ def test_import_plan_places_a_new_commune_under_a_named_area_and_never_guesses_o
     with pytest.raises(CommandError, match="--area «Vinh»: có 2 đơn vị trùng tên"):
         call_command("import_plan", str(SAMPLE), "--commune", "Hưng Đông", "--city", "Vinh")
     assert not Commune.objects.exists()
+
+
+# Damaged files (issue 12, item 4): a clear message with the line, nothing saved, on the page and in the command.
+OPEN_QUOTE = ("Tỉnh Thành Phố,Mã TP,Quận Huyện,Mã QH\nTỉnh Nghệ An,40,Thành phố Vinh,412\n"
+              '"Tỉnh Nghệ An,40,Huyện Nam Đàn' + " và xóm" * 20_000 + "\n").encode()
+DAMAGED = {
+    "mo-ngoac.csv": (OPEN_QUOTE, "Dòng 3: tệp CSV sai cấu trúc, có một ô dài bất thường"),
+    "nhi-phan.csv": (b"Tinh Thanh Pho,Ma TP\r\n\x00\x01\x02,40\r\n", "có ký tự nhị phân"),
+    "latin1.csv": ("Tỉnh Thành Phố\nTỉnh Nghệ An\n".encode("cp1258", errors="replace"), "Tệp không phải UTF-8"),
+    "ma-so-mu.csv": ("Tỉnh Thành Phố,Mã TP\nTỉnh Nghệ An,4²\n".encode(), "cột «Mã TP»: «4²» không phải mã 2 chữ số"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(DAMAGED))
+def test_a_damaged_csv_gets_a_clear_message_on_the_page_and_in_the_command(client, app_communes, tmp_path, name):
+    data, message = DAMAGED[name]
+    client.force_login(make_site_admin())
+    response = client.post(reverse("area_import"), {"file": SimpleUploadedFile(name, data, "text/csv")})
+    assert response.status_code == 400 and message in response.content.decode()
+    path = tmp_path / name
+    path.write_bytes(data)
+    err = StringIO()
+    with pytest.raises(CommandError, match=f"{name}: 1 lỗi; không lưu gì"):
+        call_command("import_areas", str(path), stderr=err)
+    assert message in err.getvalue()
+    assert not AdminArea.objects.exclude(name="Vinh").exists()
+    assert not LogEntry.objects.filter(action="areas.imported").exists()
+
+
+def test_a_file_over_5_mb_is_refused_unread_by_the_page_and_by_the_command(client, app_communes, tmp_path):
+    big = NGHE_AN.read_bytes() + b"\n" * (5 * 1024 * 1024)  # a valid list padded past the 5 MB limit
+    client.force_login(make_site_admin())
+    response = client.post(reverse("area_import"), {"file": SimpleUploadedFile("lon.csv", big, "text/csv")})
+    assert response.status_code == 400
+    assert "«lon.csv» lớn hơn 5 MB, quá lớn cho một danh mục đơn vị hành chính." in response.content.decode()
+    path = tmp_path / "lon.csv"
+    path.write_bytes(big)
+    with pytest.raises(CommandError, match="«lon.csv» lớn hơn 5 MB"):
+        call_command("import_areas", str(path))
+    assert not AdminArea.objects.filter(code="40").exists()

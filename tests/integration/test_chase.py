@@ -40,6 +40,13 @@ def get(client, user, name, **params):
         return client.get(reverse(name), params)
 
 
+def draft_letter(client, user, **fields):
+    """What the chase page's «Soạn công văn đôn đốc» button sends: a POST (drafting is recorded as an act)."""
+    client.force_login(user)
+    with time_machine.travel(TODAY, tick=False):
+        return client.post(reverse("reminder_letter"), fields)
+
+
 def test_the_office_sees_laggards_overdue_rows_and_reminders(client, personas, august):
     response = get(client, personas["office"], "chase_list", ky=august.pk)
     assert response.status_code == 200
@@ -59,7 +66,9 @@ def test_the_office_sees_laggards_overdue_rows_and_reminders(client, personas, a
     assert "Chủ tịch UBND" in content  # I.7.1's directing leader
     assert "8 đơn vị chưa có thư điện tử" in content and "chưa có thư điện tử" in content
     assert "Trước hạn 5 ngày" in content and "vanphong@hungdong.test" in content
-    assert reverse("reminder_letter") + f"?ky={august.pk}" in content
+    form = content[content.index('<form method="post" action'):]
+    assert f'<form method="post" action="{reverse("reminder_letter")}"' in form
+    assert f'<input type="hidden" name="ky" value="{august.pk}">' in form and "csrfmiddlewaretoken" in form
 
 
 @pytest.mark.parametrize("persona", ["chairman", "vice"])
@@ -70,13 +79,13 @@ def test_the_leaders_see_it_too(client, personas, august, persona):
 @pytest.mark.parametrize("persona", ["owner", "viewer"])
 def test_a_unit_officer_or_a_viewer_gets_403(client, personas, august, persona):
     assert get(client, personas[persona], "chase_list").status_code == 403
-    assert get(client, personas[persona], "reminder_letter").status_code == 403
+    assert draft_letter(client, personas[persona]).status_code == 403
 
 
 def test_another_commune_never_sees_this_one(client, personas, august):
     outsider = personas["outsider"]
     assert get(client, outsider, "chase_list", ky=august.pk).status_code == 404
-    assert get(client, outsider, "reminder_letter", ky=august.pk).status_code == 404
+    assert draft_letter(client, outsider, ky=august.pk).status_code == 404
     response = get(client, outsider, "chase_list")
     assert response.status_code == 200 and "Công chức Văn phòng - Thống kê" not in response.content.decode()
 
@@ -90,7 +99,7 @@ def texts(document) -> list[str]:
 
 
 def test_the_letter_in_decree_30_layout(client, personas, august):
-    response = get(client, personas["office"], "reminder_letter", ky=august.pk)
+    response = draft_letter(client, personas["office"], ky=august.pk)
     assert response.status_code == 200
     assert response["Content-Disposition"] == 'attachment; filename="cong-van-don-doc-2023-08.docx"'
     document = Document(BytesIO(response.getvalue()))
@@ -140,3 +149,19 @@ def test_a_month_not_opened_yet_lists_its_overdue_rows_and_writes_nothing(client
     assert not writes and not ReportingPeriod.objects.exists()
     # I.1.3 of the sample is due before May 2023 (30/04): on 10/06 it is open and 41 days overdue.
     assert 'id="not-opened"' in page and "I.1.3" in page and "41" in page
+
+
+def test_drafting_the_letter_is_a_recorded_post_and_a_get_writes_nothing(client, personas, august):
+    from django.test import Client
+
+    from audit.models import LogEntry
+
+    old_link = get(client, personas["office"], "reminder_letter", ky=august.pk)  # a link saved before the form
+    assert old_link.status_code == 302 and old_link["Location"] == reverse("chase_list") + f"?ky={august.pk}"
+    assert not LogEntry.objects.filter(action="reminder.letter_drafted").exists()
+    strict = Client(enforce_csrf_checks=True)  # another site cannot make the office draft letters
+    assert draft_letter(strict, personas["office"], ky=august.pk).status_code == 403
+    assert draft_letter(client, personas["office"], ky=august.pk).status_code == 200
+    entry = LogEntry.objects.get(action="reminder.letter_drafted")
+    assert (entry.actor, entry.commune_id, entry.data) == (personas["office"], august.commune_id,
+                                                           {"period": "Tháng 08/2023"})

@@ -130,6 +130,12 @@ def test_every_role_home_has_something_to_do(demo, client):
     assert "Báo cáo Tháng 06/2023 – Công chức Địa chính" in unit and "Đang soạn" in unit
     assert "Bị trả lại" in text_of(client.get("/bao-cao/", {"ky": report("cc-dia-chinh", 5).period_id}))
     for province_account in ("tp.vinh", "so.tinh"):  # both start on the page of tỉnh Nghệ An's communes
-        assert "Hưng Đông" in home(client, province_account) and "Nghệ An" in home(client, province_account)
+        board = home(client, province_account)
+        assert "Theo dõi thực hiện kế hoạch – Tỉnh Nghệ An – Tháng 06/2023" in board and "Hưng Đông" in board
+        # Something to follow up on 10/06: the two overdue rows (I.1.3, PS.1) and June's 7 missing reports of 10.
+        assert "Nhiệm vụ chưa hoàn thành, quá hạn (2)" in board and "I.1.3" in board and "PS.1" in board
+        assert "Báo cáo: 3/10 đã gửi (30%), 3 đúng hạn (30%), 7 chưa gửi." in board
+    # The officer also keeps the list of areas; the viewer only reads.
+    assert "Đơn vị hành chính" in home(client, "so.tinh") and "Đơn vị hành chính" not in home(client, "tp.vinh")
     viewer = home(client, "xem")
     assert "Bảng điều hành – Tháng 06/2023" in viewer and "Tổng số nhiệm vụ 70" in viewer

@@ -30,6 +30,17 @@ def test_the_openapi_document_describes_the_three_operations(client, db):
     assert "10/2022/QH15" in schema["info"]["description"]
 
 
+@pytest.mark.parametrize("path,names", [("/cong-khai/api/xa/abc", "mã xã/phường"),
+                                        ("/cong-khai/api/xa/%C2%B2", "mã xã/phường"),
+                                        ("/cong-khai/api/xa/1/2023/abc", "tháng"),
+                                        ("/cong-khai/api/xa/x/y/5", "mã xã/phường, năm")])
+def test_a_path_that_is_not_a_number_is_a_404_in_vietnamese(client, db, path, names):
+    response = client.get(path)
+    assert response.status_code == 404
+    assert response.json() == {"detail": f"Không có dữ liệu ở địa chỉ này: {names} phải là số nguyên (ví dụ "
+                                         "/cong-khai/api/xa/12/2023/5)."}
+
+
 def test_the_documentation_page_loads_only_this_sites_files(client, db):
     response = client.get(reverse("public_api:openapi-view"))
     assert response.status_code == 200

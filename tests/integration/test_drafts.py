@@ -114,3 +114,31 @@ def test_an_indicator_value_comes_back_after_the_login(client, plan, personas):
     assert "Riêng tháng 6, chưa cộng dồn" in page and '<option value="month-2023-6" selected>' in page
     assert 'aria-describedby="id_is_cumulative_helptext" id="id_is_cumulative">' in page and ticked not in page
     assert not IndicatorValue.objects.exists()
+
+
+def test_a_periodic_section_posted_after_the_session_expired_comes_back_on_its_report(client, plan, personas):
+    """The section's form posts to its own save URL, which only takes posts: the login leads back to the report page,
+    which puts the text back into that section (issue 12, item 2, for the periodic reports of issue 16)."""
+    from periodic.models import Narrative
+    from periodic.services import narratives
+
+    with time_machine.travel("2023-06-20 08:00 +0700", tick=False) as clock:
+        report = narratives.create_report(plan, "quarter-2", personas["office"]).report
+        section = report.narratives.get(key="danh-gia-chung")
+        page_url = reverse("periodic_detail", args=[report.pk])
+        save_url = reverse("periodic_narrative_save", args=[report.pk, section.pk])
+        _log_in(client, "vanphong", page_url)
+        clock.move_to("2023-06-20 09:00 +0700")  # an hour of writing: past the 30 minutes of inactivity
+        posted = client.post(save_url, {"text": RESULTS, "version": section.version})
+        assert posted.status_code == 302 and posted["Location"] == f"{reverse('login')}?next={page_url}"
+        assert "nội dung bạn vừa nhập chưa được lưu" in client.get(posted["Location"]).content.decode()
+        assert _log_in(client, "vanphong", page_url)["Location"] == page_url
+        page = client.get(page_url).content.decode()
+        again = client.get(page_url).content.decode()  # once only
+    assert "Đã khôi phục nội dung bạn đang nhập dở" in page
+    form = page[page.index(f'action="{save_url}"'):]
+    form = form[:form.index("</form>")]
+    assert f">{RESULTS}</textarea>" in form.replace("&#x27;", "'") and "data-draft-unsaved" in form
+    assert f'name="version" value="{section.version}"' in form
+    assert "Đã khôi phục" not in again and RESULTS not in again
+    assert Narrative.objects.get(pk=section.pk).text != RESULTS  # nothing stored: the person checks and saves

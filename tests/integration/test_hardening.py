@@ -17,6 +17,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import formats, translation
 
+from tests.integration.test_access_matrix import worlds  # noqa: F401 (fixture)
 from theodoi.middleware import StaticFilesMiddleware
 from theodoi.security import ACTIVE_COOKIE
 
@@ -75,6 +76,26 @@ def test_signed_in_pages_are_not_stored_by_the_browser(client, personas, plan):
     client.force_login(personas["owner"])
     for url in (reverse("plan_list"), reverse("plan_detail", args=[plan.pk]), reverse("report_index")):
         assert "no-store" in client.get(url)["Cache-Control"], url
+
+
+@time_machine.travel("2023-06-10 09:00 +0700", tick=False)
+def test_every_page_and_download_a_signed_in_reader_opens_is_not_stored(client, worlds):  # noqa: F811
+    """Every GET of the access matrix, pages and files alike (the province board and workbook, periodic and
+    next-year pages, the Chairman's public-page settings …), opened by someone allowed to read it."""
+    from tests.integration.test_access_matrix import MATRIX, _url
+
+    people, mine, _ = worlds
+    stored = []
+    for name, entry in sorted(MATRIX.items()):
+        if entry.get("public") or entry.get("method") == "post":
+            continue
+        allowed = entry.get("readers") or entry.get("writers") or ("office",)  # a write URL's GET shows its form
+        client.force_login(people["office" if "office" in allowed else allowed[0]])
+        response = client.get(_url(name, entry, mine))
+        assert response.status_code in (200, 302), (name, response.status_code)
+        if "no-store" not in response.get("Cache-Control", ""):
+            stored.append(name)
+    assert stored == []
 
 
 @pytest.mark.parametrize("persona", ["office", "chairman", "owner"])

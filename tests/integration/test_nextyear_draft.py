@@ -64,7 +64,7 @@ def cycle(plan):
 def draft(client, cycle, personas):
     client.force_login(personas["office"])
     with time_machine.travel(DRAFT_DAY, tick=False):
-        response = client.get(reverse("nextyear_docx", kwargs={"pk": cycle.pk}))
+        response = client.post(reverse("nextyear_docx", kwargs={"pk": cycle.pk}))
     assert response.status_code == 200
     return response.getvalue()
 
@@ -277,7 +277,7 @@ def test_the_draft_targets_are_left_for_a_person_not_guessed(cycle, imported):
 @time_machine.travel(DRAFT_DAY, tick=False)
 def test_the_export_counts_every_indicator_it_writes(client, cycle, personas):
     client.force_login(personas["office"])
-    client.get(reverse("nextyear_docx", kwargs={"pk": cycle.pk}))
+    client.post(reverse("nextyear_docx", kwargs={"pk": cycle.pk}))
     assert LogEntry.objects.get(action="plan.next_year_drafted").data["indicators"] == 25 + 21
 
 
@@ -299,16 +299,28 @@ def test_a_task_of_a_plan_with_no_previous_year_says_so(client, cycle, personas)
     assert "không tiếp nối nhiệm vụ nào của năm trước" in page.content.decode()
 
 
-@pytest.mark.parametrize("name", ["nextyear_preview", "nextyear_docx"])
-def test_only_the_office_of_the_commune_drafts(client, plan, other_commune, personas, name):
+@pytest.mark.parametrize("name,method", [("nextyear_preview", "get"), ("nextyear_docx", "post")])
+def test_only_the_office_of_the_commune_drafts(client, plan, other_commune, personas, name, method):
     url = reverse(name, kwargs={"pk": plan.pk})
     client.force_login(personas["office"])
-    assert client.get(url).status_code == 200
+    assert getattr(client, method)(url).status_code == 200
     for persona in ("viewer", "owner", "other_unit", "chairman"):
         client.force_login(personas[persona])
-        assert client.get(url).status_code == 403, persona
+        assert getattr(client, method)(url).status_code == 403, persona
     client.force_login(personas["outsider"])
-    assert client.get(url).status_code == 404
+    assert getattr(client, method)(url).status_code == 404
+
+
+def test_the_draft_is_sent_by_a_form_and_a_get_writes_nothing(client, plan, personas):
+    client.force_login(personas["office"])
+    url = reverse("nextyear_docx", kwargs={"pk": plan.pk})
+    page = client.get(reverse("nextyear_preview", kwargs={"pk": plan.pk})).content.decode()
+    assert f'<form method="post" action="{url}"' in page and "csrfmiddlewaretoken" in page
+    old_link = client.get(url)  # a link saved before the button was a form: led to the preview, nothing written
+    assert old_link.status_code == 302 and old_link["Location"] == reverse("nextyear_preview", kwargs={"pk": plan.pk})
+    assert not LogEntry.objects.filter(action="plan.next_year_drafted").exists()
+    assert client.post(url).status_code == 200
+    assert LogEntry.objects.filter(action="plan.next_year_drafted").count() == 1
 
 
 @time_machine.travel(DRAFT_DAY, tick=False)

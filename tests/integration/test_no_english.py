@@ -3,6 +3,8 @@
 The office reads "Danh bạ", not "directory"; a Chairman's download is saved as "bao-cao-thang-01-2023.docx".
 The list of codes is taken from the app itself (choices, anomaly kinds, unit kinds), so a new code is covered.
 """
+import re
+
 import lxml.html
 import pytest
 import time_machine
@@ -22,7 +24,8 @@ from tests.integration.visible_text import (
 
 worlds = matrix.worlds  # the access matrix's two communes, each with the sample plan and every persona
 FORBIDDEN = forbidden_pattern(app_codes())
-READS = sorted(name for name, entry in matrix.MATRIX.items() if entry.get("method") != "post")
+# Every GET, and every POST answered with a file (the reminder letter, the next-year draft): what a person reads.
+READS = sorted(name for name, entry in matrix.MATRIX.items() if entry.get("method") != "post" or entry.get("download"))
 TEXT_OF = {"application/vnd.openxmlformats-officedocument.wordprocessingml.document": docx_text,
            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": xlsx_text}
 
@@ -64,7 +67,9 @@ def _walk(client, user, world) -> dict[str, list[str]]:
         client.force_login(user)
     found = {}
     for name in READS:
-        response = client.get(matrix._url(name, matrix.MATRIX[name], world))
+        entry = matrix.MATRIX[name]
+        url = matrix._url(name, entry, world)
+        response = client.post(url) if entry.get("method") == "post" else client.get(url)
         problems = problems_of(response)
         if problems:
             found[name] = problems
@@ -76,6 +81,19 @@ def _walk(client, user, world) -> dict[str, list[str]]:
 def test_every_page_and_download_reads_in_vietnamese(client, worlds, persona):
     people, mine, _ = worlds
     assert _walk(client, people[persona], mine) == {}
+
+
+@time_machine.travel("2023-06-10 09:00 +0700", tick=False)
+def test_the_public_pages_read_in_vietnamese_to_a_visitor_without_an_account(client, worlds):
+    _, mine, _ = worlds
+    public = [name for name in READS if matrix.MATRIX[name].get("public")]
+    assert "public_commune" in public and "public_api:openapi-view" in public
+    found = {}
+    for name in public:
+        problems = problems_of(client.get(matrix._url(name, matrix.MATRIX[name], mine)))
+        if problems:
+            found[name] = problems
+    assert found == {}
 
 
 def _readable(response) -> list[str]:
@@ -142,3 +160,40 @@ def test_the_plan_page_names_every_anomaly_kind_in_vietnamese(client, worlds):
     text = " ".join(html_text(client.get(reverse("plan_detail", kwargs={"pk": mine.plan.pk})).content).split())
     assert [word for word in ANOMALY_WORDS.values() if f"{word} · Phụ lục I" not in text] == []
     assert leaks(text) == []
+
+
+def _identifier(where: str) -> bool:
+    return re.fullmatch(r"/components/schemas/\w+(/properties/\w+)?", where) is not None
+
+
+def _words_for_people(schema, where="") -> list[tuple[str, str]]:
+    """Every title, summary and description of the OpenAPI document: what the docs page shows of our API."""
+    found = []
+    if isinstance(schema, dict):
+        for key, value in schema.items():
+            # A schema's title is its class or field name, an identifier of the contract like the field itself.
+            if key in ("title", "summary", "description") and isinstance(value, str) \
+                    and not (key == "title" and _identifier(where)):
+                found.append((f"{where}/{key}", value))
+            else:
+                found += _words_for_people(value, f"{where}/{key}")
+    elif isinstance(schema, list):
+        for index, value in enumerate(schema):
+            found += _words_for_people(value, f"{where}/{index}")
+    return found
+
+
+@pytest.mark.django_db
+def test_the_public_feeds_documentation_speaks_vietnamese_where_it_is_ours(client):
+    """The feed's documentation page (/cong-khai/api/tai-lieu/) is for developers who reuse the public data, not for
+    the office. Swagger UI draws its own buttons in English («Try it out», «Execute»): it has no Vietnamese, and
+    translating a vendored bundle is not worth its upkeep. What the API says of itself is ours and in Vietnamese:
+    the page's title, every operation's summary and every field's description. Field names stay English
+    identifiers (done_on_time), the contract a program reads, like the Plan JSON."""
+    page = client.get(reverse("public_api:openapi-view"))
+    assert page.status_code == 200 and not _readable(page)
+    schema = client.get(reverse("public_api:openapi-json")).json()
+    words = _words_for_people(schema)
+    assert [where for where, _ in words if where.endswith("/summary")], "the operations have summaries"
+    english = {where: text for where, text in words if leaks(text) or re.search(r"\b(the|of|and|for|with)\b", text)}
+    assert english == {}

@@ -1,5 +1,6 @@
 """One truth per count (issue 12, item 3): the chase page, the dashboard, the reminder letter and the consolidated
-report give the same overdue and on-time numbers for the same period and day, and open on the same period.
+report give the same overdue and on-time numbers for the same period and day, and open on the same period. The
+province board (issue 15) counts the same rows and reports in SQL: its line for the commune says the same too.
 
 Each number is read back as a person reads it: from the pages' HTML and from the two DOCX files' sentences.
 """
@@ -7,15 +8,19 @@ import re
 from datetime import date
 from io import BytesIO
 
+import lxml.html
 import pytest
 import time_machine
 from django.urls import reverse
 from docx import Document
 
+from accounts.models import User
 from plans.models import Assignment
 from reports.models import Completion, ReportingPeriod, ReportState, UnitReport
+from reports.rules import status as st
 from reports.services import cycle, periods
 from tests import seeds
+from tests.factories import make_area_viewer
 
 # seed_may_2023: in May, Địa chính sent on time (18/05) and Kinh tế late (22/05); the other 8 of the 10 units that
 # lead rows sent nothing. In June (below) only Địa chính has sent, on 08/06, on time.
@@ -72,8 +77,8 @@ def paragraphs(content: bytes) -> list[str]:
     return [p.text for p in Document(BytesIO(content)).paragraphs]
 
 
-def from_letter(client, url: str) -> dict:
-    response = client.get(url)
+def from_letter(client, url: str, period_pk: str) -> dict:
+    response = client.post(url, {"ky": period_pk})  # the chase page's button: a form, since drafting is an act
     assert response.status_code == 200
     found = next(m for m in map(LETTER.search, paragraphs(response.getvalue())) if m)
     day, month, year_, total, on_time, overdue, reports_on_time, expected = found.groups()
@@ -97,20 +102,46 @@ def from_report(client, url: str) -> dict:
     return counts
 
 
+def from_province(client, ky) -> dict:
+    """The province viewer's board (tỉnh Nghệ An), the commune's line: its own default month, or ky's month."""
+    viewer = User.objects.filter(username="tinh.xem").first() or make_area_viewer()
+    client.force_login(viewer)
+    params = {}
+    if ky:
+        period = ReportingPeriod.objects.get(pk=ky)
+        params["ky"] = f"{period.year}-{period.month:02d}"
+    response = client.get(reverse("province_dashboard", kwargs={"area_pk": viewer.area_id}), params)
+    assert response.status_code == 200
+    html = lxml.html.fromstring(response.content.decode())
+    [line] = [tr for tr in html.xpath("//*[@id='communes']//tbody/tr") if "Hưng Đông" in tr.text_content()]
+    cells = {td.get("data-label"): td.text_content().strip() for td in line.xpath("./td")}
+    judged = re.search(r"tình trạng nhiệm vụ tính đến ngày (\d+) tháng (\d+) năm (\d+)", html.text_content()).groups()
+    reported, expected = cells["Gửi báo cáo"].split()[0].split("/")
+    statuses = {code: number(cells[label]) for code, label in st.LABELS.items()}
+    return {"page": response.content.decode(), "overdue": statuses[st.OPEN_OVERDUE],
+            "on_time": statuses[st.DONE_ON_TIME], "late": statuses[st.DONE_LATE], "open": statuses[st.OPEN_IN_TIME],
+            "total": sum(statuses.values()), "reports_on_time": number(cells["Đúng hạn"].split()[0]),
+            "expected": number(expected), "reports_sent": number(reported),
+            "judged_on": date(*map(int, reversed(judged))).isoformat(),
+            "month": html.xpath("//select[@name='ky']/option[@selected]")[0].text_content().strip()}
+
+
 def four_views(client, personas, day: str, ky=None, quarter=None) -> dict:
-    """What the chase page, the dashboard, the letter and the report say on `day` for one period (default: none
-    asked, so each opens on its own default). The letter and report URLs are the ones the pages link to."""
+    """What the chase page, the dashboard, the letter, the report and the province board say on `day` for one period
+    (default: none asked, so each opens on its own default). The letter and report URLs are the ones the pages link
+    to; the province board is asked for the period's month (?ky=YYYY-MM), its own way of naming a period."""
     params = {"ky": ky} if ky else {}
     with time_machine.travel(f"{day} 09:00 +0700", tick=False):
         client.force_login(personas["office"])
         board = from_page(client, personas["office"], "dashboard", params)
         chase = from_page(client, personas["office"], "chase_list", params)
-        letter_url = re.search(r'href="([^"]*cong-van\.docx\?ky=\d+)"', chase["page"]).group(1)
+        letter = re.search(r'<form method="post" action="([^"]*cong-van\.docx)"[^>]*id="letter-form">.*?'
+                           r'name="ky" value="(\d+)"', chase["page"], re.S)
         report_url = re.search(r'id="report-month" href="([^"]+)"', board["page"]).group(1)
         if quarter:
             report_url += f"?kind=quarter&number={quarter}"
-        return {"dashboard": board, "chase": chase, "letter": from_letter(client, letter_url.replace("&amp;", "&")),
-                "report": from_report(client, report_url.replace("&amp;", "&"))}
+        return {"dashboard": board, "chase": chase, "letter": from_letter(client, *letter.groups()),
+                "report": from_report(client, report_url.replace("&amp;", "&")), "province": from_province(client, ky)}
 
 
 def assert_one_truth(views: dict, keys=("total", "on_time", "overdue")) -> dict:
@@ -119,7 +150,9 @@ def assert_one_truth(views: dict, keys=("total", "on_time", "overdue")) -> dict:
         assert len(set(seen.values())) == 1, (key, seen)
     board = views["dashboard"]
     assert views["report"]["overdue_again"] == board["overdue"]
-    assert views["chase"]["judged_on"] == views["letter"]["judged_on"] == board["judged_on"]
+    assert views["chase"]["judged_on"] == views["letter"]["judged_on"] == board["judged_on"] \
+        == views["province"]["judged_on"]
+    assert views["province"]["month"] == period_shown(board["page"])  # the same month, opened or asked for
     assert board["total"] == 69  # the sample's assignment rows
     return board
 
@@ -190,6 +223,11 @@ def test_no_period_is_opened_for_a_plan_whose_year_is_over(client, personas, pla
             response = client.get(reverse(name))
             assert response.status_code == 200
             assert "Kế hoạch năm 2023 đã hết năm" in response.content.decode()
+        assert client.get(reverse("report_index")).status_code == 200
+        viewer = make_area_viewer()  # the province board opens on February 2024 and says the commune has no plan
+        client.force_login(viewer)
+        board = client.get(reverse("province_dashboard", kwargs={"area_pk": viewer.area_id})).content.decode()
+        assert "Tháng 02/2024" in board and "Chưa có kế hoạch năm 2024" in board
     assert not ReportingPeriod.objects.filter(commune=plan.commune).exists()
 
 

@@ -4,6 +4,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from communes.area_csv import size_refusal
 from communes.services_areas import AreaImport, import_areas
 
 
@@ -18,6 +19,9 @@ class Command(BaseCommand):
         path = Path(options["path"])
         if not path.is_file():
             raise CommandError(f"Không tìm thấy tệp «{path}».")
+        refusal = size_refusal(path.name, path.stat().st_size)  # the page's limit, checked before reading
+        if refusal:
+            raise CommandError(refusal)
         result = import_areas(path.read_bytes(), file_name=path.name)
         if result.errors:
             for error in result.errors:
