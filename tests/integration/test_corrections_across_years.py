@@ -29,7 +29,7 @@ REASON = "Theo kết luận của Chủ tịch ngày 05/01/2024"
 def draft(client, plan, personas) -> bytes:
     client.force_login(personas["office"])
     with time_machine.travel("2023-12-20 09:00 +0700", tick=False):
-        response = client.get(reverse("nextyear_docx", kwargs={"pk": plan.pk}))
+        response = client.post(reverse("nextyear_docx", kwargs={"pk": plan.pk}))
     assert response.status_code == 200
     return response.getvalue()
 
