@@ -225,3 +225,15 @@ def test_a_file_over_5_mb_is_refused_unread_by_the_page_and_by_the_command(clien
     with pytest.raises(CommandError, match="«lon.csv» lớn hơn 5 MB"):
         call_command("import_areas", str(path))
     assert not AdminArea.objects.filter(code="40").exists()
+
+
+def test_the_command_prints_its_counts_with_thousands_dots(db, tmp_path):
+    # 1,200 communes listed under one district, none in the app: the summary says "1.200" (vi-VN), as pages do.
+    lines = ["Tỉnh Thành Phố,Mã TP,Quận Huyện,Mã QH,Phường Xã,Mã PX,Cấp"]
+    lines += [f"Tỉnh Nghệ An,40,Huyện Nam Đàn,429,Xã Thử {n},{20000 + n},Xã" for n in range(1200)]
+    big = tmp_path / "nhieu-xa.csv"
+    big.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    out = StringIO()
+    call_command("import_areas", str(big), stdout=out)
+    assert "nhieu-xa.csv: tạo mới 2 đơn vị, cập nhật 0, gắn 0 xã/phường; 1.200 xã/phường trong tệp chưa dùng" \
+        in out.getvalue()

@@ -6,6 +6,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from communes.area_csv import size_refusal
 from communes.services_areas import AreaImport, import_areas
+from theodoi.formatting import number
 
 
 class Command(BaseCommand):
@@ -26,12 +27,13 @@ class Command(BaseCommand):
         if result.errors:
             for error in result.errors:
                 self.stderr.write(error)
-            raise CommandError(f"{path.name}: {len(result.errors)} lỗi; không lưu gì. Sửa tệp rồi chạy lại.")
+            raise CommandError(f"{path.name}: {number(len(result.errors))} lỗi; không lưu gì. Sửa tệp rồi chạy lại.")
         self._report(path.name, result)
 
     def _report(self, name: str, result: AreaImport) -> None:
-        self.stdout.write(f"{name}: tạo mới {len(result.created)} đơn vị, cập nhật {len(result.updated)}, gắn "
-                          f"{len(result.linked)} xã/phường; {result.not_in_app} xã/phường trong tệp chưa dùng "
+        self.stdout.write(f"{name}: tạo mới {number(len(result.created))} đơn vị, cập nhật "
+                          f"{number(len(result.updated))}, gắn {number(len(result.linked))} xã/phường; "
+                          f"{number(result.not_in_app)} xã/phường trong tệp chưa dùng "
                           "phần mềm.")
         for title, items in (("Tạo mới", result.created), ("Cập nhật", result.updated), ("Gắn", result.linked),
                              ("Xã/phường chưa gắn được (hãy ghi mã Mã PX tại /quan-tri/ rồi nhập lại)",
