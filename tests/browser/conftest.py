@@ -3,6 +3,17 @@ import pytest
 from communes.services.directory import seed_directory
 from tests.factories import PASSWORD, make_commune, make_personas
 
+# A hang guard, not a speed check: Playwright bounds each action by 30 s, but a few Chromium calls (closing a tab,
+# opening one) have no bound of their own, and a hung browser test would otherwise stall the whole run until CI
+# kills it. Ten minutes is far above any browser test here, so it only turns a hang into a failure with a traceback.
+HANG_GUARD_SECONDS = 600
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if item.get_closest_marker("browser"):
+            item.add_marker(pytest.mark.timeout(HANG_GUARD_SECONDS))
+
 
 @pytest.fixture
 def people(transactional_db):

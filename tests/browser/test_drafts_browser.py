@@ -100,7 +100,8 @@ def test_a_stale_csrf_token_loses_nothing(page, login, report_url):
         other_tab.click("header button.link")  # Đăng xuất
         other_tab.fill("#id_username", "diachinh")
         other_tab.fill("#id_password", PASSWORD)
-        other_tab.click("main button[type=submit]")
+        with other_tab.expect_navigation():  # closing a tab mid-navigation can hang Chromium (playwright#41900)
+            other_tab.click("main button[type=submit]")
         other_tab.close()
         response = page.expect_response(lambda r: r.request.method == "POST")
         with response as posted:
@@ -182,7 +183,8 @@ def test_a_stale_csrf_token_loses_no_periodic_section(page, login, section_url):
         other_tab.click("header button.link")  # Đăng xuất
         other_tab.fill("#id_username", "vanphong")
         other_tab.fill("#id_password", PASSWORD)
-        other_tab.click("main button[type=submit]")
+        with other_tab.expect_navigation():  # closing a tab mid-navigation can hang Chromium (playwright#41900)
+            other_tab.click("main button[type=submit]")
         other_tab.close()
         with page.expect_response(lambda r: r.request.method == "POST") as posted:
             save_section(page)
