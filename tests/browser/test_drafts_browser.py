@@ -89,20 +89,25 @@ def test_a_reload_after_the_session_expired_brings_back_the_browsers_copy(page, 
         expect(page.locator(".draft-notice")).to_have_count(0)
 
 
+def renew_csrf_in_another_tab(page, url, username):
+    """Log out and in again in a second tab, as a person does: the first tab's CSRF token goes stale."""
+    other_tab = page.context.new_page()
+    other_tab.goto(url)
+    other_tab.click("header button.link")  # Đăng xuất
+    other_tab.fill("#id_username", username)
+    other_tab.fill("#id_password", PASSWORD)
+    with other_tab.expect_navigation():  # closing a tab mid-navigation can hang Chromium (playwright#41900)
+        other_tab.click("main button[type=submit]")
+    other_tab.close()
+
+
 def test_a_stale_csrf_token_loses_nothing(page, login, report_url):
     url, row = report_url
     with time_machine.travel(JANUARY_OPEN, tick=True):
         login("diachinh")
         page.goto(url)
         page.fill(f"#r{row}-results", TYPED)
-        other_tab = page.context.new_page()  # logged out and in again there: a new CSRF token
-        other_tab.goto(url)
-        other_tab.click("header button.link")  # Đăng xuất
-        other_tab.fill("#id_username", "diachinh")
-        other_tab.fill("#id_password", PASSWORD)
-        with other_tab.expect_navigation():  # closing a tab mid-navigation can hang Chromium (playwright#41900)
-            other_tab.click("main button[type=submit]")
-        other_tab.close()
+        renew_csrf_in_another_tab(page, url, "diachinh")
         response = page.expect_response(lambda r: r.request.method == "POST")
         with response as posted:
             page.click("button[value=save]")
@@ -178,14 +183,7 @@ def test_a_stale_csrf_token_loses_no_periodic_section(page, login, section_url):
         login("vanphong")
         page.goto(url)
         page.fill("#text-danh-gia-chung", TYPED)
-        other_tab = page.context.new_page()  # logged out and in again there: a new CSRF token
-        other_tab.goto(url)
-        other_tab.click("header button.link")  # Đăng xuất
-        other_tab.fill("#id_username", "vanphong")
-        other_tab.fill("#id_password", PASSWORD)
-        with other_tab.expect_navigation():  # closing a tab mid-navigation can hang Chromium (playwright#41900)
-            other_tab.click("main button[type=submit]")
-        other_tab.close()
+        renew_csrf_in_another_tab(page, url, "vanphong")
         with page.expect_response(lambda r: r.request.method == "POST") as posted:
             save_section(page)
         assert posted.value.status == 403

@@ -33,16 +33,22 @@ def at(moment: str):
     return time_machine.travel(moment if ":" in moment else f"{moment} 09:00 +0700", tick=False)
 
 
-@pytest.fixture
-def arising(client, plan, personas):
-    """The two arising tasks, entered by the office on 06/04, and Trạm Y tế's May report accepted on 19/05."""
-    may = seed.seed_may_2023(plan, personas["office"])
-    client.force_login(personas["office"])
+def add_the_two_tasks(client, plan, office):
+    """The office enters the module's two arising tasks on 06/04, both led by Trạm Y tế, whose entry it returns."""
+    client.force_login(office)
     health = seed.entry(plan, "tram-y-te")
     with at("2023-04-06"):
         for title, deadline in ((MOSQUITO, "trước ngày 30/4/2023"), (MARKET, "trước ngày 15/5/2023")):
             add_one(client, plan, title=title, deadline=deadline, issued_on="05/4/2023",
                     lead_units=[health.pk], coordinating_units=[])
+    return health
+
+
+@pytest.fixture
+def arising(client, plan, personas):
+    """The two arising tasks, entered by the office on 06/04, and Trạm Y tế's May report accepted on 19/05."""
+    may = seed.seed_may_2023(plan, personas["office"])
+    health = add_the_two_tasks(client, plan, personas["office"])
     client.logout()
     report = cycle.open_report(may["may"], health, plan)
     market = Assignment.objects.get(node__plan=plan, node__code="PS.2")
@@ -185,12 +191,7 @@ def year_end(client, plan, personas):
     """The two arising tasks of the module's world; by 20/12 only PS.2 is done (on 12/05, accepted on 19/05)."""
     from reports.models import Completion
 
-    client.force_login(personas["office"])
-    health = seed.entry(plan, "tram-y-te")
-    with at("2023-04-06"):
-        for title, deadline in ((MOSQUITO, "trước ngày 30/4/2023"), (MARKET, "trước ngày 15/5/2023")):
-            add_one(client, plan, title=title, deadline=deadline, issued_on="05/4/2023",
-                    lead_units=[health.pk], coordinating_units=[])
+    add_the_two_tasks(client, plan, personas["office"])
     Completion.objects.create(assignment=Assignment.objects.get(node__plan=plan, node__code="PS.2"), milestone=0,
                               completed_on=date(2023, 5, 12), accepted_on=date(2023, 5, 19))
     return plan
