@@ -126,6 +126,12 @@ def short_rule(cell, width):
     paragraph.paragraph_format.left_indent = paragraph.paragraph_format.right_indent = (cell.width - width) // 2
     paragraph.paragraph_format.space_after = Pt(6)
     paragraph.paragraph_format.line_spacing = Pt(4)
+    return bottom_border(paragraph)
+
+
+def bottom_border(paragraph):
+    """A thin single bottom border on a paragraph: with the paragraph empty, the short line Decree 30 draws under
+    the issuer and the motto. Placed where the schema puts w:pBdr among the paragraph's properties."""
     borders = OxmlElement("w:pBdr")
     bottom = OxmlElement("w:bottom")
     for name, value in (("w:val", "single"), ("w:sz", "6"), ("w:space", "1"), ("w:color", "000000")):

@@ -10,8 +10,6 @@ from pathlib import Path
 
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
 from docx.shared import Cm, Mm, Pt
 
 from theodoi import decree30 as d30
@@ -47,12 +45,7 @@ def rule(container, inset_mm: float) -> None:
     paragraph = para(container, align=CENTER, before=0)
     paragraph.paragraph_format.left_indent = paragraph.paragraph_format.right_indent = Mm(inset_mm)
     paragraph.paragraph_format.line_spacing = Pt(2)
-    borders = OxmlElement("w:pBdr")
-    bottom = OxmlElement("w:bottom")
-    for key, value in (("w:val", "single"), ("w:sz", "6"), ("w:space", "1"), ("w:color", "000000")):
-        bottom.set(qn(key), value)
-    borders.append(bottom)
-    paragraph._p.get_or_add_pPr().append(borders)
+    d30.bottom_border(paragraph)
 
 
 def cell_lines(cell, lines, *, size=13, align=CENTER) -> None:
