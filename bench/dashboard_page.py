@@ -9,10 +9,8 @@ point is that the commune's page does not slow down with the others' data, not a
 """
 import argparse
 import os
-import statistics
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -33,6 +31,7 @@ from django.test.utils import override_settings  # noqa: E402
 from django.urls import reverse  # noqa: E402
 
 from accounts.models import Role  # noqa: E402
+from bench.timing import median_seconds  # noqa: E402
 from communes.services.directory import seed_directory  # noqa: E402
 from plans.models import Assignment, AssignmentRef, Plan, TaskNode  # noqa: E402
 from reports.models import Completion, ReportingPeriod, RowReport, UnitReport  # noqa: E402
@@ -52,16 +51,6 @@ AGGREGATES = [
     """SELECT u.unit_id, u.is_late, u.submitted_at IS NOT NULL FROM reports_unitreport u
        WHERE u.period_id = %(period)s""",
 ]
-
-
-def median_seconds(action, repeat: int) -> float:
-    action()  # warm caches and template loading
-    samples = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        action()
-        samples.append(time.perf_counter() - start)
-    return statistics.median(samples)
 
 
 def raw_sql(plan, period) -> None:

@@ -13,7 +13,6 @@ runs after one warm-up. Last line: the larger of the two query-function ratios (
 """
 import argparse
 import os
-import statistics
 import sys
 import time
 from collections import Counter
@@ -37,6 +36,7 @@ from django.test.utils import override_settings  # noqa: E402
 from django.urls import reverse  # noqa: E402
 
 from bench import rollup_sql  # noqa: E402
+from bench.timing import median_seconds  # noqa: E402
 from communes.models import AdminArea, Commune  # noqa: E402
 from communes.queries import communes_under  # noqa: E402
 from provinces import board, queries, scale  # noqa: E402
@@ -44,16 +44,6 @@ from reports.rules import status as st  # noqa: E402
 from tests.factories import make_site_admin  # noqa: E402
 
 YEAR, MONTH = 2023, 12
-
-
-def median_seconds(action, repeat: int) -> float:
-    action()
-    samples = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        action()
-        samples.append(time.perf_counter() - start)
-    return statistics.median(samples)
 
 
 def ensure_data(communes: int) -> None:
