@@ -1,7 +1,9 @@
 import pytest
 
+from communes.models import DirectoryEntry
 from communes.services.directory import seed_directory
-from tests.factories import PASSWORD, make_commune, make_personas
+from reports.services import cycle, periods
+from tests.factories import PASSWORD, import_sample, make_commune, make_personas
 
 # A hang guard, not a speed check: Playwright bounds each action by 30 s, but a few Chromium calls (closing a tab,
 # opening one) have no bound of their own, and a hung browser test would otherwise stall the whole run until CI
@@ -33,3 +35,13 @@ def login(page, live_server):
         page.click("button[type=submit]")
         return page
     return _login
+
+
+@pytest.fixture
+def report_url(people, live_server):
+    """Địa chính's January 2023 report on the sample plan: its page's address and the pk of its row for I.1.1."""
+    plan = import_sample(people["office"].commune)
+    land = DirectoryEntry.objects.get(commune=plan.commune, key="cc-dia-chinh")
+    report = cycle.open_report(periods.ensure_period(plan.commune, 2023, 1), land, plan)
+    row = report.rows.get(assignment__node__code="I.1.1", role="lead")
+    return f"{live_server.url}/bao-cao/{report.pk}/", row.pk

@@ -10,11 +10,9 @@ import time_machine
 from django.contrib.sessions.models import Session
 from playwright.sync_api import expect
 
-from communes.models import DirectoryEntry
 from periodic.models import Narrative
 from periodic.services import narratives
 from reports.models import UnitReport
-from reports.services import cycle, periods
 from tests.factories import PASSWORD, import_sample
 
 pytestmark = pytest.mark.browser
@@ -22,15 +20,6 @@ pytestmark = pytest.mark.browser
 JANUARY_OPEN = "2023-01-10 08:00 +0700"
 TYPED = "Đã rà soát 4 dự án chậm tiến độ, đề nghị thu hồi 1 dự án tại xóm 5"
 OBSTACLE = "Chủ đầu tư chưa hợp tác; hồ sơ gốc thất lạc"
-
-
-@pytest.fixture
-def report_url(people, live_server):
-    plan = import_sample(people["office"].commune)
-    land = DirectoryEntry.objects.get(commune=plan.commune, key="cc-dia-chinh")
-    report = cycle.open_report(periods.ensure_period(plan.commune, 2023, 1), land, plan)
-    row = report.rows.get(assignment__node__code="I.1.1", role="lead")
-    return f"{live_server.url}/bao-cao/{report.pk}/", row.pk
 
 
 def log_in_here(page, username="diachinh"):

@@ -5,10 +5,7 @@ import pytest
 import time_machine
 from playwright.sync_api import expect
 
-from communes.models import DirectoryEntry
 from reports.models import RowReport
-from reports.services import cycle, periods
-from tests.factories import import_sample
 
 pytestmark = pytest.mark.browser
 
@@ -19,15 +16,6 @@ def a_pdf(tmp_path):
     path = tmp_path / "bien-ban.pdf"
     document.save(str(path))
     return path
-
-
-@pytest.fixture
-def report_url(people, live_server):
-    plan = import_sample(people["office"].commune)
-    land = DirectoryEntry.objects.get(commune=plan.commune, key="cc-dia-chinh")
-    report = cycle.open_report(periods.ensure_period(plan.commune, 2023, 1), land, plan)
-    row = report.rows.get(assignment__node__code="I.1.1", role="lead")
-    return f"{live_server.url}/bao-cao/{report.pk}/", row.pk
 
 
 def save_and_see_how_it_went(page) -> str:
