@@ -71,7 +71,7 @@ def node_rows(node: TaskNode) -> list[Assignment]:
 def entry_rows(entry) -> dict[str, list[Assignment]]:
     """The current plans' rows an entry leads, directs or coordinates, by role."""
     assignments = (_assignments().filter(refs__entry=entry, node__plan__is_current=True)
-                   .select_related("node", "node__plan").distinct())
+                   .select_related("node", "node__plan").defer("node__plan__parsed").distinct())
     by_role: dict[str, list[Assignment]] = {role: [] for role in RefRole.values}
     for assignment in assignments:
         decorate(assignment)

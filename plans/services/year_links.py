@@ -9,17 +9,16 @@ anomaly for a person to settle, not a choice made here.
 The status of a row at the end of its year is the reports app's rule, above plans; reports' neighbour registers it
 with `register_year_end_status` from its AppConfig.ready() (as correction fields are registered).
 """
-import re
-import unicodedata
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+
+from planparser.textutil import squash
 
 from ..models import Anomaly, Assignment, Plan, TaskNode
 
 ANOMALY_KIND = "year_link"
 _MAX_YEARS = 30  # a chain longer than a working life is a data error, not history
-_SPACES = re.compile(r"\s+")
 _status_providers: list[Callable[[Assignment], str]] = []
 
 
@@ -30,8 +29,7 @@ def register_year_end_status(provider: Callable[[Assignment], str]) -> None:
 
 
 def normalized(text: str) -> str:
-    text = unicodedata.normalize("NFC", text or "").casefold()
-    return _SPACES.sub(" ", text).strip(" .;:,")
+    return squash(text or "").casefold().strip(" .;:,")
 
 
 def previous_plan(plan: Plan) -> Plan | None:
@@ -129,8 +127,9 @@ def history(row: Assignment) -> list[YearStep]:
 def _earlier(row: Assignment) -> Assignment | None:
     if row.carried_from_id is None:
         return None
-    return Assignment.objects.select_related("node__plan").prefetch_related("completions").get(
-        pk=row.carried_from_id)
+    # The stored parse of each earlier year is hundreds of kilobytes (plans.queries): never loaded for a history line.
+    return (Assignment.objects.select_related("node__plan").defer("node__plan__parsed")
+            .prefetch_related("completions").get(pk=row.carried_from_id))
 
 
 def _year_end_status(row: Assignment) -> str:

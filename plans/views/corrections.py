@@ -30,7 +30,8 @@ TASK_FIELDS = ("title", "place")
 def row_correct(request, pk, row_pk, field):
     plan = queries.plan_for(request.user, pk)
     require_plan_manager(request.user, plan.commune)
-    row = get_object_or_404(Assignment.objects.select_related("node__plan__commune"), pk=row_pk, node__plan=plan)
+    row = get_object_or_404(Assignment.objects.select_related("node__plan__commune").defer("node__plan__parsed"),
+                            pk=row_pk, node__plan=plan)
     if field not in ROW_FIELDS:
         raise Http404("Không có nội dung này để sửa.")
     return _correct(request, plan, row, field)
