@@ -95,13 +95,13 @@ def results_by_group(rows: list[figures.Row], span: Span, marks: dict[int, str] 
     for row in rows:
         if row.pk not in texts or row.part is None:
             continue
-        part = parts.setdefault(row.part.pk, {"title": _part_title(row.part), "groups": {}})
+        part = parts.setdefault(row.part.pk, {"pk": row.part.pk, "title": _part_title(row.part), "groups": {}})
         group_node = row.group or row.task
         group = part["groups"].setdefault(group_node.pk, {"title": _marked(_short(group_node), group_node.pk, marks),
                                                           "lines": []})
         where = f"{row.task.code} ({_solutions(row)})" if row.task.pk in shared and _solutions(row) else row.task.code
         group["lines"] += [f"{where} – {row.status.label.lower()}: {t}" for t in texts[row.pk]]
-    return [{"title": p["title"], "groups": list(p["groups"].values())} for p in parts.values()]
+    return [{"pk": p["pk"], "title": p["title"], "groups": list(p["groups"].values())} for p in parts.values()]
 
 
 def _marked(text: str, node_pk: int, marks: dict[int, str]) -> str:

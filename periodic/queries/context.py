@@ -10,33 +10,31 @@ from ..models import PeriodicReport
 from . import drafts
 from .figures import Figures, draft, due_months, evaluation_counts
 
-NOTHING = {"results": "Chưa có báo cáo được duyệt trong kỳ.",
-           "reds": "Không có chỉ tiêu nào có nguy cơ không đạt.",
-           "unfinished": "Tất cả nhiệm vụ đã hoàn thành.",
+NOTHING = {"reds": "Không có chỉ tiêu nào có nguy cơ không đạt.",
            "record": "Chưa có kỳ báo cáo tháng nào đến hạn nộp trong kỳ này."}
 
 
 def build(report: PeriodicReport, plan, today: date) -> dict:
     figures = draft(report, plan, today)
-    written = {n.key: n for n in report.narratives.all()}
+    written = {n.key: n for n in report.narratives.select_related("updated_by")}  # each section names its editor
     period = figures.period
     span_words = services_report.span_words(period)
     next_words = rules.next_span_words(period)
     drafted = {key: (title, text) for key, title, text in drafts.sections(figures)}
-    return {**heading(plan, today), **_opening(plan, figures), "kind_label": report.get_kind_display(),
+    return {**heading(plan, today), **_opening(plan, figures),
             "period_label": span_words, "span_upper": span_words.upper(), "next_upper": next_words.upper(),
             "subject": f"{services_report.subject(period)} và phương hướng, nhiệm vụ {next_words}",
             "summary": services_report.summary(figures.tally),
             "parts": _parts(figures, written, drafted), "indicators": figures.indicators,
             "reds": figures.reds, "reds_none": NOTHING["reds"],
-            "unfinished": figures.unfinished, "unfinished_none": NOTHING["unfinished"],
+            "unfinished": figures.unfinished,
             "unfinished_count": f"Tại ngày chốt số liệu còn {fmt.number(len(figures.unfinished))} nhiệm vụ chưa "
                                 f"hoàn thành (trong đó {fmt.number(figures.tally.overdue)} nhiệm vụ quá hạn).",
             "record": figures.record, "record_note": _record_note(figures, today),
             "is_year_end": rules.is_year_end(report.kind), "evaluation": figures.evaluation,
             "evaluation_counts": evaluation_counts(figures.evaluation),
             "general_roman": "VI" if rules.is_year_end(report.kind) else "V",
-            "closing": _closing(written, drafted), "marks": figures.marks}
+            "closing": _closing(written, drafted)}
 
 
 def heading(plan, today: date) -> dict:
@@ -50,8 +48,7 @@ def heading(plan, today: date) -> dict:
 def _opening(plan, figures: Figures) -> dict:
     period, span = figures.period, figures.span
     return {"plan_citation": d30.plan_citation(plan), "data_from": fmt.long_date(period.start),
-            "data_to": fmt.long_date(period.end), "cutoff": fmt.long_date(span.as_of),
-            "as_of": fmt.short_date(span.as_of), "as_of_date": span.as_of}
+            "data_to": fmt.long_date(period.end), "cutoff": fmt.long_date(span.as_of)}
 
 
 def _section(narrative, key: str, title: str, fallback: str) -> dict:

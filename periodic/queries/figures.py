@@ -11,6 +11,7 @@
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 
 from django.db.models import prefetch_related_objects
 
@@ -53,9 +54,14 @@ class Figures:
 
     def results_of(self, part) -> list[dict]:
         """The part's groups with what the accepted reports of the covered months say was done."""
-        rows = [row for row in self.rows if row.part is not None and row.part.pk == part.pk]
-        built = services_report.results_by_group(rows, self.span, self.marks)
-        return built[0]["groups"] if built else []
+        return self._results.get(part.pk, [])
+
+    @cached_property
+    def _results(self) -> dict[int, list[dict]]:
+        # One read of the span's accepted reports for all parts (a task never spans two parts, so the rows told apart
+        # by their solutions are the same as part by part).
+        return {built["pk"]: built["groups"]
+                for built in services_report.results_by_group(self.rows, self.span, self.marks)}
 
     @property
     def reds(self) -> list[dict]:
