@@ -52,11 +52,19 @@ class User(AbstractUser):
         return self.role in (Role.OFFICE, Role.SITE_ADMIN) or self.is_superuser
 
     @property
+    def is_site_wide(self) -> bool:
+        """The site admin (and a superuser) sees every commune and area."""
+        return self.is_superuser or self.role == Role.SITE_ADMIN
+
+    @property
     def is_above_commune(self) -> bool:
         """A province's or district's account: it follows the communes of its area from the province page."""
         return self.role in AREA_ROLES and self.area_id is not None
 
     @property
     def can_import_areas(self) -> bool:
-        """The province's officers keep their own hierarchy up to date; the site admin may for any province."""
-        return self.role in (Role.AREA_OFFICER, Role.SITE_ADMIN) or self.is_superuser
+        """A province's officer keeps his own province's hierarchy up to date (a district's officer does not: the
+        list is the province's); the site admin may for any province. The menu link and the page ask this same rule."""
+        if self.is_site_wide:
+            return True
+        return self.role == Role.AREA_OFFICER and self.area is not None and self.area.is_province

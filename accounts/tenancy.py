@@ -14,13 +14,13 @@ from communes.models import Commune, DirectoryEntry
 from communes.queries import communes_under
 from theodoi.errors import Forbidden, NotFound
 
-from .models import AREA_ROLES, Role
+from .models import AREA_ROLES
 
 _M = TypeVar("_M", bound=Model)
 
 
 def communes_for(user) -> QuerySet[Commune]:
-    if user.is_superuser or user.role == Role.SITE_ADMIN:
+    if user.is_site_wide:
         return Commune.objects.all()
     if user.role in AREA_ROLES:
         # A province or district account sees the communes of its subtree; without an area, none (fail closed).

@@ -22,13 +22,11 @@ def area_import(request):
 
 
 def _scope(user):
-    """The site admin imports for any province; a province's officer only for its own province.
-
-    Roles are compared by value: communes sits below accounts, which defines them.
-    """
-    if user.is_superuser or user.role == "site_admin":
+    """The site admin imports for any province (None: no limit); a province's officer only for its own province
+    (accounts.models.User.can_import_areas, the rule the menu link follows too)."""
+    if user.is_site_wide:
         return None
-    if user.can_import_areas and user.area is not None and user.area.is_province:
+    if user.can_import_areas:
         return user.area
     raise PermissionDenied("Chỉ cán bộ cấp tỉnh (Sở) và quản trị hệ thống được nhập danh mục đơn vị hành chính.")
 

@@ -7,26 +7,11 @@ the area, the page lists only the communes the tenancy rule (accounts.tenancy.co
 """
 from django.db.models import Q, QuerySet
 
-from accounts.models import AREA_ROLES, Role
 from accounts.tenancy import communes_for
 from communes.models import AdminArea, Commune
-from communes.queries import communes_under
+from communes.queries import areas_under, communes_under
 from theodoi.errors import Forbidden, NotFound
 from theodoi.params import as_int
-
-
-def _is_site_wide(user) -> bool:
-    return user.is_superuser or user.role == Role.SITE_ADMIN
-
-
-def _is_above_commune(user) -> bool:
-    return user.role in AREA_ROLES
-
-
-def _above_commune_areas(user) -> QuerySet[AdminArea]:
-    if user.area_id is None:  # an area account without its area sees nothing, never everything
-        return AdminArea.objects.none()
-    return AdminArea.objects.filter(Q(pk=user.area_id) | Q(parent_id=user.area_id))
 
 
 def _own_commune_areas(user) -> QuerySet[AdminArea]:
@@ -35,17 +20,17 @@ def _own_commune_areas(user) -> QuerySet[AdminArea]:
 
 def areas_for(user) -> QuerySet[AdminArea]:
     """The areas whose dashboard the user may open."""
-    if _is_site_wide(user):
+    if user.is_site_wide:
         return AdminArea.objects.all()
-    if _is_above_commune(user):
-        return _above_commune_areas(user).distinct()
+    if user.is_above_commune:  # an area account without its area is not above any commune: it sees nothing
+        return areas_under(user.area_id)
     return AdminArea.objects.none()
 
 
 def communes_in(user, area: AdminArea) -> QuerySet[Commune]:
     """The communes of the area's subtree that the user may see."""
     under = communes_under(area)
-    return under if _is_site_wide(user) else under.filter(pk__in=communes_for(user))
+    return under if user.is_site_wide else under.filter(pk__in=communes_for(user))
 
 
 def area_for(user, pk) -> AdminArea:

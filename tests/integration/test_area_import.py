@@ -164,6 +164,15 @@ def test_viewers_district_officers_and_communes_may_not_import(client, app_commu
             "office": lambda: make_user("vanphong", Role.OFFICE, app_communes["Hưng Đông"])}[who]()
     assert _upload(client, user).status_code == 403
     assert not AdminArea.objects.filter(code="40").exists()
+    # The menu offers the page only to those it lets in: no link that leads to a 403.
+    assert reverse("area_import") not in client.get(reverse("home"), follow=True).content.decode()
+
+
+def test_a_province_officer_and_the_site_admin_find_the_menu_link(client, app_communes):
+    officer = make_area_viewer(make_province(), username="so.nghean", role=Role.AREA_OFFICER)
+    for user in (officer, make_site_admin()):
+        client.force_login(user)
+        assert reverse("area_import") in client.get(reverse("home"), follow=True).content.decode()
 
 
 def test_the_site_admin_imports_any_province_and_a_wrong_file_is_a_400(client, app_communes):
