@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 
 from django.db import models
 
+from planparser.textutil import fold
+
 from .models import AreaKind, CommuneKind
 
 COLUMNS = {"tinh thanh pho": "province", "ma tp": "province_code", "quan huyen": "district",
@@ -59,11 +61,6 @@ class Line:
 class Reading:
     lines: list[Line] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
-
-
-def fold(text: str) -> str:
-    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
-    return " ".join("".join(c for c in decomposed if not unicodedata.combining(c)).lower().split())
 
 
 def size_refusal(name: str, size: int) -> str:
