@@ -89,9 +89,9 @@ def board(area: AdminArea, year: int, month: int, today: date, filters: Filters,
     return {
         "area": area, "period": Period(MONTH, year, month), "judged": judged, "today": today,
         "lines": shown, "all_count": len(lines), "totals": totals(shown), "overdue_rows": overdue,
-        "overdue_limit": queries.OVERDUE_LIST_LIMIT, "rule": ranking.RULE, "filters": filters,
+        "rule": ranking.RULE, "filters": filters,
         "area_bar": chart.area_bar(shown), "overdue_bars": bars, "overdue_height": chart.height(bars),
-        "chart_width": chart.WIDTH, "chart_label_width": chart.LABEL_WIDTH, "bar_height": chart.BAR_HEIGHT,
+        "chart_width": chart.WIDTH, "bar_height": chart.BAR_HEIGHT,
         "labels": st.LABELS, "order": st.ORDER, "kinds": CommuneKind.choices,
     }
 

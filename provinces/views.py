@@ -14,8 +14,7 @@ def _context(request, area_pk) -> dict:
     year, month = board.month_asked(request.GET.get("ky"), today)
     context = board.board(area, year, month, today, board.Filters.from_params(request.GET),
                           scope.communes_in(request.user, area))
-    context.update(districts=board.districts_of(area), months=board.months_offered(today, context["period"]),
-                   month_key=f"{year}-{month:02d}")
+    context.update(districts=board.districts_of(area), months=board.months_offered(today, context["period"]))
     return context
 
 
