@@ -46,7 +46,7 @@ def render_xlsx(title: str, rows: list[figures.Row], report: dict | None = None)
         sheet.cell(row=sheet.max_row, column=9).number_format = "DD/MM/YYYY"
     xs.finish_table(sheet, HEADER_ROW, WIDTHS)
     if report is not None:
-        _indicator_sheet(book, title, report)
+        _indicator_sheet(book, report)
     return xs.workbook_bytes(book)
 
 
@@ -81,14 +81,10 @@ def _annex_line(number: int, row: figures.Row, as_of, marks: dict[int, str]) -> 
     return [number, *texts, due or assignment.due, row.status.label, overdue, row.progress, row.results]
 
 
-def _indicator_sheet(book, title: str, report: dict) -> None:
+def _indicator_sheet(book, report: dict) -> None:
     sheet = book.create_sheet("Chỉ tiêu")
     widths = [width for _, width in INDICATOR_COLUMNS]
-    xs.title_row(sheet, 1, f"Tình hình thực hiện các chỉ tiêu chủ yếu – {report['period_label']}", widths,
-                 TITLE_FONT)
-    xs.title_row(sheet, 2, f"(Kèm theo Báo cáo số {report['number']} {report['date_text']} của "
-                           f"{report['committee']})", widths)
-    xs.title_row(sheet, 3, f"Số liệu tính đến {report['cutoff']}.", widths)
+    _heading(sheet, f"Tình hình thực hiện các chỉ tiêu chủ yếu – {report['period_label']}", report, widths)
     _table(sheet, [name for name, _ in INDICATOR_COLUMNS], widths)
     for line in report["indicators"]:
         xs.append(sheet, [line[key] for key in ("code", "name", "target", "value", "attainment")])

@@ -227,8 +227,8 @@ def downloads(period: ReportingPeriod) -> list[dict]:
 def portfolio(scope: Scope, rows: list[figures.Row], user) -> dict | None:
     """The rows a leader directs, for a Chairman or Vice-Chairman whose account names his position: he opens the
     dashboard on his own field first ("who is late, on what" within what he directs), the commune's counts below."""
-    position = getattr(user, "position", None)
-    if getattr(user, "role", None) not in (Role.CHAIRMAN, Role.VICE_CHAIRMAN) or position is None:
+    position = user.position
+    if user.role not in (Role.CHAIRMAN, Role.VICE_CHAIRMAN) or position is None:
         return None
     row_filter = figures.RowFilter(leader=position.pk)
     mine = figures.select(rows, row_filter)
@@ -239,7 +239,7 @@ def portfolio(scope: Scope, rows: list[figures.Row], user) -> dict | None:
             "overdue_url": rows_url(scope, row_filter.with_status(st.OPEN_OVERDUE))}
 
 
-def dashboard_context(scope: Scope, today: date, params=None, user=None) -> dict:
+def dashboard_context(scope: Scope, today: date, params, user) -> dict:
     if scope.period is None:
         return {"scope": scope, "plan": scope.plan, "period": None}
     _, as_of = scope.reported()
@@ -260,6 +260,6 @@ def dashboard_context(scope: Scope, today: date, params=None, user=None) -> dict
         "decisions": waiting_decisions(rows, [scope.period.pk]),
         "period_state": periods.state_on(scope.period, today),
         "all_periods": scope.plan.commune.periods.all()[:24], "downloads": downloads(scope.period),
-        "origins": origin_links(scope, params or {}), "origin_label": ORIGINS[scope.origin],
+        "origins": origin_links(scope, params), "origin_label": ORIGINS[scope.origin],
         "portfolio": portfolio(scope, rows, user),
     }
