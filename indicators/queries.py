@@ -5,6 +5,7 @@ values in period order with their verdicts, the chart's numbers, and how targets
 Another commune's indicator or plan is `theodoi.errors.NotFound`, which the middleware answers with a 404.
 """
 from dataclasses import dataclass, field
+from datetime import date
 from decimal import Decimal
 
 from planparser.vinumbers import format_vi_number
@@ -107,12 +108,13 @@ def latest_value(values) -> IndicatorValue | None:
     return max(values, key=lambda v: (v.period.sort_key(), v.entered_at), default=None)
 
 
-def plan_standings(plan) -> list[Standing]:
-    """Every indicator of the plan in document order, each with its colour; headings take their worst component's."""
+def plan_standings(plan, until: date | None = None) -> list[Standing]:
+    """Every indicator of the plan in document order, each with its colour; headings take their worst component's.
+    until: only values of periods ended by that day count (a report judged at its cut-off)."""
     indicators = list(plan.indicators.prefetch_related("targets", "values").select_related("parent"))
     standings = {}
     for indicator in indicators:
-        latest = latest_value(indicator.values.all())
+        latest = latest_value([v for v in indicator.values.all() if until is None or v.period.end <= until])
         verdict = verdict_for(indicator, latest) if latest else rules.Verdict(rules.GREY)
         standings[indicator.pk] = Standing(indicator, _depth(indicator), latest, verdict)
     for indicator in reversed(indicators):  # components come after their parent, so children are final here

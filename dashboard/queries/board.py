@@ -14,7 +14,6 @@ from arising.queries import arising_node_ids
 from communes.models import DirectoryEntry
 from indicators import queries as indicator_queries
 from indicators import rules as indicator_rules
-from indicators.services.recording import verdict_for
 from plans.models import Plan
 from plans.queries import plans_for
 from reports.models import ReportingPeriod, ReportState, RowReport
@@ -167,18 +166,7 @@ def chart_data(tables: list[dict], overall: list[dict]) -> dict:
 
 def standings_at(plan: Plan, end: date) -> list[indicator_queries.Standing]:
     """Each indicator with its latest value up to `end`, reds first, then amber, green and not yet judged."""
-    indicators = list(plan.indicators.prefetch_related("targets", "values").select_related("parent"))
-    standings = {}
-    for indicator in indicators:
-        latest = indicator_queries.latest_value([v for v in indicator.values.all() if v.period.end <= end])
-        verdict = verdict_for(indicator, latest) if latest else indicator_rules.Verdict(indicator_rules.GREY)
-        standings[indicator.pk] = indicator_queries.Standing(indicator, indicator.code.count(".") - 1, latest, verdict)
-    for indicator in reversed(indicators):  # components follow their heading, so they are final by now
-        if not indicator.targets.all():
-            children = [s.colour for s in standings.values() if s.indicator.parent_id == indicator.pk]
-            standings[indicator.pk].verdict = indicator_rules.Verdict(indicator_rules.worst(children))
-    ordered = [standings[i.pk] for i in indicators]
-    return sorted(ordered, key=lambda s: -indicator_rules.SEVERITY[s.colour])
+    return sorted(indicator_queries.plan_standings(plan, end), key=lambda s: -indicator_rules.SEVERITY[s.colour])
 
 
 def compliance(plan: Plan, period: ReportingPeriod) -> list[dict]:

@@ -10,7 +10,7 @@ from datetime import date, timedelta
 from django.db.models import prefetch_related_objects
 
 from arising.queries import markers, part_heading
-from indicators.queries import describe_target, met_text, value_text
+from indicators.queries import describe_target, met_text, plan_standings, value_text
 from plans.models import Plan
 from reports.models import ReportingPeriod, ReportState, RowReport, RowRole
 from reports.queries import rates
@@ -19,7 +19,7 @@ from theodoi import decree30 as d30
 from theodoi import formatting as fmt
 from theodoi.periods import KINDS, MONTH, Period
 
-from . import board, figures
+from . import figures
 
 SUBJECT_SPAN = {"month": "tháng {n} năm {y}", "quarter": "quý {roman} năm {y}", "half": "6 tháng {side} năm {y}",
                 "nine_months": "9 tháng năm {y}", "year": "năm {y}"}
@@ -145,7 +145,7 @@ def summary(tally: rates.Tally) -> str:
 
 def indicator_lines(plan: Plan, as_of: date) -> list[dict]:
     """Section II in document order: target, latest value up to the span's end, attainment."""
-    standings = sorted(board.standings_at(plan, as_of), key=lambda s: s.indicator.order)
+    standings = plan_standings(plan, as_of)
     lines = []
     for standing in standings:
         target = standing.indicator.primary_target

@@ -27,11 +27,10 @@ from decimal import ROUND_HALF_UP, Decimal
 from django.db.models import prefetch_related_objects
 
 from arising.queries import markers
-from dashboard.queries import board as services_board
 from dashboard.queries import figures as services
 from dashboard.queries import report as services_report
 from indicators import rules as indicator_rules
-from indicators.queries import describe_target, met_text, value_text
+from indicators.queries import describe_target, met_text, plan_standings, value_text
 from plans.models import Plan
 from reports.models import ReportingPeriod
 from reports.queries import rates
@@ -94,7 +93,7 @@ def _row(row: services.Row, origin: str) -> dict:
 
 
 def _indicators(plan: Plan, as_of: date) -> list[dict]:
-    standings = sorted(services_board.standings_at(plan, as_of), key=lambda s: s.indicator.order)
+    standings = plan_standings(plan, as_of)
     return [_indicator(standing) for standing in standings]
 
 

@@ -17,11 +17,10 @@ from django.db.models import prefetch_related_objects
 
 from arising.queries import markers
 from communes.models import DirectoryEntry
-from dashboard.queries import board as services_board
 from dashboard.queries import figures as board_rows
 from dashboard.queries import report as services_report
 from evaluation.queries.evaluate import evaluate
-from indicators.queries import describe_target, value_text
+from indicators.queries import describe_target, plan_standings, value_text
 from indicators.rules import COLOUR_LABELS, RED
 from plans.models import Plan
 from reports.models import ReportingPeriod, ReportState, RowReport, RowRole
@@ -107,7 +106,7 @@ def draft(report: PeriodicReport, plan: Plan, today: date) -> Figures:
 
 def indicator_table(plan: Plan, as_of: date) -> list[dict]:
     """Every indicator in the appendix's order, with its latest value up to the cut-off."""
-    standings = sorted(services_board.standings_at(plan, as_of), key=lambda s: s.indicator.order)
+    standings = plan_standings(plan, as_of)
     return [_indicator_line(standing) for standing in standings]
 
 
