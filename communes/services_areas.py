@@ -4,6 +4,7 @@ One service for `manage.py import_areas` and the province officer's upload page:
 idempotent (a second run changes nothing), every problem reported with its line, and a commune is linked only by
 its code or by its exact name under its own area: one that cannot be placed so is listed, never guessed.
 """
+from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.db import IntegrityError, transaction
@@ -54,12 +55,23 @@ def import_areas(data: bytes, *, user=None, scope: AdminArea | None = None, file
 
 
 class _Book:
-    """The areas and communes of the database, read once and matched in memory: a list of 10,000 lines stays fast."""
+    """The areas and communes of the database, read once and matched in memory: a list of 10,000 lines stays fast.
+
+    Communes are looked up through two indexes (by code, by kind and name), each list in the database's order so that
+    "the first match" is what a scan of all communes would find; a code this import gives a commune joins its index.
+    """
 
     def __init__(self, scope: AdminArea | None):
         self.scope = scope
         self.areas = list(AdminArea.objects.all())
+        self.areas_by_pk = {area.pk: area for area in self.areas}
         self.communes = list(Commune.objects.select_related("area"))
+        self.by_code: dict[str, list[Commune]] = defaultdict(list)
+        self.by_name: dict[tuple[str, str], list[Commune]] = defaultdict(list)
+        for commune in self.communes:
+            if commune.code:
+                self.by_code[commune.code].append(commune)
+            self.by_name[(commune.kind, commune.name)].append(commune)
         self.result = AreaImport()
         self.matched: set[int] = set()
         self.done: dict[tuple, AdminArea | None] = {}
@@ -128,6 +140,7 @@ class _Book:
         if area is None:
             area = AdminArea.objects.create(kind=unit.kind, name=unit.name, code=unit.code, parent=parent)
             self.areas.append(area)
+            self.areas_by_pk[area.pk] = area
             self.result.created.append(str(area))
             return area
         wanted = {"kind": unit.kind, "name": unit.name, "code": unit.code or area.code,
@@ -143,9 +156,9 @@ class _Book:
     def _link(self, line: Line, area: AdminArea, province: AdminArea) -> None:
         unit = line.commune
         assert unit is not None
-        by_code = [c for c in self.communes if unit.code and c.code == unit.code]
-        named = [c for c in self.communes if (c.kind, c.name) == (unit.kind, unit.name)
-                 and c.area_id in (area.pk, province.pk) and (not c.code or not unit.code)]
+        by_code = list(self.by_code.get(unit.code, [])) if unit.code else []
+        named = [c for c in self.by_name.get((unit.kind, unit.name), [])
+                 if c.area_id in (area.pk, province.pk) and (not c.code or not unit.code)]
         found = by_code or named
         if not found:
             self.result.not_in_app += 1
@@ -163,13 +176,15 @@ class _Book:
 
     def _in_scope(self, commune: Commune) -> bool:
         """Read from the areas as this import left them: a district it just attached to the province counts."""
-        area = next((a for a in self.areas if a.pk == commune.area_id), None)
+        area = self.areas_by_pk.get(commune.area_id) if commune.area_id is not None else None
         return area is None or (self.scope is not None and self.scope.pk in (area.pk, area.parent_id))
 
     def _place(self, commune: Commune, area: AdminArea, code: str) -> None:
         self.matched.add(commune.pk)
         if commune.area_id == area.pk and commune.code == (code or commune.code):
             return
+        if code and commune.code != code:
+            self.by_code[code].append(commune)
         commune.area, commune.code = area, code or commune.code
         commune.save(update_fields=["area", "code"])
         self.result.linked.append(f"{commune} → {area}")
