@@ -2,8 +2,8 @@
 from django.db.models import Count, QuerySet
 from django.utils import timezone
 
+from plans import queries as plan_queries
 from plans.models import Plan
-from plans.queries import plans_for
 from theodoi.formatting import long_date
 
 from .models import ArisingTask, SourceDocument
@@ -11,7 +11,8 @@ from .services.tree import ROOT_CODE
 
 
 def current_plans(user) -> QuerySet[Plan]:
-    return plans_for(user).filter(is_current=True).select_related("commune").order_by("-year")
+    """The plans in force the user sees, the latest year first (the page offers the first)."""
+    return plan_queries.current_plans(user).order_by("-year")
 
 
 def arising_tasks(user) -> QuerySet[ArisingTask]:

@@ -44,7 +44,7 @@ def _subject(evaluation, slug, subject_pk):
 
 @login_required
 def evaluation_index(request):
-    plans = plan_queries.plans_for(request.user).filter(is_current=True).select_related("commune").order_by("-year")
+    plans = plan_queries.current_plans(request.user).order_by("-year")
     return render(request, "evaluation/index.html", {"plans": plans})
 
 

@@ -9,7 +9,7 @@ from datetime import date
 from decimal import Decimal
 
 from planparser.vinumbers import format_vi_number
-from plans.queries import plan_for, plans_for
+from plans.queries import current_plans, plan_for, plans_for
 from theodoi.errors import NotFound
 
 from . import rules
@@ -35,7 +35,7 @@ def current_plan(user, plan_pk=None):
             return plan_for(user, int(plan_pk))
         except (TypeError, ValueError):
             raise NotFound(f"Mã kế hoạch «{plan_pk}» trong địa chỉ trang không hợp lệ.") from None
-    return plans_for(user).filter(is_current=True).select_related("commune").first()
+    return current_plans(user).first()
 
 
 @dataclass

@@ -26,6 +26,11 @@ def plans_for(user) -> QuerySet[Plan]:
     return visible(user, Plan.objects.defer(PARSE))
 
 
+def current_plans(user) -> QuerySet[Plan]:
+    """The plans in force (one version per commune and year) the user may see, with their commune."""
+    return plans_for(user).filter(is_current=True).select_related("commune")
+
+
 def plan_for(user, pk: int) -> Plan:
     return visible_one(user, Plan.objects.defer(PARSE).select_related("commune"), pk=pk)
 

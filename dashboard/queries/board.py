@@ -15,7 +15,7 @@ from communes.models import DirectoryEntry
 from indicators import queries as indicator_queries
 from indicators import rules as indicator_rules
 from plans.models import Plan
-from plans.queries import plans_for
+from plans.queries import current_plans
 from reports.models import ReportingPeriod, ReportState, RowReport
 from reports.queries import rates
 from reports.rules import status as st
@@ -117,11 +117,11 @@ def scope_of(plan: Plan, period: ReportingPeriod, today: date) -> Scope:
 
 
 def current_plan_of(user, commune_id: int) -> Plan | None:
-    return plans_for(user).filter(commune_id=commune_id, is_current=True).select_related("commune").first()
+    return current_plans(user).filter(commune_id=commune_id).first()
 
 
 def _plan_asked(user, plan_pk) -> Plan | None:
-    plans = plans_for(user).filter(is_current=True).select_related("commune")
+    plans = current_plans(user)
     if plan_pk:
         if as_int(plan_pk) is None:
             raise NotFound("Mã kế hoạch không hợp lệ.")

@@ -3,7 +3,7 @@ from django.db.models import QuerySet
 
 from accounts.tenancy import visible_one
 from plans.models import Plan
-from plans.queries import plan_for, plans_for
+from plans.queries import current_plans, plan_for
 from theodoi.errors import NotFound
 
 from ..models import Narrative, PeriodicReport
@@ -36,6 +36,6 @@ def reports_of(plan: Plan) -> QuerySet[PeriodicReport]:
 
 
 def visible_plans(user) -> QuerySet[Plan]:
-    return plans_for(user).filter(is_current=True).select_related("commune").order_by("commune__name", "-year")
+    return current_plans(user).order_by("commune__name", "-year")
 
 

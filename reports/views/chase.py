@@ -21,7 +21,7 @@ from ..services import periods, reminders
 
 
 def _current_plan(user, commune=None):
-    plans = plan_queries.plans_for(user).filter(is_current=True).select_related("commune").order_by("-year", "-version")
+    plans = plan_queries.current_plans(user).order_by("-year", "-version")
     return (plans.filter(commune=commune) if commune is not None else plans).first()
 
 

@@ -29,7 +29,7 @@ from ..services import cycle, periods
 
 @login_required
 def report_index(request):
-    plan = plan_queries.plans_for(request.user).filter(is_current=True).select_related("commune").first()
+    plan = plan_queries.current_plans(request.user).first()
     if plan is None:
         return render(request, "reports/index.html", {"plan": None})
     today = clock.today()
@@ -78,7 +78,7 @@ def _plan_to_report(user, period: ReportingPeriod, unit):
 def report_start(request, unit_pk):
     """The unit officer's one click on /bao-cao/: opens the month being reported if the daily advance_periods has
     not yet, then the unit's report."""
-    plan = plan_queries.plans_for(request.user).filter(is_current=True).select_related("commune").first()
+    plan = plan_queries.current_plans(request.user).first()
     unit = tenancy.entry_for(request.user, unit_pk)
     if plan is None or periods.year_is_over(plan, clock.today()):
         raise Http404("Không có kỳ báo cáo nào đang mở để lập báo cáo.")
