@@ -79,9 +79,10 @@ def task_cell(row) -> str:
 
 
 def reminder_letter(plan, period, today: date) -> bytes:
-    laggards = chase.chase_laggards(plan, period)
+    found = chase.chase_of(plan, period, today)
+    laggards = found.laggards
     tally = rates.month_tally(plan, period, today)
-    overdue = [row for row in chase.overdue_rows(plan, period, today) if row.lagging]
+    overdue = [row for row in found.overdue if row.lagging]
     prefetch_related_objects([row.assignment for row in overdue], "solutions")
     commune = plan.commune
     document = d30.new_document()

@@ -35,21 +35,31 @@ class OverdueRow:
         return ", ".join(unit.name for unit in self.lagging)
 
 
-def chase_laggards(plan: Plan, period: ReportingPeriod) -> list[Laggard]:
+@dataclass
+class Chase:
+    """What the chase page and the reminder letter both show for a period, each read once."""
+    laggards: list[Laggard]
+    overdue: list[OverdueRow]
+    sent: list[Reminder]  # newest first
+
+
+def chase_of(plan: Plan, period: ReportingPeriod, today: date) -> Chase:
     led = rates.lead_units(plan)
-    sent: dict[int, list[Reminder]] = {}
-    for reminder in reminders_sent(period)[::-1]:
-        sent.setdefault(reminder.unit_id, []).append(reminder)
-    return [Laggard(unit, len(led[unit.pk]), unit_addresses(unit), sent.get(unit.pk, []))
-            for unit in laggards(plan, period)]
+    units = laggards(plan, period, led)
+    sent = reminders_sent(period)
+    by_unit: dict[int, list[Reminder]] = {}
+    for reminder in sent[::-1]:
+        by_unit.setdefault(reminder.unit_id, []).append(reminder)
+    lagging = [Laggard(unit, len(led[unit.pk]), unit_addresses(unit), by_unit.get(unit.pk, [])) for unit in units]
+    return Chase(lagging, overdue_rows(plan, period, today, {unit.pk for unit in units}), sent)
 
 
-def overdue_rows(plan: Plan, period: ReportingPeriod, today: date) -> list[OverdueRow]:
+def overdue_rows(plan: Plan, period: ReportingPeriod, today: date, lagging: set[int]) -> list[OverdueRow]:
     """Every open, overdue row as the period's report judges it (rates.tally counts the same rows), oldest miss
-    first. A row no directory unit leads is still listed: it is overdue all the same."""
+    first. A row no directory unit leads is still listed: it is overdue all the same. lagging: the pks of the units
+    that have not sent the period's report."""
     statuses = rates.row_statuses(plan, period.judged_on(today))
     late = {pk for pk, status in statuses.items() if status.code == st.OPEN_OVERDUE}
-    lagging = {unit.pk for unit in laggards(plan, period)}
     rows = (Assignment.objects.filter(pk__in=late).select_related("node")
             .prefetch_related("refs__entry").order_by("node__order", "order"))
     result = []

@@ -77,12 +77,14 @@ def chased_periods(plan: Plan, today: date) -> list[ReportingPeriod]:
     return [previous, current]
 
 
-def laggards(plan: Plan, period: ReportingPeriod) -> list[DirectoryEntry]:
-    """Units that lead rows and have not submitted this period's report (as the reporting rate counts)."""
+def laggards(plan: Plan, period: ReportingPeriod, led: dict[int, set[int]] | None = None) -> list[DirectoryEntry]:
+    """Units that lead rows and have not submitted this period's report (as the reporting rate counts).
+    led: rates.lead_units(plan), when the caller has it already."""
     # A month not opened yet (shown unsaved, pk None) has no report: every unit that leads rows is still to report.
     submitted = (set(period.reports.filter(submitted_at__isnull=False).values_list("unit_id", flat=True))
                  if period.pk else set())
-    return list(DirectoryEntry.objects.filter(pk__in=set(rates.lead_units(plan)) - submitted).order_by("name"))
+    led = rates.lead_units(plan) if led is None else led
+    return list(DirectoryEntry.objects.filter(pk__in=set(led) - submitted).order_by("name"))
 
 
 def _unique(addresses) -> list[str]:

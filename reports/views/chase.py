@@ -47,15 +47,15 @@ def chase_list(request):
     plan, period = _plan_and_period(request, today, request.GET.get("ky", ""))
     if plan is None or period is None:
         return render(request, "reports/chase.html", {"plan": plan, "period": None})
-    laggards = chase.chase_laggards(plan, period)
+    found = chase.chase_of(plan, period, today)
     tally = rates.month_tally(plan, period, today)
     return render(request, "reports/chase.html", {
         "plan": plan, "period": period, "today": today, "state": periods.state_on(period, today),
-        "is_late": today > period.deadline, "laggards": laggards,
-        "without_email": [item for item in laggards if not item.addresses],
+        "is_late": today > period.deadline, "laggards": found.laggards,
+        "without_email": [item for item in found.laggards if not item.addresses],
         "tally": tally, "cells": tally.cells(), "labels": st.LABELS,
         "earlier": _earlier_unfinished(plan, period, today),
-        "overdue": chase.overdue_rows(plan, period, today), "sent": chase.reminders_sent(period),
+        "overdue": found.overdue, "sent": found.sent,
         "all_periods": plan.commune.periods.all()[:24],
     })
 
