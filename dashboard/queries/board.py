@@ -9,7 +9,6 @@ from django.db.models import Q
 from django.urls import reverse
 
 from accounts.models import Role
-from accounts.tenancy import communes_for
 from arising.queries import arising_node_ids
 from communes.models import DirectoryEntry
 from indicators import queries as indicator_queries
@@ -18,6 +17,7 @@ from plans.models import Plan
 from plans.queries import current_plans
 from reports.models import ReportingPeriod, ReportState, RowReport
 from reports.queries import rates
+from reports.queries.lookups import period_for
 from reports.rules import status as st
 from reports.services import periods
 from theodoi.errors import Forbidden, NotFound
@@ -53,16 +53,6 @@ class Scope:
 
 # The Chairman picks which work the dashboard counts: the plan's own rows, the tasks arising during the year, or both.
 ORIGINS = {"": "Tất cả", "ke-hoach": "Kế hoạch", "phat-sinh": "Phát sinh"}
-
-
-def period_for(user, pk) -> ReportingPeriod:
-    if as_int(pk) is None:
-        raise NotFound("Kỳ báo cáo không hợp lệ.")
-    period = (ReportingPeriod.objects.filter(commune__in=communes_for(user), pk=pk).select_related("commune")
-              .first())
-    if period is None:
-        raise NotFound(f"Không có kỳ báo cáo số {pk} trong xã/phường của bạn.")
-    return period
 
 
 def resolve(user, params, today: date) -> Scope | None:

@@ -7,6 +7,7 @@ from django.db.models import QuerySet
 
 from accounts import tenancy
 from theodoi.errors import Forbidden, NotFound
+from theodoi.params import as_int
 
 from ..models import ReportingPeriod, RowReport, UnitReport
 from ..permissions import may_read_report
@@ -42,7 +43,12 @@ def require_read(user, unit) -> None:
 
 
 def period_for(user, pk) -> ReportingPeriod:
-    period = ReportingPeriod.objects.filter(commune__in=tenancy.communes_for(user), pk=pk).first()
+    """A period of the user's communes, with its commune; anything else (another commune's, a key that is not a
+    number or passes 64 bits) is NotFound, the same 404."""
+    if as_int(pk) is None:
+        raise NotFound("Kỳ báo cáo không hợp lệ.")
+    period = (ReportingPeriod.objects.filter(commune__in=tenancy.communes_for(user), pk=pk).select_related("commune")
+              .first())
     if period is None:
         raise NotFound(f"Không có kỳ báo cáo số {pk} trong xã/phường của bạn.")
     return period

@@ -2,10 +2,9 @@
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 
-from accounts import tenancy
 from audit.services import log_action
 from plans import queries as plan_queries
 from theodoi import clock
@@ -14,8 +13,8 @@ from theodoi.params import as_int
 
 from .. import permissions
 from ..exports import letters
-from ..models import ReportingPeriod
 from ..queries import chase, rates
+from ..queries.lookups import period_for
 from ..rules import status as st
 from ..services import periods, reminders
 
@@ -32,8 +31,7 @@ def _plan_and_period(request, today, chosen: str):
     if not permissions.can_chase(request.user):
         raise PermissionDenied("Chỉ Văn phòng – Thống kê và lãnh đạo UBND được xem danh sách đôn đốc.")
     if as_int(chosen) is not None:
-        period = get_object_or_404(ReportingPeriod.objects.filter(
-            commune__in=tenancy.communes_for(request.user)).select_related("commune"), pk=chosen)
+        period = period_for(request.user, chosen)
         return _current_plan(request.user, period.commune), period
     plan = _current_plan(request.user)
     if plan is None:
