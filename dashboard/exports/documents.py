@@ -11,6 +11,7 @@ from theodoi import exports as xs
 from theodoi import formatting as fmt
 
 from ..queries import figures
+from ..queries import report as report_queries
 
 TEMPLATE = Path(__file__).resolve().parent.parent / "templates_docx" / "bao-cao-thang.docx"
 # Widths add up to about 215 units: fit to an A4 landscape page's width, that prints at roughly 70%.
@@ -75,7 +76,7 @@ def _annex_line(number: int, row: figures.Row, as_of, marks: dict[int, str]) -> 
     solutions = "\n".join(f"{s.number} {s.text}".strip() for s in assignment.solutions.all())
     coordinating = ", ".join(figures.ref_name(r) for r in assignment.refs.all() if r.role == RefRole.COORDINATING)
     due = fmt.missed_milestone(assignment, row.status, as_of) if as_of else None
-    title = f"{row.task.title} ({marks[row.task.pk]})" if row.task.pk in marks else row.task.title
+    title = report_queries.marked(row.task.title, row.task.pk, marks)
     texts = (row.task.code, title, solutions, row.unit_names, coordinating, row.leader_names,
              assignment.deadline_text)
     return [number, *texts, due or assignment.due, row.status.label, overdue, row.progress, row.results]

@@ -41,6 +41,11 @@ class Row:
         return ", ".join(ref_name(r) for r in self.leaders)
 
     @property
+    def solution_numbers(self) -> list[str]:
+        """The numbers of the row's solutions ("(1)", "(2)"): with its lead units, what tells a task's rows apart."""
+        return [s.number for s in self.assignment.solutions.all() if s.number]
+
+    @property
     def unit_names(self) -> str:
         return ", ".join(ref_name(r) for r in self.units)
 

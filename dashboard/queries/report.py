@@ -95,16 +95,18 @@ def results_by_group(rows: list[figures.Row], span: Span, marks: dict[int, str] 
     for row in rows:
         if row.pk not in texts or row.part is None:
             continue
-        part = parts.setdefault(row.part.pk, {"pk": row.part.pk, "title": _part_title(row.part), "groups": {}})
+        part = parts.setdefault(row.part.pk, {"pk": row.part.pk, "title": part_title(row.part), "groups": {}})
         group_node = row.group or row.task
-        group = part["groups"].setdefault(group_node.pk, {"title": _marked(_short(group_node), group_node.pk, marks),
+        group = part["groups"].setdefault(group_node.pk, {"title": marked(_short(group_node), group_node.pk, marks),
                                                           "lines": []})
-        where = f"{row.task.code} ({_solutions(row)})" if row.task.pk in shared and _solutions(row) else row.task.code
+        words = solutions_words(row) if row.task.pk in shared else ""
+        where = f"{row.task.code} ({words})" if words else row.task.code
         group["lines"] += [f"{where} – {row.status.label.lower()}: {t}" for t in texts[row.pk]]
     return [{"pk": p["pk"], "title": p["title"], "groups": list(p["groups"].values())} for p in parts.values()]
 
 
-def _marked(text: str, node_pk: int, marks: dict[int, str]) -> str:
+def marked(text: str, node_pk: int, marks: dict[int, str]) -> str:
+    """The text, then how an arising task's origin is printed (arising.queries.markers) when the node is one."""
     return f"{text} ({marks[node_pk]})" if node_pk in marks else text
 
 
@@ -115,16 +117,13 @@ def _tasks_with_several_rows(rows: list[figures.Row]) -> set[int]:
     return {pk for pk, count in seen.items() if count > 1}
 
 
-def _solution_numbers(row: figures.Row) -> list[str]:
-    return [s.number for s in row.assignment.solutions.all() if s.number]
-
-
-def _solutions(row: figures.Row) -> str:
-    numbers = _solution_numbers(row)
+def solutions_words(row: figures.Row) -> str:
+    """ "giải pháp (1), (2)", or "" for a row without numbered solutions."""
+    numbers = row.solution_numbers
     return f"giải pháp {', '.join(numbers)}" if numbers else ""
 
 
-def _part_title(node) -> str:
+def part_title(node) -> str:
     return part_heading(node, f"Phần {node.number or node.code}. {_short(node, 160)}")
 
 
@@ -189,8 +188,8 @@ def row_line(row: figures.Row, as_of: date, marks: dict[int, str] | None = None)
     milestone is given with its own date, from which its overdue days count."""
     due = fmt.due_words(row.assignment, row.status, as_of)
     late = f", quá hạn {fmt.days(row.status.days_overdue)}" if row.status.code == st.OPEN_OVERDUE else ""
-    tag = fmt.row_tag(_solution_numbers(row), row.unit_names)
-    title = _marked(fmt.shorten(row.task.title, 160), row.task.pk, marks or {})
+    tag = fmt.row_tag(row.solution_numbers, row.unit_names)
+    title = marked(fmt.shorten(row.task.title, 160), row.task.pk, marks or {})
     return (f"{row.task.code} {title} – {tag}; "
             f"chỉ đạo: {row.leader_names or 'chưa rõ'} ({due}{late}).")
 

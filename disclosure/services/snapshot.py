@@ -84,7 +84,7 @@ def _groups(rows: list[services.Row], marks: dict[int, str]) -> list[dict]:
 
 
 def _row(row: services.Row, origin: str) -> dict:
-    numbers = [s.number for s in row.assignment.solutions.all() if s.number]
+    numbers = row.solution_numbers
     return {"task_code": row.task.code, "task_title": row.task.title,
             "solutions": ", ".join(numbers), "lead_units": [services.ref_name(ref) for ref in row.units],
             "deadline": row.assignment.deadline_text, "status": row.status.code, "status_label": row.status.label,

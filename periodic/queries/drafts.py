@@ -5,7 +5,6 @@ people wrote, and no export or later import replaces it.
 """
 from collections import Counter
 
-from arising.queries import part_heading
 from dashboard.queries import figures as board_rows
 from dashboard.queries import report as services_report
 from reports.rules import status as st
@@ -18,16 +17,12 @@ from .figures import Figures
 def sections(figures: Figures) -> list[tuple[str, str, str]]:
     """(key, title, drafted text) for every section, in document order: one per part, then the closing ones."""
     counts = figures.part_counts()
-    drafted = [(rules.part_key(part.code), part_title(part), _part_text(counts[part.pk]))
+    drafted = [(rules.part_key(part.code), services_report.part_title(part), _part_text(counts[part.pk]))
                for part in figures.parts()]
     texts = {rules.GENERAL: _general(figures), rules.SHORTCOMINGS: _shortcomings(figures),
              rules.NEXT: _next(figures), rules.PROPOSALS: _proposals(figures)}
     next_words = rules.next_span_words(figures.period)
     return drafted + [(key, title.format(next_words=next_words), texts[key]) for key, title in rules.CLOSING_SECTIONS]
-
-
-def part_title(part) -> str:
-    return part_heading(part, f"Phần {part.number or part.code}. {fmt.shorten(part.title.rstrip(':').strip(), 160)}")
 
 
 def _count_words(counts: Counter) -> str:

@@ -163,8 +163,8 @@ def unfinished(rows: list[board_rows.Row], span: services_report.Span, marks: di
 def _solutions_tag(row: board_rows.Row) -> str:
     """ "(giải pháp (2))": with the lead unit's column, what tells one row of a task from its siblings (issue 11,
     item 16), so that no line of the table looks duplicated."""
-    numbers = [s.number for s in row.assignment.solutions.all() if s.number]
-    return f" (giải pháp {', '.join(numbers)})" if numbers else ""
+    words = services_report.solutions_words(row)
+    return f" ({words})" if words else ""
 
 
 def _unfinished_line(row: board_rows.Row, as_of: date, note: dict, marks: dict[int, str],
@@ -175,7 +175,7 @@ def _unfinished_line(row: board_rows.Row, as_of: date, note: dict, marks: dict[i
     reasons, proposals = note.get("reasons", ""), note.get("proposals", "")
     notes = "; ".join(text for text in (f"Lý do: {reasons}" if reasons else "",
                                         f"Đề xuất: {proposals}" if proposals else "") if text)
-    return {"code": row.task.code, "title": f"{title} ({marks[row.task.pk]})" if row.task.pk in marks else title,
+    return {"code": row.task.code, "title": services_report.marked(title, row.task.pk, marks),
             "units": row.unit_names or "chưa rõ", "leaders": row.leader_names or "chưa rõ",
             "status": row.status.label, "due": due, "state": f"{row.status.label}; {due}",
             "days_overdue": row.status.days_overdue if row.status.code == st.OPEN_OVERDUE else None,
