@@ -12,13 +12,9 @@ from theodoi.periods import HALF, NINE_MONTHS, QUARTER, YEAR, Period
 KIND_PERIODS = {"quarter-1": (QUARTER, 1), "quarter-2": (QUARTER, 2), "quarter-3": (QUARTER, 3),
                 "quarter-4": (QUARTER, 4), "half-1": (HALF, 1), "nine_months-1": (NINE_MONTHS, 1), "year-1": (YEAR, 1)}
 
-# How a sentence names the report's span before its year: "Báo cáo quý II năm 2023", "Báo cáo năm 2023".
-SPAN_WORDS = {"quarter-1": "quý I năm", "quarter-2": "quý II năm", "quarter-3": "quý III năm",
-              "quarter-4": "quý IV năm", "half-1": "6 tháng đầu năm", "nine_months-1": "9 tháng năm", "year-1": "năm"}
-
-
 def report_title(kind: str, year: int) -> str:
-    return f"Báo cáo {SPAN_WORDS[kind]} {year}"
+    """ "Báo cáo quý II năm 2023", "Báo cáo 6 tháng đầu năm 2023", "Báo cáo năm 2023"."""
+    return f"Báo cáo {period_of(kind, year).words}"
 
 
 def period_of(kind: str, year: int) -> Period:
@@ -75,16 +71,18 @@ def percent_of_target(comparator: str, target: Decimal | None, value: Decimal | 
     return (value / target * HUNDRED).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
 
 
-_ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
-
-
 def next_span_words(period: Period) -> str:
     """What the second half of the report looks ahead to: "năm 2024", "quý III năm 2023", "quý IV năm 2023"."""
+    return _following(period).words
+
+
+def _following(period: Period) -> Period:
+    """The span after the report's: the next quarter; after the first half-year the second; after nine months the
+    fourth quarter; after the year the next year."""
     if period.kind == QUARTER:
-        following = period.number % 4 + 1
-        return f"quý {_ROMAN[following]} năm {period.year + (period.number == 4)}"
-    if period.kind == HALF:
-        return f"6 tháng cuối năm {period.year}"
+        return Period(QUARTER, period.year + (period.number == 4), period.number % 4 + 1)
+    if period.kind == HALF and period.number == 1:
+        return Period(HALF, period.year, 2)
     if period.kind == NINE_MONTHS:
-        return f"quý IV năm {period.year}"
-    return f"năm {period.year + 1}"
+        return Period(QUARTER, period.year, 4)
+    return Period(YEAR, period.year + 1)

@@ -78,6 +78,13 @@ class Period:
         }[self.kind]
 
     @property
+    def words(self) -> str:
+        """How a sentence names the period after its noun: "Báo cáo quý II năm 2023", "… 6 tháng cuối năm 2023"."""
+        return {MONTH: f"tháng {self.number} năm {self.year}", QUARTER: f"quý {_ROMAN.get(self.number, '')} năm "
+                f"{self.year}", HALF: f"{_HALF_WORDS.get(self.number, '')} {self.year}",
+                NINE_MONTHS: f"9 tháng năm {self.year}", YEAR: f"năm {self.year}"}[self.kind]
+
+    @property
     def file_words(self) -> str:
         """The label in a saved file's name: Vietnamese without accents, which every office computer and e-mail
         keeps intact ("thang-05-2023", "quy-2-2023", "6-thang-dau-nam-2023")."""

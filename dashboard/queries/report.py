@@ -21,12 +21,8 @@ from theodoi.periods import KINDS, MONTH, Period
 
 from . import figures
 
-SUBJECT_SPAN = {"month": "tháng {n} năm {y}", "quarter": "quý {roman} năm {y}", "half": "6 tháng {side} năm {y}",
-                "nine_months": "9 tháng năm {y}", "year": "năm {y}"}
 NEXT_WORDS = {"month": "THÁNG TỚI", "quarter": "QUÝ TỚI", "half": "6 THÁNG CUỐI NĂM", "nine_months": "QUÝ IV",
               "year": "NĂM TỚI"}
-HALF_SIDE = {1: "đầu", 2: "cuối"}  # the second half-year runs 15/6 to 14/12 (Decree 09/2019/NĐ-CP, Art. 12)
-ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
 NUMBER = "…/BC-UBND"  # left for the clerk (văn thư) to fill in at issuance, as in the reminder letter
 
 
@@ -63,8 +59,7 @@ def _next_end(period: Period) -> date:
 
 
 def span_words(period: Period) -> str:
-    return SUBJECT_SPAN[period.kind].format(n=period.number, y=period.year, roman=ROMAN.get(period.number, ""),
-                                            side=HALF_SIDE.get(period.number, ""))
+    return period.words
 
 
 def next_words(period: Period) -> str:
