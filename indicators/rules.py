@@ -33,6 +33,7 @@ APPROX_TOLERANCE = Decimal("0.05")
 MONTHS_IN_YEAR = Decimal(12)
 
 GREEN, AMBER, RED, GREY = "green", "amber", "red", "grey"
+COLOUR_SHORT = {GREEN: "Xanh", AMBER: "Vàng", RED: "Đỏ", GREY: "Xám"}  # a cell, a count ("3 đỏ"), a heading
 COLOUR_LABELS = {
     GREEN: "Xanh – đạt hoặc đúng tiến độ",
     AMBER: "Vàng – chậm nhưng còn khắc phục được",

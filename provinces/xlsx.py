@@ -11,7 +11,7 @@ from .queries import COLOUR_ORDER, CommuneLine
 
 HEADINGS = (["Hạng", "Xã/phường", "Thuộc", "Báo cáo phải gửi", "Đã gửi", "Gửi đúng hạn", "Tỷ lệ gửi báo cáo (%)",
              "Tỷ lệ đúng hạn (%)"] + [st.LABELS[code] for code in st.ORDER] + ["Tổng số nhiệm vụ"]
-            + [f"Chỉ tiêu {colours.COLOUR_LABELS[c].split(' – ')[0].lower()}" for c in COLOUR_ORDER])
+            + [f"Chỉ tiêu {colours.COLOUR_SHORT[c].lower()}" for c in COLOUR_ORDER])
 WIDTHS = [9, 24, 20, 10, 9, 10, 11, 11, 12, 12, 12, 12, 10, 9, 9, 9, 9]
 HEADER_ROW = 3
 

@@ -4,7 +4,7 @@ from indicators import queries, rules
 
 register = template.Library()
 
-SHORT = {rules.GREEN: "Xanh", rules.AMBER: "Vàng", rules.RED: "Đỏ", rules.GREY: "Xám"}
+SHORT = rules.COLOUR_SHORT
 
 
 @register.filter
