@@ -110,8 +110,9 @@ def save(report: UnitReport, user, version: int, rows: dict[int, dict], submit: 
     # other save waits for (issue 15); only new evidence files wait for the version check, so a refused save
     # stores none.
     before, uploads = _apply_typed(report, stored, rows, submit, today)
-    changes = row_changes.changed(stored, before)
-    trail = row_changes.for_the_trail(stored, changes)
+    if not uploads:  # with new files the change list is made once they are attached, inside the transaction
+        changes = row_changes.changed(stored, before)
+        trail = row_changes.for_the_trail(stored, changes)
     with in_commune(report.period.commune_id), transaction.atomic():
         # The version check and, on submission, the new state in one statement.
         bumped = UnitReport.objects.filter(pk=report.pk, version=version).update(
