@@ -33,10 +33,8 @@ _SUPERSCRIPTS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 
 @dataclass
 class Line:
-    indicator: Indicator
     number: str
-    text: str
-    base: str  # the actual as printed in the bracket, "" when none
+    text: str  # the target, with the year's actual in its bracket when there is one
 
 
 @dataclass
@@ -97,7 +95,7 @@ class _Writer:
     def line(self, indicator: Indicator, number: str) -> Line:
         base = _base(indicator, self.year)
         remark = f"thực hiện {base}" if base else f"chưa có số liệu thực hiện năm {self.year}"
-        return Line(indicator, number, self._measure(indicator, remark), base)
+        return Line(number, self._measure(indicator, remark))
 
     def _measure(self, indicator: Indicator, remark: str) -> str:
         """The indicator with its blank figures, its remark and its components."""
