@@ -5,7 +5,7 @@ multiple of the read however many communes the database holds.
 
 In a throw-away SQLite database: `--communes` communes (codes 10000…), then a CSV of `--lines` lines naming them by
 code under 34 provinces (the rest of the lines are communes not in the app). Times the whole import
-(communes.services_areas.import_areas, which rolls nothing back on success: every run after the first finds nothing
+(communes.services.areas.import_areas, which rolls nothing back on success: every run after the first finds nothing
 to change, as a re-import does) against communes.area_csv.read_areas on the same bytes. Prints the ratio only.
 """
 import argparse
@@ -29,7 +29,7 @@ from django.core.management import call_command  # noqa: E402
 from bench.timing import median_seconds  # noqa: E402
 from communes.area_csv import read_areas  # noqa: E402
 from communes.models import Commune  # noqa: E402
-from communes.services_areas import import_areas  # noqa: E402
+from communes.services.areas import import_areas  # noqa: E402
 
 PROVINCES = 34
 

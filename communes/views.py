@@ -1,10 +1,10 @@
-"""The province officer's upload of the official list of administrative units (communes.services_areas)."""
+"""The province officer's upload of the official list of administrative units (communes.services.areas)."""
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import render
 
 from .area_csv import size_refusal
-from .services_areas import import_areas
+from .services.areas import import_areas
 
 
 @login_required

@@ -11,7 +11,7 @@ from django.urls import reverse
 from accounts.models import Role
 from audit.models import LogEntry
 from communes.models import AdminArea, AreaKind, Commune
-from communes.services_areas import import_areas
+from communes.services.areas import import_areas
 from tests.conftest import FIXTURES
 from tests.factories import make_area_viewer, make_province, make_site_admin, make_user
 

@@ -1,11 +1,11 @@
 """python manage.py import_areas danh-muc.csv: provinces and districts from the official list of administrative
-units, and the communes already in the app linked under them (communes.services_areas; format in README)."""
+units, and the communes already in the app linked under them (communes.services.areas; format in README)."""
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
 from communes.area_csv import size_refusal
-from communes.services_areas import AreaImport, import_areas
+from communes.services.areas import AreaImport, import_areas
 from theodoi.formatting import number
 
 

@@ -11,8 +11,8 @@ from django.db import IntegrityError, transaction
 
 from audit.services import log_action
 
-from .area_csv import Line, Unit, read_areas
-from .models import AdminArea, Commune
+from ..area_csv import Line, Unit, read_areas
+from ..models import AdminArea, Commune
 
 
 @dataclass
